@@ -1,0 +1,3 @@
+"""cmkit: a community-management charter, made executable."""
+
+__version__ = "0.1.0"

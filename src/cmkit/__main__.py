@@ -1,0 +1,5 @@
+"""`python -m cmkit` runs the command line."""
+
+from cmkit.cli.app import main
+
+main()

@@ -1,0 +1,53 @@
+"""The `cmkit` Typer application: registers one command per module and runs them."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from cmkit import __version__
+from cmkit.cli import check, diff, init, lint, render, schema, simulate, test, triage
+
+app = typer.Typer(
+    name="cmkit",
+    help=(
+        "Turn a community-management charter into something executable: lint it, "
+        "ask it whether to answer a message, simulate a crisis, render the charter."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"cmkit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """cmkit: a community-management charter, made executable."""
+
+
+for module in (lint, check, triage, simulate, render, init, test, schema, diff):
+    app.command(name=module.NAME, help=module.HELP, epilog=module.EPILOG)(module.command)
+
+
+def main() -> None:
+    """Console-script entry point; a closed pipe (`cmkit triage ... | head`) is not an error."""
+    try:
+        app()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)

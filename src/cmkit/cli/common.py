@@ -1,0 +1,72 @@
+"""What every command shares: finding the playbook, turning errors into exit codes.
+
+Command modules import only typer and this module at their top; engines,
+formatters and rich are imported inside the command, so that `cmkit check`
+does not pay for the documents libraries.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
+from enum import IntEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cmkit.errors import CmkitError, UsageError
+
+
+class Exit(IntEnum):
+    """The exit codes every command uses (spec: cli.md)."""
+
+    OK = 0  # done, nothing to report
+    FOUND = 1  # ran, and found what it exists to find
+    ERROR = 2  # could not run
+
+
+PlaybookOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--playbook",
+        "-p",
+        help="The playbook file. Default: $CMKIT_PLAYBOOK, then ./playbook.yaml.",
+        show_default=False,
+    ),
+]
+
+
+def resolve_playbook(option: Path | None) -> Path:
+    """The playbook to use: -p, then $CMKIT_PLAYBOOK, then ./playbook.yaml."""
+    if option is not None:
+        return option
+    from_env = os.environ.get("CMKIT_PLAYBOOK")
+    if from_env:
+        return Path(from_env)
+    default = Path("playbook.yaml")
+    if not default.exists():
+        raise UsageError(
+            "no playbook given: pass -p FILE, set CMKIT_PLAYBOOK, or run where playbook.yaml is"
+        )
+    return default
+
+
+def error_line(message: str) -> None:
+    """Print one sentence to stderr."""
+    print(f"error: {message}", file=sys.stderr)
+
+
+@contextlib.contextmanager
+def exit_on_error() -> Iterator[None]:
+    """Turn cmkit's own errors into one line on stderr and exit code 2, never a traceback."""
+    try:
+        yield
+    except CmkitError as exc:
+        error_line(str(exc))
+        raise typer.Exit(Exit.ERROR) from None
+    except KeyboardInterrupt:
+        error_line("interrupted")
+        raise typer.Exit(130) from None

@@ -1,0 +1,44 @@
+"""What a lint rule reports, before and after it is placed in the file."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+from cmkit.loading.yamlnodes import PathKey
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Flag:
+    """What a rule's `check` yields: where (a path into the document), what, and how to fix.
+
+    `at_key` places the finding on the key rather than its value (for a whole
+    entry, say), so the column points at something the user can see.
+    """
+
+    path: PathKey
+    message: str
+    hint: str | None = None
+    at_key: bool = False
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A located problem: the unit every output format prints."""
+
+    code: str
+    severity: Severity
+    message: str
+    file: str
+    line: int
+    column: int
+    path: str
+    hint: str | None = None
+    rule: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON shape of a finding (spec: cli.md, "Lint findings")."""
+        return asdict(self)

@@ -1,0 +1,65 @@
+"""Find the rule modules and describe them.
+
+A rule is a module in `cmkit.lint.rules` with `CODE`, `SEVERITY`, `NAME`, a
+docstring (the first line says what it checks; the rest says why, citing the
+framework, with a passing and a failing example) and `check(playbook)`, a
+generator of `Flag`s. The load rules (E001-E003) are found by the loader
+itself and have `check = None`: they are listed here so that every code has
+one place that documents it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from types import ModuleType
+
+from cmkit.lint import rules as _rules_package
+from cmkit.lint.finding import Flag, Severity
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule as the engine and the documentation see it."""
+
+    code: str
+    severity: Severity
+    name: str
+    summary: str
+    reason: str
+    check: Callable[..., Iterator[Flag]] | None
+
+    @classmethod
+    def from_module(cls, module: ModuleType) -> Rule:
+        doc = (module.__doc__ or "").strip()
+        summary, _, reason = doc.partition("\n")
+        return cls(
+            code=module.CODE,
+            severity=module.SEVERITY,
+            name=module.NAME,
+            summary=summary.strip(),
+            reason=reason.strip(),
+            check=getattr(module, "check", None),
+        )
+
+
+@cache
+def all_rules() -> tuple[Rule, ...]:
+    """Every rule, ordered by code."""
+    found = []
+    for info in pkgutil.iter_modules(_rules_package.__path__):
+        module = importlib.import_module(f"{_rules_package.__name__}.{info.name}")
+        if hasattr(module, "CODE"):
+            found.append(Rule.from_module(module))
+    return tuple(sorted(found, key=lambda r: r.code))
+
+
+def rule(code: str) -> Rule:
+    """The rule with this code; KeyError if there is none."""
+    for candidate in all_rules():
+        if candidate.code == code:
+            return candidate
+    raise KeyError(code)

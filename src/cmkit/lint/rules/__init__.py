@@ -1,0 +1,1 @@
+"""One module per lint rule; `cmkit.lint.registry` finds them by their `CODE`."""

@@ -1,0 +1,56 @@
+"""An id refers to no contact.
+
+Subsidiarity only works when "whom to refer to" names someone who exists: an
+`escalate_to`, a `backup` or a reporting recipient that names no contact
+leaves the community manager with a message and nobody to pass it to
+(seed 002: « à qui référer, à qui demander une réponse »).
+
+FAIL::
+
+    contacts: [{id: sav, name: Julie Martin}]
+    topics:
+      - {id: livraison, label: Livraison, action: escalate, escalate_to: savv}
+PASS::
+
+    contacts: [{id: sav, name: Julie Martin}]
+    topics:
+      - {id: livraison, label: Livraison, action: escalate, escalate_to: sav}
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from cmkit.lint.finding import Flag
+from cmkit.model.playbook import Playbook
+
+CODE = "E101"
+SEVERITY = "error"
+NAME = "unknown-reference"
+
+
+def references(playbook: Playbook) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every (path, contact id) the playbook refers to."""
+    for i, topic in enumerate(playbook.topics):
+        if topic.escalate_to:
+            yield ("topics", i, "escalate_to"), topic.escalate_to
+    for i, contact in enumerate(playbook.contacts):
+        if contact.backup:
+            yield ("contacts", i, "backup"), contact.backup
+    if playbook.default and playbook.default.escalate_to:
+        yield ("default", "escalate_to"), playbook.default.escalate_to
+    if playbook.crisis:
+        yield ("crisis", "escalate_to"), playbook.crisis.escalate_to
+    if playbook.reporting:
+        for i, recipient in enumerate(playbook.reporting.recipients):
+            yield ("reporting", "recipients", i), recipient
+
+
+def check(playbook: Playbook) -> Iterator[Flag]:
+    known = [c.id for c in playbook.contacts]
+    for path, ref in references(playbook):
+        if ref not in known:
+            close = difflib.get_close_matches(ref, known, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"contacts are: {', '.join(known)}"
+            yield Flag(path, f"{ref!r} names no contact", hint)

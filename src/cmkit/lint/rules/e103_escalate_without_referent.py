@@ -1,0 +1,36 @@
+"""An `escalate` topic has no `escalate_to`.
+
+A topic outside the community manager's autonomy must say whom to refer to;
+otherwise the message waits in the CM's inbox while the public waits for an
+answer (seed 002: organise subsidiarity).
+
+FAIL::
+
+    topics:
+      - {id: juridique, label: Questions juridiques, action: escalate}
+PASS::
+
+    topics:
+      - {id: juridique, label: Questions juridiques, action: escalate, escalate_to: juriste}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cmkit.lint.finding import Flag
+from cmkit.model.playbook import Playbook
+
+CODE = "E103"
+SEVERITY = "error"
+NAME = "escalate-without-referent"
+
+
+def check(playbook: Playbook) -> Iterator[Flag]:
+    for i, topic in enumerate(playbook.topics):
+        if topic.action == "escalate" and not topic.escalate_to:
+            yield Flag(
+                ("topics", i, "action"),
+                f"topic {topic.id!r} escalates but names no referent",
+                "add `escalate_to:` with a contact id",
+            )

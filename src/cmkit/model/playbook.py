@@ -1,0 +1,190 @@
+"""The playbook: a community-management charter as data (spec: playbook.md, version 1).
+
+Its sections follow the framework of the source texts: objectives, scope
+(topics), the handling process (push / report), autonomy, subsidiarity and
+support (contacts and their deadlines), the online style (tone), plugged into
+the organisation's processes. The model checks each value's form; rules that
+relate values to each other (an id that names no contact, a loop of backups)
+are lint rules, so they get their own codes and positions.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, Field, PrivateAttr
+
+from cmkit.loading.yamlnodes import SourceMap
+from cmkit.model.common import AuthorKind, Duration, Id, Strict, Text
+
+Action = Literal["answer", "escalate", "moderate", "decline", "crisis"]
+ACTIONS: tuple[str, ...] = Action.__args__  # type: ignore[attr-defined]
+Process = Literal["marketing", "innovation", "support", "crisis", "communication"]
+PROCESSES: tuple[str, ...] = Process.__args__  # type: ignore[attr-defined]
+
+
+def _regex(value: str) -> str:
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"{value!r} is not a valid regular expression: {exc.msg}") from None
+    return value
+
+
+def _keyword(value: str) -> str:
+    if not any(ch.isalnum() for ch in value):
+        raise ValueError(f"{value!r} has no letter or digit, so it can never match")
+    if "*" in value.rstrip("*") or value.endswith("**"):
+        raise ValueError(f"{value!r}: '*' is only allowed once, at the end of a keyword")
+    return value
+
+
+Pattern = Annotated[str, AfterValidator(_regex)]
+Keyword = Annotated[str, AfterValidator(_keyword)]
+
+
+class Organization(Strict):
+    """Who the charter belongs to."""
+
+    name: Text = Field(description="The organisation's name, as it appears in documents.")
+    sector: str | None = Field(None, description="Its sector of activity.")
+    language: Literal["fr", "en"] = Field("en", description="Language of rendered documents.")
+    reports_to: str | None = Field(
+        None, description="Whom community management reports to (the seeds argue: top management)."
+    )
+
+
+class Objective(Strict):
+    """Why the organisation does community management, and how it measures it."""
+
+    id: Id
+    statement: Text = Field(description="What the objective is, in one sentence.")
+    kpi: str | None = Field(None, description="The indicator that measures it.")
+    target: str | None = Field(None, description="The value aimed at, e.g. \"90 %\".")
+
+
+class Channel(Strict):
+    """A place where the organisation listens and speaks."""
+
+    id: Id
+    name: str | None = Field(None, description="How people call it, e.g. \"X / Twitter\".")
+    public: bool = Field(True, description="Whether messages there are seen by the public.")
+    expected_response: Duration | None = Field(
+        None, description="How fast the public expects an answer on this channel."
+    )
+
+
+class Tone(Strict):
+    """The online style: how the community manager speaks."""
+
+    address: Literal["vous", "tu"] | None = Field(None, description="Formal or informal address.")
+    proximity: Literal["formal", "warm", "casual"] | None = None
+    emoji: bool | None = None
+    signature: str | None = None
+    do: list[Text] = Field(default_factory=list, description="What every answer does.")
+    avoid: list[Text] = Field(default_factory=list, description="What answers avoid.")
+    forbidden: list[Text] = Field(default_factory=list, description="Phrases never written.")
+
+
+class Autonomy(Strict):
+    """How far the community manager may go alone (their word commits the organisation)."""
+
+    may: list[Text] = Field(default_factory=list)
+    must_not: list[Text] = Field(default_factory=list)
+
+
+class Contact(Strict):
+    """A referent the community manager refers to (subsidiarity) and who answers in time (support)."""
+
+    id: Id
+    name: Text
+    role: str | None = None
+    email: str | None = None
+    respond_within: Duration | None = Field(None, description="How fast they answer the CM.")
+    backup: Id | None = Field(None, description="Who answers when they cannot (a contact id).")
+
+
+class Topic(Strict):
+    """Part of the scope: what a message is about, and how it is handled."""
+
+    id: Id
+    label: Text
+    keywords: list[Keyword] = Field(
+        default_factory=list,
+        description="Whole words or phrases; a trailing * matches any word starting so.",
+    )
+    patterns: list[Pattern] = Field(
+        default_factory=list, description="Regular expressions searched in the text, ignoring case."
+    )
+    action: Action
+    escalate_to: Id | None = Field(None, description="The referent (required for escalate).")
+    respond_within: Duration | None = None
+    process: Process | None = Field(None, description="The organisation's process it belongs to.")
+    push: list[Text] = Field(default_factory=list, description="What the CM brings to the public.")
+    report: list[Text] = Field(default_factory=list, description="What the CM passes up.")
+    guidance: str | None = None
+
+
+class Default(Strict):
+    """What happens to a message that matches no topic."""
+
+    action: Action = "escalate"
+    escalate_to: Id | None = None
+    respond_within: Duration | None = None
+
+
+class Spread(Strict):
+    """One topic on this many channels within this window is a crisis."""
+
+    channels: int = Field(ge=1, le=1000)
+    within: Duration
+
+
+class Crisis(Strict):
+    """When a message is a crisis, and who takes it."""
+
+    escalate_to: Id
+    respond_within: Duration | None = None
+    authors: list[AuthorKind] = Field(default_factory=list)
+    followers_at_least: int | None = Field(None, ge=0)
+    spread: Spread | None = None
+
+
+class Reporting(Strict):
+    """The reporting rhythm: what is measured and who reads it."""
+
+    frequency: Literal["daily", "weekly", "monthly"] | None = None
+    recipients: list[Id] = Field(default_factory=list)
+    metrics: list[Text] = Field(default_factory=list)
+
+
+class Playbook(Strict):
+    """A community-management charter, version 1 of the format."""
+
+    cmkit: Literal[1] = Field(description="Format version.")
+    organization: Organization
+    objectives: list[Objective] = Field(min_length=1)
+    channels: list[Channel] = Field(default_factory=list)
+    tone: Tone = Field(default_factory=Tone)
+    autonomy: Autonomy = Field(default_factory=Autonomy)
+    contacts: list[Contact] = Field(min_length=1)
+    topics: list[Topic] = Field(min_length=1)
+    default: Default | None = None
+    crisis: Crisis | None = None
+    reporting: Reporting | None = None
+
+    _source: SourceMap | None = PrivateAttr(default=None)
+
+    @property
+    def source(self) -> SourceMap:
+        """Where each value stood in the file (an empty map for playbooks built in code)."""
+        return self._source or SourceMap(file="<playbook>")
+
+    def contact(self, contact_id: str | None) -> Contact | None:
+        """The contact with this id, if any."""
+        return next((c for c in self.contacts if c.id == contact_id), None)
+
+    def channel(self, channel_id: str | None) -> Channel | None:
+        """The channel with this id, if any."""
+        return next((c for c in self.channels if c.id == channel_id), None)
