@@ -124,6 +124,10 @@ class Topic(Strict):
     push: list[Text] = Field(default_factory=list, description="What the CM brings to the public.")
     report: list[Text] = Field(default_factory=list, description="What the CM passes up.")
     guidance: str | None = None
+    examples: list[Text] = Field(
+        default_factory=list,
+        description="Messages this topic is meant to catch: exercises in handouts, self-checks for tests.",
+    )
 
 
 class Default(Strict):

@@ -1,0 +1,1 @@
+"""Decide a message: normalise, match topics, apply the crisis and precedence rules."""
