@@ -1,5 +1,5 @@
 """`python -m cmkit` runs the command line."""
 
-from cmkit.cli.app import main
+from cmkit.cli.entry import main
 
 main()

@@ -8,8 +8,6 @@ does not pay for the documents libraries.
 from __future__ import annotations
 
 import contextlib
-import os
-import sys
 from collections.abc import Iterator
 from enum import IntEnum
 from pathlib import Path
@@ -17,7 +15,10 @@ from typing import Annotated
 
 import typer
 
-from cmkit.errors import CmkitError, UsageError
+from cmkit.cli.plain import error_line, resolve_playbook
+from cmkit.errors import CmkitError
+
+__all__ = ["Exit", "PlaybookOption", "error_line", "exit_on_error", "resolve_playbook"]
 
 
 class Exit(IntEnum):
@@ -37,26 +38,6 @@ PlaybookOption = Annotated[
         show_default=False,
     ),
 ]
-
-
-def resolve_playbook(option: Path | None) -> Path:
-    """The playbook to use: -p, then $CMKIT_PLAYBOOK, then ./playbook.yaml."""
-    if option is not None:
-        return option
-    from_env = os.environ.get("CMKIT_PLAYBOOK")
-    if from_env:
-        return Path(from_env)
-    default = Path("playbook.yaml")
-    if not default.exists():
-        raise UsageError(
-            "no playbook given: pass -p FILE, set CMKIT_PLAYBOOK, or run where playbook.yaml is"
-        )
-    return default
-
-
-def error_line(message: str) -> None:
-    """Print one sentence to stderr."""
-    print(f"error: {message}", file=sys.stderr)
 
 
 @contextlib.contextmanager

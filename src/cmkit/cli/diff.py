@@ -1,13 +1,45 @@
-"""`cmkit diff`: not written yet (placeholder so the app can register every command)."""
+"""`cmkit diff OLD NEW`: what changed between two versions of a playbook, in its own terms."""
 
 from __future__ import annotations
 
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
+from cmkit.cli.common import Exit, exit_on_error
+
 NAME = "diff"
-HELP = "Not written yet."
-EPILOG = None
+HELP = "Say what changed between two versions of a playbook: autonomy, topics, referents, deadlines."
+EPILOG = "Example: cmkit diff charte-v1.yaml charte-v2.yaml --format json"
 
 
-def command() -> None:
-    raise typer.Exit(2)
+class DiffFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def command(
+    old: Annotated[Path, typer.Argument(help="The earlier version of the playbook.", show_default=False)],
+    new: Annotated[Path, typer.Argument(help="The later version of the playbook.", show_default=False)],
+    output_format: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="text for a reader, json for a script.")
+    ] = DiffFormat.text,
+) -> None:
+    """Exit 0 when both mean the same, 1 when they differ, 2 when one does not load."""
+    with exit_on_error():
+        from cmkit.diffing import compare
+        from cmkit.loading.load import load_playbook
+
+        changes = compare(load_playbook(old), load_playbook(new))
+        if output_format is DiffFormat.json:
+            from cmkit.formats.diff_json import format_diff_json
+
+            typer.echo(format_diff_json(str(old), str(new), changes), nl=False)
+        else:
+            from cmkit.formats.console import stdout_console
+            from cmkit.formats.diff_text import render_diff_text
+
+            stdout_console().print(render_diff_text(str(old), str(new), changes), soft_wrap=True)
+    raise typer.Exit(Exit.FOUND if changes else Exit.OK)

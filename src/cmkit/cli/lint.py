@@ -1,13 +1,118 @@
-"""`cmkit lint`: not written yet (placeholder so the app can register every command)."""
+"""`cmkit lint`: validate and audit playbooks; findings as text, JSON, SARIF or GitHub annotations."""
 
 from __future__ import annotations
 
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
+from cmkit.cli.common import Exit, error_line, exit_on_error
+
 NAME = "lint"
-HELP = "Not written yet."
-EPILOG = None
+HELP = "Validate and audit playbooks: broken references, missing backups, slow referents, tone."
+EPILOG = "Example: cmkit lint --strict playbooks/*.yaml   (or --explain W205, --list-rules)"
 
 
-def command() -> None:
-    raise typer.Exit(2)
+class Format(str, Enum):
+    """The outputs of `lint`."""
+
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+def command(
+    playbooks: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Playbook files to lint.", metavar="PLAYBOOK", show_default=False),
+    ] = None,
+    output_format: Annotated[
+        Format,
+        typer.Option("--format", "-f", help="text, json (one array), sarif (2.1.0) or github (annotations)."),
+    ] = Format.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")] = False,
+    select: Annotated[
+        str | None,
+        typer.Option(
+            "--select", metavar="CODES", help="Only these codes or prefixes, comma-separated: E1,W205.", show_default=False
+        ),
+    ] = None,
+    ignore: Annotated[
+        str | None,
+        typer.Option("--ignore", metavar="CODES", help="Leave out these codes or prefixes: W208,I.", show_default=False),
+    ] = None,
+    list_rules: Annotated[bool, typer.Option("--list-rules", help="List every rule and exit.")] = False,
+    explain: Annotated[
+        str | None,
+        typer.Option(
+            "--explain", metavar="CODE", help="Explain one rule (why, with examples) and exit.", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Lint PLAYBOOKS; exit 1 on errors (and warnings with --strict), 2 if a file cannot be read."""
+    with exit_on_error():
+        from cmkit.errors import UsageError
+        from cmkit.lint.registry import select_rules
+
+        rules = select_rules(select, ignore)
+        if list_rules or explain:
+            _describe(rules, explain, output_format)
+            raise typer.Exit(Exit.OK)
+        if not playbooks:
+            raise UsageError("no playbook given: cmkit lint PLAYBOOK... (see --help)")
+
+        from cmkit.lint.engine import lint_paths
+
+        report = lint_paths(playbooks, rules)
+        for result in report.unreadable:
+            error_line(str(result.unreadable))
+        _print(report, rules, output_format)
+    if report.unreadable:
+        raise typer.Exit(Exit.ERROR)
+    raise typer.Exit(Exit.FOUND if report.failed(strict=strict) else Exit.OK)
+
+
+def _describe(rules, explain: str | None, output_format: Format) -> None:
+    """--list-rules and --explain: the rules' own documentation."""
+    from cmkit.errors import UsageError
+    from cmkit.formats import findings_rules
+    from cmkit.lint.registry import all_rules
+
+    if explain:
+        chosen = [r for r in all_rules() if r.code == explain.strip().upper()]
+        if not chosen:
+            raise UsageError(f"--explain: {explain!r} is no rule code (see `cmkit lint --list-rules`)")
+        print(findings_rules.explain(chosen[0]), end="")
+        return
+    if output_format is Format.json:
+        import json
+
+        print(json.dumps([findings_rules.as_dict(r) for r in rules], ensure_ascii=False, indent=2))
+    else:
+        print(findings_rules.listing(rules))
+
+
+def _print(report, rules, output_format: Format) -> None:
+    if output_format is Format.text:
+        from cmkit.formats.console import stdout_console
+        from cmkit.formats.findings_text import render
+
+        stdout_console().print(render(report), soft_wrap=True)
+        return
+    if output_format is Format.json:
+        from cmkit.formats.findings_json import render as render_json
+
+        print(render_json(report))
+    elif output_format is Format.sarif:
+        from cmkit.formats.findings_sarif import render as render_sarif
+
+        print(render_sarif(report, rules))
+    else:
+        from cmkit.formats.findings_github import render as render_github
+
+        text = render_github(report)
+        if text:
+            print(text)

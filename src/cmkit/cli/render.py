@@ -1,13 +1,97 @@
-"""`cmkit render`: not written yet (placeholder so the app can register every command)."""
+"""`cmkit render`: the charter, the onboarding guide or the training handout, as md, html, pdf or docx."""
 
 from __future__ import annotations
 
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
+from cmkit.cli.common import Exit, PlaybookOption, exit_on_error, resolve_playbook
+
 NAME = "render"
-HELP = "Not written yet."
-EPILOG = None
+HELP = "Render the charter, the onboarding guide or the training handout (md, html, pdf, docx)."
+EPILOG = "Example: cmkit render playbooks/maison-dupuis.fr.yaml --doc charter --format pdf"
 
 
-def command() -> None:
-    raise typer.Exit(2)
+class Document(str, Enum):
+    charter = "charter"
+    onboarding = "onboarding"
+    handout = "handout"
+
+
+class Format(str, Enum):
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+    docx = "docx"
+
+
+def command(
+    playbook_file: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="PLAYBOOK",
+            help="The playbook to render (or -p; default: $CMKIT_PLAYBOOK, then ./playbook.yaml).",
+            show_default=False,
+        ),
+    ] = None,
+    playbook: PlaybookOption = None,
+    doc: Annotated[Document, typer.Option("--doc", "-d", help="Which document.")] = Document.charter,
+    fmt: Annotated[
+        Format | None,
+        typer.Option("--format", "-f", help="Output format. Default: from -o's extension, else html.", show_default=False),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="File to write ('-' for stdout). Default: <organisation>-<document>.<format>, e.g. maison-dupuis-charte.pdf.",
+            show_default=False,
+        ),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            help="Folder of your own templates (md/, html/, typst/ like the shipped ones), used before them.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    with exit_on_error():
+        from cmkit.errors import UsageError
+        from cmkit.io import atomic_write
+        from cmkit.loading.load import load_playbook
+        from cmkit.render.documents import default_file_name
+        from cmkit.render.engine import render
+
+        if playbook_file is not None and playbook is not None and playbook_file != playbook:
+            raise UsageError(f"two playbooks given ({playbook_file} and -p {playbook}): pass only one")
+        loaded = load_playbook(resolve_playbook(playbook_file or playbook))
+        fmt = fmt or _format_of(output)
+        binary = fmt in (Format.pdf, Format.docx)
+        if str(output) == "-" and binary and sys.stdout.isatty():
+            raise UsageError(f"refusing to print a {fmt.value} file to the terminal: pass -o FILE or pipe it")
+        data = render(loaded, doc.value, fmt.value, templates)
+        if str(output) == "-":
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+            raise typer.Exit(Exit.OK)
+        target = output or Path(default_file_name(loaded, doc.value, fmt.value))
+        atomic_write(target, data)
+        print(f"wrote {target} ({_size(len(data))})")
+    raise typer.Exit(Exit.OK)
+
+
+def _format_of(output: Path | None) -> Format:
+    """The format -o's extension names (`charte.pdf` → pdf); html when it names none."""
+    suffix = output.suffix.lstrip(".").lower() if output is not None else ""
+    return Format(suffix) if suffix in Format.__members__ else Format.html
+
+
+def _size(count: int) -> str:
+    return f"{count / 1024:.0f} KB" if count >= 1024 else f"{count} bytes"

@@ -1,13 +1,35 @@
-"""`cmkit schema`: not written yet (placeholder so the app can register every command)."""
+"""`cmkit schema`: the JSON Schema of the playbook format, for editors (yaml-language-server)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
+from cmkit.cli.common import Exit, exit_on_error
+
 NAME = "schema"
-HELP = "Not written yet."
-EPILOG = None
+HELP = "Print the JSON Schema of the playbook format, for editor completion and checks."
+EPILOG = "Example: cmkit schema -o schema/playbook.schema.json"
 
 
-def command() -> None:
-    raise typer.Exit(2)
+def command(
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write to this file (atomically) instead of stdout.", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Print the playbook JSON Schema (draft 2020-12), or write it to OUTPUT."""
+    with exit_on_error():
+        from cmkit.io import atomic_write
+        from cmkit.loading.schema import playbook_schema_text
+
+        text = playbook_schema_text()
+        if output is None:
+            print(text, end="")
+        else:
+            atomic_write(output, text)
+    raise typer.Exit(Exit.OK)

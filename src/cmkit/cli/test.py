@@ -1,13 +1,42 @@
-"""`cmkit test`: not written yet (placeholder so the app can register every command)."""
+"""`cmkit test`: run a playbook's own expected decisions, like unit tests."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated, Literal
+
 import typer
 
+from cmkit.cli.common import Exit, PlaybookOption, exit_on_error, resolve_playbook
+
 NAME = "test"
-HELP = "Not written yet."
-EPILOG = None
+HELP = "Run a playbook's test cases (messages and their expected decisions); exit 1 on a failure."
+EPILOG = "Example: cmkit test playbooks/maison-dupuis.fr.cases.yaml"
 
 
-def command() -> None:
-    raise typer.Exit(2)
+def command(
+    cases: Annotated[Path, typer.Argument(help="The case file (YAML).", show_default=False)],
+    output_format: Annotated[Literal["text", "json"], typer.Option("--format", help="Output format.")] = "text",
+    playbook: PlaybookOption = None,
+) -> None:
+    with exit_on_error():
+        from cmkit.decide.cache import load_decider
+        from cmkit.decide.cases import run_cases
+        from cmkit.loading.load import load_model
+        from cmkit.model.cases import CaseFile
+
+        case_file, document = load_model(cases, CaseFile, kind="case file")
+        if playbook is None and case_file.playbook:
+            playbook = cases.parent / case_file.playbook
+        playbook_path = resolve_playbook(playbook)
+        results = run_cases(case_file, document.source, load_decider(playbook_path))
+        if output_format == "json":
+            from cmkit.formats.cases_json import results_json
+
+            print(results_json(results, str(cases), str(playbook_path)))
+        else:
+            from cmkit.formats.cases_text import print_results
+            from cmkit.formats.console import stdout_console
+
+            print_results(stdout_console(), results, str(cases), str(playbook_path))
+    raise typer.Exit(Exit.FOUND if any(not r.passed for r in results) else Exit.OK)

@@ -4,6 +4,11 @@
 message texts go through the same function, so what a consultant writes in the
 playbook and what a customer writes are compared on equal terms (spec:
 playbook.md, "How a message is decided", step 1).
+
+Triage runs this on every message, so the common cases take fast paths that
+give exactly what the plain definition gives (a property test holds them to
+it): ASCII text, then Latin text whose accents NFKD splits off, then a few
+stray symbols (’ « » €, emoji) turned into word breaks one by one.
 """
 
 from __future__ import annotations
@@ -11,14 +16,27 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_NON_WORD = re.compile(r"[^0-9a-z]+")
+# The combining accents of Latin scripts (U+0300-U+036F, all of combining class > 0
+# except U+034F, the grapheme joiner).
+_LATIN_ACCENTS = re.compile("[\u0300-\u034e\u0350-\u036f]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NEITHER_ASCII_NOR_ACCENT = re.compile("[^\x00-\x7f\u0300-\u034e\u0350-\u036f]")
 # Letters NFKD does not decompose into a base letter plus accents.
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
+_LIGATURES = {"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
+_LIGATURE_TABLE = str.maketrans(_LIGATURES)
+# ASCII bytes: letters and digits stay, everything else becomes a word break.
+_WORD_BYTES = bytes(c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256))
 
 
 def fold(text: str) -> str:
     """Lowercase and strip accents: 'Déjà Reçu' -> 'deja recu' (punctuation kept)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LIGATURES))
+    lowered = text.casefold()
+    if lowered.isascii():  # NFKD leaves ASCII as it is: most texts stop here
+        return lowered
+    # casefold again: compatibility forms decompose to capitals too ('𝑨' -> 'A')
+    decomposed = _LATIN_ACCENTS.sub("", unicodedata.normalize("NFKD", lowered)).translate(_LIGATURE_TABLE).casefold()
+    if decomposed.isascii():
+        return decomposed
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -28,7 +46,41 @@ def normalize(text: str) -> str:
     The result has no leading or trailing space: 'Où est mon colis ?!' -> 'ou est mon colis'.
     Letters outside a-z after folding (Greek, Cyrillic, CJK...) are kept as letters.
     """
-    folded = fold(text)
-    if folded.isascii():
-        return _NON_WORD.sub(" ", folded).strip()
-    return " ".join("".join(ch if ch.isalnum() else " " for ch in folded).split())
+    return padded_words(text)[1:-1]
+
+
+def padded_words(text: str) -> str:
+    """`normalize(text)` with one space on each side: ' ou est mon colis '.
+
+    The matcher looks for ' colis ' in it, so that a keyword only matches whole
+    words; for a text with no word at all it is a single space.
+    """
+    lowered = text.casefold()
+    if not lowered.isascii():
+        decomposed = unicodedata.normalize("NFKD", lowered)
+        if not _NEITHER_ASCII_NOR_ACCENT.search(decomposed):  # Latin letters and accents only
+            return _padded_ascii(decomposed.encode("ascii", "ignore").lower())
+        lowered = _LATIN_ACCENTS.sub("", decomposed)
+        if not lowered.isascii():
+            lowered = _NON_ASCII.sub(_word_or_break, lowered)
+            if not lowered.isascii():  # letters of other scripts: the plain definition
+                words = "".join(ch if ch.isalnum() else " " for ch in lowered.casefold()).split()
+                return f" {' '.join(words)} " if words else " "
+        lowered = lowered.lower()
+    return _padded_ascii(lowered.encode("ascii"))
+
+
+def _padded_ascii(text: bytes) -> str:
+    words = text.translate(_WORD_BYTES).split()
+    return f" {b' '.join(words).decode('ascii')} " if words else " "
+
+
+def _word_or_break(match: re.Match[str]) -> str:
+    """One non-ASCII character left after NFKD: a ligature spelt out, an accent dropped,
+    a letter kept, anything else a word break."""
+    char = match.group()
+    if char in _LIGATURES:
+        return _LIGATURES[char]
+    if unicodedata.combining(char):
+        return ""
+    return char if char.isalnum() else " "

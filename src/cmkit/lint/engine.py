@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cmkit.errors import LoadError
 from cmkit.lint.finding import Finding, Flag
 from cmkit.lint.registry import Rule, all_rules, rule
-from cmkit.loading.yamlnodes import format_path, load_document
+from cmkit.loading.yamlnodes import Document, format_path, parse_yaml, read_text
 from cmkit.model.playbook import Playbook
 
 
@@ -51,22 +52,76 @@ def _load_finding(error: LoadError, file: str, code: str, path: str = "") -> Fin
     )
 
 
-def lint_file(path: Path | str, rules: Iterable[Rule] | None = None) -> list[Finding]:
-    """Every finding for one file: load problems (E001-E003) or the rules' findings.
+@dataclass
+class FileResult:
+    """What linting one file gave: its findings, its lines (to show them in context), or why it was not read."""
 
-    A file that does not parse or validate cannot be audited further, so the
-    load problems are all it gets; raise LoadError only when it cannot be read.
+    file: str
+    findings: list[Finding] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    unreadable: str | None = None  # the one-line reason when the file could not be read at all
+
+
+@dataclass
+class LintReport:
+    """The results of one `cmkit lint` run, file by file, in the order given."""
+
+    files: list[FileResult]
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [finding for result in self.files for finding in result.findings]
+
+    def count(self, severity: str) -> int:
+        return sum(1 for finding in self.findings if finding.severity == severity)
+
+    @property
+    def unreadable(self) -> list[FileResult]:
+        return [result for result in self.files if result.unreadable is not None]
+
+    def failed(self, *, strict: bool) -> bool:
+        """Whether the findings fail the run: any error, or any warning under --strict (info never does)."""
+        return bool(self.count("error") or (strict and self.count("warning")))
+
+
+#: Top-level keys of cmkit's other files, and the command that reads them.
+_OTHER_KINDS = {"cases": ("a test-case file", "cmkit test"), "events": ("a scenario", "cmkit simulate")}
+
+
+def _refuse_other_kinds(document: Document) -> None:
+    """A case file or a scenario linted by mistake gets one sentence naming it, not a dozen E003s."""
+    data = document.data
+    if not isinstance(data, dict) or "cmkit" in data:
+        return
+    for key, (kind, command) in _OTHER_KINDS.items():
+        if key in data:
+            where = document.source.key_at((key,))
+            raise LoadError(
+                f"this is {kind} (it has `{key}:`), not a playbook; run `{command} {document.source.file}`",
+                line=where.line,
+                column=where.column,
+                code="E001",
+            )
+
+
+def _audit(path: Path | str, rules: Sequence[Rule]) -> tuple[list[Finding], str]:
+    """Load one file and run `rules` on it: its findings and its text (to show them in context).
+
+    Raise LoadError only when the file cannot be read at all.
     """
     from cmkit.loading.load import InvalidDocument, validate_document
 
     file = str(path)
+    text = ""
     try:
-        document = load_document(path, kind="playbook")
+        text = read_text(Path(path), kind="playbook")
+        document = parse_yaml(text, file)
+        _refuse_other_kinds(document)
         playbook = validate_document(document, Playbook)
     except LoadError as error:
         if error.code is None:  # missing or unreadable: the command cannot run
             raise
-        return [_load_finding(error, file, error.code)]
+        return [_load_finding(error, file, error.code)], text
     except InvalidDocument as invalid:
         return [
             _load_finding(
@@ -76,5 +131,29 @@ def lint_file(path: Path | str, rules: Iterable[Rule] | None = None) -> list[Fin
                 format_path(p.path),
             )
             for p in invalid.problems
-        ]
-    return lint_playbook(playbook, rules)
+        ], text
+    return lint_playbook(playbook, rules), text
+
+
+def lint_file(path: Path | str, rules: Iterable[Rule] | None = None) -> list[Finding]:
+    """Every finding for one file: load problems (E001-E003) or the rules' findings.
+
+    A file that does not parse or validate cannot be audited further, so the
+    load problems are all it gets; raise LoadError only when it cannot be read.
+    """
+    return _audit(path, tuple(all_rules() if rules is None else rules))[0]
+
+
+def lint_paths(paths: Iterable[Path | str], rules: Iterable[Rule] | None = None) -> LintReport:
+    """Lint several files; one that cannot be read is recorded, and the others are still linted."""
+    selected = tuple(all_rules() if rules is None else rules)
+    codes = {r.code for r in selected}
+    results = []
+    for path in paths:
+        try:
+            findings, text = _audit(path, selected)
+        except LoadError as error:
+            results.append(FileResult(str(path), unreadable=str(error)))
+            continue
+        results.append(FileResult(str(path), [f for f in findings if f.code in codes], text.splitlines()))
+    return LintReport(results)

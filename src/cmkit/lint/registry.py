@@ -18,7 +18,7 @@ from functools import cache
 from types import ModuleType
 
 from cmkit.lint import rules as _rules_package
-from cmkit.lint.finding import Flag, Severity
+from cmkit.lint.finding import SEVERITIES, Flag, Severity
 
 
 @dataclass(frozen=True)
@@ -48,13 +48,13 @@ class Rule:
 
 @cache
 def all_rules() -> tuple[Rule, ...]:
-    """Every rule, ordered by code."""
+    """Every rule: errors, then warnings, then info, each by code."""
     found = []
     for info in pkgutil.iter_modules(_rules_package.__path__):
         module = importlib.import_module(f"{_rules_package.__name__}.{info.name}")
         if hasattr(module, "CODE"):
             found.append(Rule.from_module(module))
-    return tuple(sorted(found, key=lambda r: r.code))
+    return tuple(sorted(found, key=lambda r: (SEVERITIES.index(r.severity), r.code)))
 
 
 def rule(code: str) -> Rule:
@@ -63,3 +63,27 @@ def rule(code: str) -> Rule:
         if candidate.code == code:
             return candidate
     raise KeyError(code)
+
+
+def _matching(spec: str, option: str) -> set[str]:
+    """The codes a comma-separated list of codes and prefixes (`E1,W205`) names."""
+    from cmkit.errors import UsageError
+
+    codes = [r.code for r in all_rules()]
+    chosen: set[str] = set()
+    for part in filter(None, (p.strip().upper() for p in spec.split(","))):
+        matched = {code for code in codes if code.startswith(part)}
+        if not matched:
+            raise UsageError(
+                f"{option}: {part!r} is no rule code or prefix; the codes are {', '.join(codes)} "
+                "(see `cmkit lint --list-rules`)"
+            )
+        chosen |= matched
+    return chosen
+
+
+def select_rules(select: str | None = None, ignore: str | None = None) -> tuple[Rule, ...]:
+    """The rules that `--select` keeps and `--ignore` does not drop (ruff's prefixes: `W2`, `E`)."""
+    selected = _matching(select, "--select") if select else {r.code for r in all_rules()}
+    ignored = _matching(ignore, "--ignore") if ignore else set()
+    return tuple(r for r in all_rules() if r.code in selected - ignored)

@@ -79,9 +79,10 @@ def load_playbook(path: Path | str) -> Playbook:
     run here too, so that `check` or `render` never work on a broken charter.
     """
     from cmkit.lint.engine import lint_playbook  # lint depends on loading, not the reverse
+    from cmkit.lint.registry import all_rules
 
     playbook, _ = load_model(path, Playbook, kind="playbook")
-    errors = [f for f in lint_playbook(playbook) if f.severity == "error"]
+    errors = lint_playbook(playbook, [r for r in all_rules() if r.severity == "error"])
     if errors:
         first = errors[0]
         raise LoadError(

@@ -1,7 +1,7 @@
 """Read a YAML file into plain Python values, remembering where every key and value stood.
 
-PyYAML's composer gives nodes with marks; we build the values ourselves so that
-we can (1) keep a line and column for every node, (2) refuse a key written twice
+We build the values from PyYAML's parser events ourselves, without its
+composer, so that we can (1) keep a line and column for every node, (2) refuse a key written twice
 (PyYAML silently keeps the last), (3) bound alias expansion and nesting so that a
 billion-laughs file is refused at once, and (4) read scalars the YAML 1.2 way,
 where `no`, `on` and `yes` are strings, not booleans: a keyword list holding
@@ -26,9 +26,10 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 #: Files larger than this are refused before parsing: a 5,000-line playbook is ~200 KB.
 MAX_BYTES = 4 * 1024 * 1024
-#: Nodes built from one file, aliases expanded: far above any real playbook,
-#: far below what an alias bomb needs to hurt.
-MAX_NODES = 1_000_000
+#: Keys and values in one file, each alias counted as the size of what it stands
+#: for: a 5,000-line playbook holds ~20,000; an alias bomb is refused as soon as
+#: it passes this, and validation never walks more.
+MAX_NODES = 200_000
 #: Nesting depth: a playbook is five levels deep; a hostile file can be thousands.
 MAX_DEPTH = 64
 
@@ -42,7 +43,12 @@ _NULL = "tag:yaml.org,2002:null"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
-_KNOWN_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _SEQ, _MAP}
+_MERGE = "tag:yaml.org,2002:merge"
+_ALLOWED_TAGS = {
+    yaml.ScalarNode: {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP},
+    yaml.SequenceNode: {_SEQ},
+    yaml.MappingNode: {_MAP},
+}
 _YAML12_BOOL = re.compile(r"true|false", re.IGNORECASE)
 
 
@@ -100,17 +106,12 @@ class Document:
     source: SourceMap
 
 
-def _position(node: yaml.Node) -> Position:
-    mark = node.start_mark
-    return Position(mark.line + 1, mark.column + 1)
-
-
 def read_text(path: Path, *, kind: str = "file", max_bytes: int = MAX_BYTES) -> str:
     """Read a UTF-8 file (BOM and CRLF accepted) or raise LoadError saying why not."""
     name = str(path)
     try:
         if path.is_dir():
-            raise LoadError(f"{kind} is a folder, not a file", file=name, code="E001")
+            raise LoadError(f"{kind} is a folder, not a file", file=name)
         size = path.stat().st_size
         if size > max_bytes:
             raise LoadError(
@@ -139,8 +140,9 @@ def decode_utf8(raw: bytes, name: str) -> str:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         column = exc.start - (before.rfind(b"\n") + 1) + 1
+        guess = "; it looks like Latin-1 or Windows-1252" if _is_cp1252(raw) else ""
         raise LoadError(
-            f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+            f"not UTF-8 text (byte 0x{raw[exc.start]:02x}{guess}); save the file as UTF-8",
             file=name,
             line=line,
             column=column,
@@ -152,17 +154,35 @@ def decode_utf8(raw: bytes, name: str) -> str:
     return text.replace("\r\n", "\n")
 
 
+def _is_cp1252(raw: bytes) -> bool:
+    """Whether bytes read as Windows-1252 text (a superset of Latin-1's letters) without control codes."""
+    try:
+        decoded = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return all(ch.isprintable() or ch in "\t\r\n" for ch in decoded)
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    """The character at a 0-based line and column, or '' past the end."""
+    lines = text.split("\n", line + 1)
+    return lines[line][column : column + 1] if line < len(lines) else ""
+
+
 def parse_yaml(text: str, name: str) -> Document:
     """Parse YAML text into plain values and a source map, or raise LoadError (E001/E002)."""
     source = SourceMap(file=name, text=text)
     loader = _Loader(text)
     try:
-        root = loader.get_single_node()
+        return Document(_Builder(loader, source).document(), source)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "not valid YAML"
-        if exc.context and "expected a single document" in exc.context:
-            problem = "holds more than one YAML document; keep one per file"
+        if mark and _char_at(text, mark.line, mark.column) == "\t":
+            problem = "a tab character; YAML indents with spaces only"
+        opened = exc.context_mark
+        if exc.context and opened and mark and opened.line != mark.line:
+            problem += f" ({exc.context} opened at line {opened.line + 1}, column {opened.column + 1})"
         raise LoadError(
             f"not valid YAML: {problem}",
             file=name,
@@ -170,80 +190,201 @@ def parse_yaml(text: str, name: str) -> Document:
             column=mark.column + 1 if mark else None,
             code="E001",
         ) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise LoadError(
+            f"the character U+{exc.character:04X} is not allowed in YAML text",
+            file=name,
+            line=line,
+            column=column,
+            code="E001",
+        ) from None
     except yaml.YAMLError as exc:
         raise LoadError(f"not valid YAML: {exc}", file=name, code="E001") from None
-    except RecursionError:
-        raise LoadError(
-            f"nested more than {MAX_DEPTH} levels deep", file=name, code="E001"
-        ) from None
     finally:
         loader.dispose()
-    if root is None:
-        return Document(None, source)
-    builder = _Builder(source)
-    return Document(builder.build(root, (), 0), source)
+
+
+@dataclass
+class _Open:
+    """A sequence or mapping being built: where it is, and what it holds so far."""
+
+    value: list[Any] | dict[str, Any]
+    path: PathKey
+    anchor: str | None
+    size_before: int
+    key: str | None = None  # a mapping's key waiting for its value
 
 
 class _Builder:
-    """Turns composed nodes into values, filling the source map as it goes."""
+    """Builds values from the parser's events, iteratively, filling the source map as it goes.
 
-    def __init__(self, source: SourceMap) -> None:
+    PyYAML's composer recurses once per nesting level (libyaml's crashes the
+    interpreter on a few thousand `[`), and expanding aliases copies subtrees;
+    here nesting is a list, an alias shares the anchored value, and the
+    expanded size is counted, so a billion-laughs file is refused in
+    microseconds and validation never walks a billion nodes.
+    """
+
+    def __init__(self, loader: Any, source: SourceMap) -> None:
+        self.loader = loader
         self.source = source
-        self.nodes = 0
-        self.constructor = yaml.SafeLoader("")
+        self.size = 0  # values built, aliases counted as the size of what they stand for
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.int_reader = yaml.SafeLoader("")
+        self.plain_tags: dict[str, str] = {}
 
-    def _fail(self, node: yaml.Node, message: str, code: str = "E001") -> LoadError:
-        pos = _position(node)
-        return LoadError(message, file=self.source.file, line=pos.line, column=pos.column, code=code)
+    def _fail(self, event: yaml.Event, message: str, code: str = "E001") -> LoadError:
+        mark = event.start_mark
+        return LoadError(message, file=self.source.file, line=mark.line + 1, column=mark.column + 1, code=code)
 
-    def build(self, node: yaml.Node, path: PathKey, depth: int) -> Any:
-        self.nodes += 1
-        if self.nodes > MAX_NODES:
-            raise self._fail(node, f"expands to more than {MAX_NODES:,} values (an alias bomb?)")
-        if depth > MAX_DEPTH:
-            raise self._fail(node, f"nested more than {MAX_DEPTH} levels deep")
-        if node.tag not in _KNOWN_TAGS:
-            raise self._fail(node, f"the tag {node.tag!r} is not allowed in a playbook")
-        self.source.values.setdefault(path, _position(node))
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path, depth)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        return self._scalar(node)
+    def document(self) -> Any:
+        """The single document's value (None for an empty file)."""
+        get = self.loader.get_event
+        get()  # StreamStart
+        if self.loader.check_event(yaml.StreamEndEvent):
+            return None
+        get()  # DocumentStart
+        value = self._value()
+        get()  # DocumentEnd
+        if not self.loader.check_event(yaml.StreamEndEvent):
+            raise self._fail(get(), "holds more than one YAML document; keep one per file")
+        return value
 
-    def _mapping(self, node: yaml.MappingNode, path: PathKey, depth: int) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise self._fail(key_node, "a key must be a plain word, not a list or mapping")
-            key = self._scalar(key_node)
-            key = "null" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
-            child = (*path, key)
-            if key in out:
-                first = self.source.keys[child]
+    def _grow(self, event: yaml.Event, by: int) -> None:
+        self.size += by
+        if self.size > MAX_NODES:
+            raise self._fail(event, f"expands to more than {MAX_NODES:,} keys and values (an alias bomb?)")
+
+    def _tag(self, event: yaml.Event, kind: type[yaml.Node], value: str | None = None) -> str:
+        tag = event.tag
+        if tag is None or tag == "!":
+            implicit = getattr(event, "implicit", (True, False))
+            if kind is not yaml.ScalarNode or not implicit[0]:
+                tag = self.loader.resolve(kind, value, implicit)
+            else:  # plain scalars repeat (ids, actions, keys): resolve each text once
+                tag = self.plain_tags.get(value)
+                if tag is None:
+                    tag = self.plain_tags[value] = self.loader.resolve(kind, value, implicit)
+        if tag == _MERGE:
+            raise self._fail(event, "merge keys (<<) are not supported; write the keys out")
+        if tag not in _ALLOWED_TAGS[kind]:
+            raise self._fail(event, f"the tag {tag!r} is not allowed here in a playbook")
+        return tag
+
+    def _value(self) -> Any:
+        stack: list[_Open] = []
+        get = self.loader.get_event
+        while True:
+            event = get()
+            parent = stack[-1] if stack else None
+            if isinstance(parent, _Open) and isinstance(parent.value, dict) and parent.key is None:
+                if isinstance(event, yaml.MappingEndEvent):
+                    value = self._close(stack.pop())
+                else:
+                    self._key(event, parent)
+                    continue
+            elif isinstance(event, yaml.SequenceEndEvent):
+                value = self._close(stack.pop())
+            else:
+                path = _child_path(parent)
+                self.source.values.setdefault(path, _mark(event))
+                if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                    if len(stack) >= MAX_DEPTH:
+                        raise self._fail(event, f"nested more than {MAX_DEPTH} levels deep")
+                    is_map = isinstance(event, yaml.MappingStartEvent)
+                    self._tag(event, yaml.MappingNode if is_map else yaml.SequenceNode)
+                    self._grow(event, 1)
+                    stack.append(_Open({} if is_map else [], path, event.anchor, self.size - 1))
+                    continue
+                value = self._leaf(event)
+            if not stack:
+                return value
+            _attach(stack[-1], value)
+
+    def _leaf(self, event: yaml.Event) -> Any:
+        """The value of a scalar or an alias."""
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor not in self.anchors:
                 raise self._fail(
-                    key_node,
-                    f"the key {key!r} appears twice in this mapping (first at line "
-                    f"{first.line}); remove one",
-                    code="E002",
+                    event,
+                    f"the alias *{event.anchor} refers to no anchor before it "
+                    "(or to the node that contains it)",
                 )
-            self.source.keys[child] = _position(key_node)
-            out[key] = self.build(value_node, child, depth + 1)
-        return out
+            value, size = self.anchors[event.anchor]
+            self._grow(event, size)
+            return value
+        value = self._scalar(event)
+        self._grow(event, 1)
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1)
+        return value
 
-    def _scalar(self, node: yaml.ScalarNode) -> Any:
-        tag, value = node.tag, node.value
+    def _close(self, done: _Open) -> Any:
+        if done.anchor:
+            self.anchors[done.anchor] = (done.value, self.size - done.size_before)
+        return done.value
+
+    def _key(self, event: yaml.Event, mapping: _Open) -> None:
+        if not isinstance(event, yaml.ScalarEvent):
+            raise self._fail(event, "a key must be a plain word, not a list, a mapping or an alias")
+        key = self._scalar(event)
+        key = "null" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
+        child = (*mapping.path, key)
+        assert isinstance(mapping.value, dict)
+        if key in mapping.value:
+            first = self.source.keys[child]
+            raise self._fail(
+                event,
+                f"the key {key!r} appears twice in this mapping (first at line {first.line}); remove one",
+                code="E002",
+            )
+        self.source.keys[child] = _mark(event)
+        self._grow(event, 1)
+        mapping.key = key
+
+    def _scalar(self, event: yaml.ScalarEvent) -> Any:
+        value = event.value
+        tag = self._tag(event, yaml.ScalarNode, value)
         if tag == _BOOL and not _YAML12_BOOL.fullmatch(value):
             return value  # YAML 1.1's yes/no/on/off stay words
         if tag == _BOOL:
             return value.lower() == "true"
         if tag == _NULL:
             return None
-        if tag == _INT:
-            return self.constructor.construct_yaml_int(node)
-        if tag == _FLOAT:
-            return self.constructor.construct_yaml_float(node)
+        if tag in (_INT, _FLOAT):
+            node = yaml.ScalarNode(tag, value)
+            try:
+                if tag == _INT:
+                    return self.int_reader.construct_yaml_int(node)
+                return self.int_reader.construct_yaml_float(node)
+            except ValueError:
+                raise self._fail(event, f"a number of {len(value):,} digits is too long to read") from None
         return value  # strings, and timestamps as written (pydantic parses them)
+
+
+def _mark(event: yaml.Event) -> Position:
+    return Position(event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+def _child_path(parent: _Open | None) -> PathKey:
+    """The path of the next value inside `parent` (the root's path is empty)."""
+    if parent is None:
+        return ()
+    if isinstance(parent.value, list):
+        return (*parent.path, len(parent.value))
+    assert parent.key is not None
+    return (*parent.path, parent.key)
+
+
+def _attach(parent: _Open, value: Any) -> None:
+    if isinstance(parent.value, list):
+        parent.value.append(value)
+    else:
+        assert parent.key is not None
+        parent.value[parent.key] = value
+        parent.key = None
 
 
 def load_document(path: Path | str, *, kind: str = "file") -> Document:

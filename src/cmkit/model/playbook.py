@@ -58,7 +58,7 @@ class Organization(Strict):
 class Objective(Strict):
     """Why the organisation does community management, and how it measures it."""
 
-    id: Id
+    id: Id = Field(description="A short id for this objective.")
     statement: Text = Field(description="What the objective is, in one sentence.")
     kpi: str | None = Field(None, description="The indicator that measures it.")
     target: str | None = Field(None, description="The value aimed at, e.g. \"90 %\".")
@@ -67,7 +67,7 @@ class Objective(Strict):
 class Channel(Strict):
     """A place where the organisation listens and speaks."""
 
-    id: Id
+    id: Id = Field(description="A short id messages and scenarios use to name this channel.")
     name: str | None = Field(None, description="How people call it, e.g. \"X / Twitter\".")
     public: bool = Field(True, description="Whether messages there are seen by the public.")
     expected_response: Duration | None = Field(
@@ -79,9 +79,11 @@ class Tone(Strict):
     """The online style: how the community manager speaks."""
 
     address: Literal["vous", "tu"] | None = Field(None, description="Formal or informal address.")
-    proximity: Literal["formal", "warm", "casual"] | None = None
-    emoji: bool | None = None
-    signature: str | None = None
+    proximity: Literal["formal", "warm", "casual"] | None = Field(
+        None, description="How close to the public the voice is."
+    )
+    emoji: bool | None = Field(None, description="Whether answers may use emoji.")
+    signature: str | None = Field(None, description="How answers are signed.")
     do: list[Text] = Field(default_factory=list, description="What every answer does.")
     avoid: list[Text] = Field(default_factory=list, description="What answers avoid.")
     forbidden: list[Text] = Field(default_factory=list, description="Phrases never written.")
@@ -90,17 +92,19 @@ class Tone(Strict):
 class Autonomy(Strict):
     """How far the community manager may go alone (their word commits the organisation)."""
 
-    may: list[Text] = Field(default_factory=list)
-    must_not: list[Text] = Field(default_factory=list)
+    may: list[Text] = Field(
+        default_factory=list, description="What the community manager may do or promise alone."
+    )
+    must_not: list[Text] = Field(default_factory=list, description="What always goes to a referent instead.")
 
 
 class Contact(Strict):
     """A referent the community manager refers to (subsidiarity) and who answers in time (support)."""
 
-    id: Id
-    name: Text
-    role: str | None = None
-    email: str | None = None
+    id: Id = Field(description="A short id that topics, backups and reporting refer to.")
+    name: Text = Field(description="The person's name.")
+    role: str | None = Field(None, description="Their role in the organisation.")
+    email: str | None = Field(None, description="How the community manager reaches them.")
     respond_within: Duration | None = Field(None, description="How fast they answer the CM.")
     backup: Id | None = Field(None, description="Who answers when they cannot (a contact id).")
 
@@ -108,8 +112,8 @@ class Contact(Strict):
 class Topic(Strict):
     """Part of the scope: what a message is about, and how it is handled."""
 
-    id: Id
-    label: Text
+    id: Id = Field(description="A short id that decisions report.")
+    label: Text = Field(description="What the topic is about, for people.")
     keywords: list[Keyword] = Field(
         default_factory=list,
         description="Whole words or phrases; a trailing * matches any word starting so.",
@@ -117,13 +121,15 @@ class Topic(Strict):
     patterns: list[Pattern] = Field(
         default_factory=list, description="Regular expressions searched in the text, ignoring case."
     )
-    action: Action
+    action: Action = Field(description="answer, escalate (to escalate_to), moderate, decline, or crisis.")
     escalate_to: Id | None = Field(None, description="The referent (required for escalate).")
-    respond_within: Duration | None = None
+    respond_within: Duration | None = Field(None, description="The deadline for an answer on this topic.")
     process: Process | None = Field(None, description="The organisation's process it belongs to.")
     push: list[Text] = Field(default_factory=list, description="What the CM brings to the public.")
     report: list[Text] = Field(default_factory=list, description="What the CM passes up.")
-    guidance: str | None = None
+    guidance: str | None = Field(
+        None, description="How to handle such a message, for the community manager."
+    )
     examples: list[Text] = Field(
         default_factory=list,
         description="Messages this topic is meant to catch: exercises in handouts, self-checks for tests.",
@@ -133,50 +139,68 @@ class Topic(Strict):
 class Default(Strict):
     """What happens to a message that matches no topic."""
 
-    action: Action = "escalate"
-    escalate_to: Id | None = None
-    respond_within: Duration | None = None
+    action: Action = Field("escalate", description="The action for a message that matches no topic.")
+    escalate_to: Id | None = Field(None, description="Who takes such a message (a contact id).")
+    respond_within: Duration | None = Field(None, description="The deadline for such a message.")
 
 
 class Spread(Strict):
     """One topic on this many channels within this window is a crisis."""
 
-    channels: int = Field(ge=1, le=1000)
-    within: Duration
+    channels: int = Field(ge=1, le=1000, description="How many distinct channels one topic must reach.")
+    within: Duration = Field(description="The time window, counted back from each message.")
 
 
 class Crisis(Strict):
     """When a message is a crisis, and who takes it."""
 
-    escalate_to: Id
-    respond_within: Duration | None = None
-    authors: list[AuthorKind] = Field(default_factory=list)
-    followers_at_least: int | None = Field(None, ge=0)
-    spread: Spread | None = None
+    escalate_to: Id = Field(description="Who takes a crisis (a contact id): top management.")
+    respond_within: Duration | None = Field(None, description="The deadline for a crisis.")
+    authors: list[AuthorKind] = Field(
+        default_factory=list, description="Author kinds whose messages are a crisis, e.g. journalist."
+    )
+    followers_at_least: int | None = Field(
+        None, ge=0, description="An author with at least this audience makes a crisis."
+    )
+    spread: Spread | None = Field(
+        None, description="One topic on this many channels within this window is a crisis."
+    )
 
 
 class Reporting(Strict):
     """The reporting rhythm: what is measured and who reads it."""
 
-    frequency: Literal["daily", "weekly", "monthly"] | None = None
-    recipients: list[Id] = Field(default_factory=list)
-    metrics: list[Text] = Field(default_factory=list)
+    frequency: Literal["daily", "weekly", "monthly"] | None = Field(
+        None, description="How often the report goes up."
+    )
+    recipients: list[Id] = Field(
+        default_factory=list, description="Who reads it (contact ids), top management first."
+    )
+    metrics: list[Text] = Field(default_factory=list, description="What it measures.")
 
 
 class Playbook(Strict):
     """A community-management charter, version 1 of the format."""
 
     cmkit: Literal[1] = Field(description="Format version.")
-    organization: Organization
-    objectives: list[Objective] = Field(min_length=1)
-    channels: list[Channel] = Field(default_factory=list)
-    tone: Tone = Field(default_factory=Tone)
-    autonomy: Autonomy = Field(default_factory=Autonomy)
-    contacts: list[Contact] = Field(min_length=1)
-    topics: list[Topic] = Field(min_length=1)
-    default: Default | None = None
-    crisis: Crisis | None = None
-    reporting: Reporting | None = None
+    organization: Organization = Field(description="The organisation: its name, sector and language.")
+    objectives: list[Objective] = Field(
+        min_length=1, description="Why the organisation does community management (at least one)."
+    )
+    channels: list[Channel] = Field(
+        default_factory=list, description="Where the organisation listens and speaks."
+    )
+    tone: Tone = Field(default_factory=Tone, description="The online style.")
+    autonomy: Autonomy = Field(
+        default_factory=Autonomy, description="How far the community manager may go alone."
+    )
+    contacts: list[Contact] = Field(
+        min_length=1, description="Referents: whom to refer to (subsidiarity), who answers in time (support)."
+    )
+    topics: list[Topic] = Field(min_length=1, description="The scope: what is handled, and how.")
+    default: Default | None = Field(None, description="What happens to a message that matches no topic.")
+    crisis: Crisis | None = Field(None, description="When a message is a crisis, and who takes it.")
+    reporting: Reporting | None = Field(None, description="The reporting rhythm.")
 
     _source: SourceMap | None = PrivateAttr(default=None)
 

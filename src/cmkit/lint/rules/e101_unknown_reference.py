@@ -3,7 +3,7 @@
 Subsidiarity only works when "whom to refer to" names someone who exists: an
 `escalate_to`, a `backup` or a reporting recipient that names no contact
 leaves the community manager with a message and nobody to pass it to
-(seed 002: « à qui référer, à qui demander une réponse »).
+(the framework: « à qui référer, à qui demander une réponse »).
 
 FAIL::
 

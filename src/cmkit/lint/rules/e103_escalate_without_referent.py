@@ -2,7 +2,7 @@
 
 A topic outside the community manager's autonomy must say whom to refer to;
 otherwise the message waits in the CM's inbox while the public waits for an
-answer (seed 002: organise subsidiarity).
+answer (the framework: organise subsidiarity).
 
 FAIL::
 

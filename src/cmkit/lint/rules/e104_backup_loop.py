@@ -2,7 +2,7 @@
 
 A backup answers when a referent cannot; a chain that comes back to where it
 started never reaches anyone new, so an unanswered message circles instead of
-reaching someone who answers in time (seed 002: support for the CM).
+reaching someone who answers in time (the framework: support for the CM).
 
 FAIL::
 

@@ -1,0 +1,177 @@
+"""How fast `cmkit triage` decides, against what merely copying the messages costs.
+
+Generates a 200-topic, 2,000-keyword playbook and 100,000 messages, then times,
+in the same run and on one core:
+
+- the floor: reading and writing the same JSONL with the json module;
+- a straightforward per-topic keyword loop (normalise, then test each keyword);
+- cmkit's triage engine and writer, in process;
+- the whole `cmkit triage` command, as a process.
+
+Run: python benchmarks/bench_triage.py [--messages N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TOPICS, KEYWORDS_PER_TOPIC = 200, 10
+CHANNELS = ["email", "twitter", "facebook", "forum", "reviews", "instagram", "blog"]
+ACTIONS = ["answer", "answer", "answer", "escalate", "moderate", "decline"]
+FILLER = (
+    "bonjour je voudrais savoir pourquoi mon la le un une des avec sans pour votre vos merci "
+    "hier aujourd'hui encore toujours jamais vraiment très trop peu commande produit service "
+    "site page client avis question réponse délai semaine jour heure vite lent bien mal"
+).split()
+
+
+def syllable_word(rng: random.Random) -> str:
+    return "".join(rng.choice("bcdfglmnprstv") + rng.choice("aeiouéè") for _ in range(rng.randint(2, 4)))
+
+
+def make_playbook(rng: random.Random) -> tuple[str, list[str]]:
+    """A valid playbook as YAML text, and every keyword it holds."""
+    keywords: list[str] = []
+    lines = [
+        "cmkit: 1", "organization: {name: Bench}", "objectives: [{id: o, statement: s, kpi: k}]",
+        "channels:", *(f"  - {{id: {c}, expected_response: {rng.choice(['1h', '2h', '1d'])}}}" for c in CHANNELS),
+        "contacts:", "  - {id: lead, name: Lead, respond_within: 1h, backup: deputy}", "  - {id: deputy, name: Deputy}",
+        "topics:",
+    ]
+    for index in range(TOPICS):
+        words = []
+        while len(words) < KEYWORDS_PER_TOPIC:
+            word = syllable_word(rng)
+            if rng.random() < 0.2:
+                word += " " + syllable_word(rng)
+            elif rng.random() < 0.2:
+                word += "*"
+            stem = word.rstrip("*")
+            if word not in keywords and not any(filler.startswith(stem) for filler in FILLER):
+                words.append(word)  # filler words carry no topic, as in real messages
+        keywords.extend(words)
+        action = rng.choice(ACTIONS)
+        extra = ", escalate_to: lead" if action == "escalate" else ""
+        pattern = f", patterns: ['ref-{index:03d}-\\d+']" if index % 20 == 0 else ""
+        lines.append(f"  - {{id: t{index}, label: T{index}, action: {action}{extra}, keywords: {json.dumps(words, ensure_ascii=False)}{pattern}}}")
+    lines += ["crisis: {escalate_to: deputy, respond_within: 30m, authors: [journalist], followers_at_least: 50000,",
+              "         spread: {channels: 3, within: 1h}}"]
+    return "\n".join(lines) + "\n", keywords
+
+
+def make_messages(rng: random.Random, keywords: list[str], count: int) -> str:
+    out = io.StringIO()
+    start = 1_714_550_400  # 2024-05-01
+    for number in range(count):
+        words = [rng.choice(FILLER) for _ in range(rng.randint(8, 25))]
+        for _ in range(rng.choice((0, 0, 1, 1, 2))):
+            keyword = rng.choice(keywords).rstrip("*")
+            words.insert(rng.randrange(len(words) + 1), keyword + (rng.choice(("", "ment", "s")) if rng.random() < 0.3 else ""))
+        record = {
+            "id": number,
+            "text": " ".join(words).capitalize() + rng.choice((" ?", " !", ".", "...")),
+            "channel": rng.choice(CHANNELS),
+            "author_kind": rng.choice(("customer", "customer", "prospect", "unknown")),
+            "at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(start + number * 30)),
+        }
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return out.getvalue()
+
+
+def floor(source: Path, target: Path) -> None:
+    """Read and write the same JSONL with the json module: nothing decided."""
+    with source.open(encoding="utf-8") as inp, target.open("w", encoding="utf-8") as out:
+        for line in inp:
+            out.write(json.dumps(json.loads(line), ensure_ascii=False) + "\n")
+
+
+def naive(source: Path, target: Path, playbook) -> None:
+    """A straightforward decider: for each message, every topic, every keyword."""
+    from cmkit.decide.normalize import normalize
+
+    severity = {"crisis": 0, "escalate": 1, "moderate": 2, "answer": 3, "decline": 4}
+    topics = [
+        (t.id, t.action, [(" " + normalize(k.rstrip("*")) + ("" if k.endswith("*") else " "), k) for k in t.keywords])
+        for t in playbook.topics
+    ]
+    with source.open(encoding="utf-8") as inp, target.open("w", encoding="utf-8") as out:
+        for line in inp:
+            record = json.loads(line)
+            text = " " + normalize(record["text"]) + " "
+            reasons = []
+            for topic_id, action, keywords in topics:
+                matched = [written for needle, written in keywords if needle in text]
+                if matched:
+                    reasons.append((severity[action], topic_id, action, matched))
+            best = min(reasons) if reasons else None
+            out.write(json.dumps({
+                "id": record.get("id"),
+                "action": best[2] if best else "escalate",
+                "topic": best[1] if best else None,
+                "reasons": [{"topic": r[1], "matched": r[3]} for r in reasons],
+            }, ensure_ascii=False) + "\n")
+
+
+def cmkit_in_process(source: Path, target: Path, playbook) -> None:
+    from cmkit.decide.engine import Decider
+    from cmkit.decide.triage import Triaged, read_records, triage
+    from cmkit.formats.triage_records import JsonlWriter
+
+    decider = Decider(playbook)
+    with source.open(encoding="utf-8") as inp, target.open("w", encoding="utf-8") as out:
+        writer = JsonlWriter(out)
+        for item in triage(decider, read_records(inp, "jsonl")):
+            if isinstance(item, Triaged):
+                writer.write(item.record_id, item.decision)
+
+
+def timed(label: str, run, count: int, baseline: float | None = None, repeat: int = 3) -> float:
+    """The best of `repeat` runs (the machine may be shared), printed beside the baseline."""
+    seconds = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        seconds = min(seconds, time.perf_counter() - started)
+    ratio = f"{seconds / baseline:5.2f}× the floor" if baseline else "(baseline)"
+    print(f"{label:<44} {seconds:7.3f} s  {count / seconds:>10,.0f} messages/s  {ratio}")
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--messages", type=int, default=100_000)
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    rng = random.Random(20240501)
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        playbook_text, keywords = make_playbook(rng)
+        (tmp / "playbook.yaml").write_text(playbook_text, encoding="utf-8")
+        (tmp / "in.jsonl").write_text(make_messages(rng, keywords, args.messages), encoding="utf-8")
+        from cmkit.loading.load import load_playbook
+
+        playbook = load_playbook(tmp / "playbook.yaml")
+        n = args.messages
+        print(f"{len(playbook.topics)} topics, {len(keywords):,} keywords, {n:,} messages, one core, best of 3\n")
+        base = timed("floor: json read + write", lambda: floor(tmp / "in.jsonl", tmp / "floor.jsonl"), n)
+        timed("straightforward per-topic keyword loop", lambda: naive(tmp / "in.jsonl", tmp / "naive.jsonl", playbook), n, base, repeat=1)
+        timed("cmkit triage engine + writer (in process)", lambda: cmkit_in_process(tmp / "in.jsonl", tmp / "out.jsonl", playbook), n, base)
+        env = {**os.environ, "XDG_CACHE_HOME": str(tmp / "cache")}
+        command = [sys.executable, "-m", "cmkit", "triage", "-p", str(tmp / "playbook.yaml"), str(tmp / "in.jsonl"), "-o", str(tmp / "cli.jsonl")]
+        subprocess.run(command, env=env, check=True, stderr=subprocess.DEVNULL)  # warm the compiled-playbook cache
+        timed("cmkit triage command (whole process)", lambda: subprocess.run(command, env=env, check=True, stderr=subprocess.DEVNULL), n, base)
+        print("\ntarget: at least 50,000 messages/s and at most 3× the floor")
+
+
+if __name__ == "__main__":
+    main()

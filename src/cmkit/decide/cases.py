@@ -1,0 +1,70 @@
+"""Run a playbook's test cases: decide each case's message, compare what it names.
+
+A case passes when every key of its `expect` equals the same key of the
+decision JSON. A failure keeps both sides and the decision's reasons, so the
+report can say what was expected, what came, and why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cmkit.decide.engine import Decider, Decision, Message, SpreadWindow, decide_at
+from cmkit.errors import LoadError
+from cmkit.loading.yamlnodes import SourceMap
+from cmkit.decide.triage import epoch_minutes
+from cmkit.model.cases import CaseFile
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    """One case, run."""
+
+    index: int
+    line: int
+    name: str
+    text: str
+    expected: dict
+    got: dict
+    decision: Decision
+
+    @property
+    def passed(self) -> bool:
+        return self.expected == self.got
+
+
+def run_cases(cases: CaseFile, source: SourceMap, decider: Decider) -> list[CaseResult]:
+    """Every case in file order; those with `at` share one spread window, as in triage."""
+    _check_channels(cases, source, decider)
+    window = SpreadWindow.for_decider(decider)
+    results = []
+    for index, case in enumerate(cases.cases):
+        message = Message(case.text, case.channel, case.author_kind, case.followers)
+        decision = decide_at(decider, window, message, None if case.at is None else epoch_minutes(case.at))
+        expected = case.expect.as_json()
+        produced = decision.to_json()
+        results.append(
+            CaseResult(
+                index=index,
+                line=source.value_at(("cases", index)).line,
+                name=str(case.id) if case.id is not None else f"case {index + 1}",
+                text=case.text,
+                expected=expected,
+                got={key: produced[key] for key in expected},
+                decision=decision,
+            )
+        )
+    return results
+
+
+def _check_channels(cases: CaseFile, source: SourceMap, decider: Decider) -> None:
+    for index, case in enumerate(cases.cases):
+        if case.channel is not None and case.channel not in decider.channels:
+            where = source.value_at(("cases", index, "channel"))
+            known = ", ".join(decider.channels) or "none"
+            raise LoadError(
+                f"the playbook has no channel {case.channel!r}; its channels: {known}",
+                file=source.file,
+                line=where.line,
+                column=where.column,
+            )

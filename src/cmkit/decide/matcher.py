@@ -1,0 +1,102 @@
+"""Which keywords and patterns of which topics a text triggers, compiled once per playbook.
+
+Every keyword of every topic goes into one Aho-Corasick automaton over the
+normalised text, so a message is scanned once whatever the size of the
+playbook. Whole words come from padding: the text becomes ` mon colis ` and
+the keyword `colis` the needle ` colis `; a prefix keyword `rembours*` is the
+needle ` rembours`, open on its right. Patterns are regular expressions over
+the original text, ignoring case (spec: playbook.md, step 2).
+
+The matcher takes plain data (a playbook dumped to dicts and lists), not the
+pydantic model, so that `cmkit check` can run from a cached copy without
+importing pydantic or PyYAML.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import ahocorasick
+
+from cmkit.decide.normalize import normalize, padded_words
+
+#: A regular expression that refers to its own groups cannot share one combined search.
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+
+
+class Matcher:
+    """Finds what a text triggers, and says which keywords and patterns that is.
+
+    `find` returns trigger keys: one per distinct needle (keywords that
+    normalise alike share one) and one per pattern; it is the cheap, hashable
+    summary of a text that decisions are memoised on. `ordinals` turns keys
+    into the keywords and patterns they stand for, numbered in file order
+    (topic by topic, keywords then patterns), so sorting ordinals sorts the
+    explanation the way the playbook is written.
+    """
+
+    def __init__(self, topics: Sequence[Mapping[str, Any]]) -> None:
+        #: (topic index, the keyword or pattern as written) for every trigger ordinal
+        self.triggers: list[tuple[int, str]] = []
+        needles: dict[str, list[int]] = {}
+        patterns: list[tuple[int, re.Pattern[str]]] = []
+        for topic_index, topic in enumerate(topics):
+            for keyword in topic.get("keywords") or ():
+                needle = _needle(keyword)
+                if needle is not None:
+                    needles.setdefault(needle, []).append(len(self.triggers))
+                self.triggers.append((topic_index, keyword))
+            for pattern in topic.get("patterns") or ():
+                patterns.append((len(self.triggers), re.compile(pattern, re.IGNORECASE)))
+                self.triggers.append((topic_index, pattern))
+        #: the ordinals each trigger key stands for: needles first, then patterns
+        self._key_ordinals: list[tuple[int, ...]] = [tuple(o) for o in needles.values()]
+        self._automaton = _automaton(list(needles))
+        self._patterns = [(len(self._key_ordinals) + i, p) for i, (_, p) in enumerate(patterns)]
+        self._key_ordinals.extend((ordinal,) for ordinal, _ in patterns)
+        self._any_pattern = _combined([p for _, p in patterns])
+
+    def find(self, text: str) -> frozenset[int]:
+        """The keys of every needle and pattern that `text` triggers."""
+        found = {key for _end, key in self._automaton.iter(padded_words(text))} if self._automaton else set()
+        if self._patterns and (self._any_pattern is None or self._any_pattern.search(text)):
+            found.update(key for key, pattern in self._patterns if pattern.search(text))
+        return frozenset(found)
+
+    def ordinals(self, keys: frozenset[int]) -> list[int]:
+        """The ordinals of the keywords and patterns behind these keys, in file order."""
+        return sorted(ordinal for key in keys for ordinal in self._key_ordinals[key])
+
+
+def _needle(keyword: str) -> str | None:
+    """The padded needle of a keyword: ' colis ' for a whole word, ' rembours' for `rembours*`."""
+    prefix = keyword.endswith("*")
+    words = normalize(keyword.rstrip("*"))
+    if not words:
+        return None  # the model refuses such keywords; a playbook built in code may not
+    return f" {words}" if prefix else f" {words} "
+
+
+def _automaton(needles: list[str]) -> ahocorasick.Automaton | None:
+    if not needles:
+        return None
+    automaton = ahocorasick.Automaton()
+    for key, needle in enumerate(needles):
+        automaton.add_word(needle, key)
+    automaton.make_automaton()
+    return automaton
+
+
+def _combined(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One search that tells whether any pattern can match, so most texts pay for one, not all.
+
+    None when the patterns cannot be joined safely (back-references, global flags).
+    """
+    if len(patterns) < 2 or any(_BACKREFERENCE.search(p.pattern) for p in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+    except re.error:
+        return None

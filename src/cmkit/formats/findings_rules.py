@@ -1,0 +1,65 @@
+"""The lint rules themselves, for people: a list, one rule explained, or the Markdown reference.
+
+Everything comes from the rule modules (code, severity, name, docstring), so
+the documentation cannot drift from what `cmkit lint` checks.
+"""
+
+from __future__ import annotations
+
+from cmkit.lint.registry import Rule
+
+
+def listing(rules: tuple[Rule, ...]) -> str:
+    """One line per rule: code, severity, name, what it checks."""
+    width = max(len(rule.name) for rule in rules)
+    return "\n".join(
+        f"{rule.code}  {rule.severity:<7}  {rule.name:<{width}}  {rule.summary}" for rule in rules
+    )
+
+
+def explain(rule: Rule) -> str:
+    """The whole documentation of one rule, as `cmkit lint --explain CODE` prints it."""
+    reason = rule.reason
+    for head, words in _EXAMPLE_HEADS.items():
+        reason = reason.replace(head, words)
+    return f"{rule.code} {rule.name} ({rule.severity})\n\n{rule.summary}\n\n{reason}\n"
+
+
+def markdown(rules: tuple[Rule, ...]) -> str:
+    """The rules reference for docs/lint.md: a table, then one section per rule."""
+    out = ["| code | severity | name | what it checks |", "| --- | --- | --- | --- |"]
+    out += [
+        f"| [{r.code}](#{r.code.lower()}-{r.name}) | {r.severity} | `{r.name}` | {r.summary} |"
+        for r in rules
+    ]
+    for rule in rules:
+        out += ["", f"### {rule.code} {rule.name}", "", f"*{rule.severity}* — {rule.summary}", ""]
+        out += _examples_fenced(rule.reason)
+    return "\n".join(out) + "\n"
+
+
+_EXAMPLE_HEADS = {"FAIL::": "This fails:", "PASS::": "This passes:"}
+
+
+def _examples_fenced(reason: str) -> list[str]:
+    """The docstring's reST-style `FAIL::` / `PASS::` blocks as fenced YAML blocks."""
+    out: list[str] = []
+    in_example = False
+    for line in reason.splitlines():
+        if line.strip() in _EXAMPLE_HEADS:
+            if in_example:
+                out += ["```", ""]
+            out += [_EXAMPLE_HEADS[line.strip()], "", "```yaml"]
+            in_example = True
+        elif in_example and line.strip():
+            out.append(line[4:])
+        elif not in_example:
+            out.append(line)
+    if in_example:
+        out.append("```")
+    return out
+
+
+def as_dict(rule: Rule) -> dict[str, str]:
+    """A rule for `--list-rules --format json`."""
+    return {"code": rule.code, "severity": rule.severity, "name": rule.name, "summary": rule.summary}

@@ -1,0 +1,84 @@
+"""Lint findings for a reader: grouped by file, each with its source line, a caret and a hint.
+
+`file:line:col CODE message` starts each finding so that editors and
+terminals make it clickable; the source line and a caret under the column
+show what is meant without opening the file. Colour repeats the severity,
+which the code's first letter already says (E, W, I), so nothing is lost
+without it (NO_COLOR, a pipe).
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from cmkit.lint.engine import FileResult, LintReport
+from cmkit.lint.finding import Finding
+
+_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+#: Source lines longer than this are shown as a window around the column.
+_WIDTH = 100
+
+
+def _excerpt(line: str, column: int) -> tuple[str, int]:
+    """The part of a long source line around `column`, and the column within it."""
+    if len(line) <= _WIDTH:
+        return line, column
+    start = max(0, min(column - 1 - _WIDTH // 2, len(line) - _WIDTH))
+    shown = line[start : start + _WIDTH]
+    prefix = "…" if start else ""
+    suffix = "…" if start + _WIDTH < len(line) else ""
+    return prefix + shown + suffix, column - start + len(prefix)
+
+
+def _finding(finding: Finding, lines: list[str]) -> list[Text]:
+    head = Text()
+    head.append(f"{finding.file}:{finding.line}:{finding.column}", style="bold")
+    head.append(" ")
+    head.append(finding.code, style=_STYLES[finding.severity])
+    head.append(f" {finding.message}")
+    out = [head]
+    if 0 < finding.line <= len(lines):
+        shown, column = _excerpt(lines[finding.line - 1], finding.column)
+        gutter = f"{finding.line:>5} | "
+        out.append(Text(gutter + shown, style="dim"))
+        caret = "".join(ch if ch == "\t" else " " for ch in shown[: column - 1]) + "^"
+        out.append(Text(" " * (len(gutter) - 2) + "| " + caret, style=_STYLES[finding.severity]))
+    if finding.hint:
+        out.append(Text(f"      = hint: {finding.hint}", style="green"))
+    return out
+
+
+def _file(result: FileResult) -> list[Text]:
+    out: list[Text] = []
+    for finding in result.findings:
+        out.extend(_finding(finding, result.lines))
+    return out
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def summary(report: LintReport) -> str:
+    """`3 errors, 1 warning in 2 files`, or that nothing was found."""
+    read = len(report.files) - len(report.unreadable)
+    files = _plural(read, "file")
+    counts = [(report.count(s), s) for s in ("error", "warning", "info")]
+    found = [_plural(n, s) for n, s in counts if n]
+    text = f"{', '.join(found)} in {files}" if found else f"No problems in {files}."
+    if report.unreadable:
+        text = text.rstrip(".") + f"; {_plural(len(report.unreadable), 'file')} could not be read"
+    return text
+
+
+def render(report: LintReport) -> RenderableType:
+    """Every finding, file after file, then the summary line."""
+    parts: list[RenderableType] = []
+    for result in report.files:
+        lines = _file(result)
+        if lines:
+            parts.extend(lines)
+            parts.append(Text())
+    parts.append(Text(summary(report), style="bold"))
+    return Group(*parts)

@@ -1,0 +1,45 @@
+"""A referent's `respond_within` is longer than a public channel's `expected_response`.
+
+Support means the referent the community manager turns to knows that their
+answer is not optional and must come « dans des délais compatibles avec les
+attentes du public, du client » (the framework). A referent who needs 4 hours,
+when people on X expect an answer within the hour, makes the public wait
+whatever the CM does.
+
+FAIL::
+
+    channels: [{id: twitter, expected_response: 1h}]
+    contacts: [{id: sav, name: Julie Martin, respond_within: 4h}]
+PASS::
+
+    channels: [{id: twitter, expected_response: 1h}]
+    contacts: [{id: sav, name: Julie Martin, respond_within: 45m}]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cmkit.durations import format_duration
+from cmkit.lint.finding import Flag
+from cmkit.model.playbook import Playbook
+
+CODE = "W202"
+SEVERITY = "warning"
+NAME = "referent-slower-than-public"
+
+
+def check(playbook: Playbook) -> Iterator[Flag]:
+    expected = [c for c in playbook.channels if c.public and c.expected_response is not None]
+    if not expected:
+        return
+    fastest = min(expected, key=lambda c: c.expected_response or 0)
+    limit = fastest.expected_response or 0
+    for i, contact in enumerate(playbook.contacts):
+        if contact.respond_within is not None and contact.respond_within > limit:
+            yield Flag(
+                ("contacts", i, "respond_within"),
+                f"{contact.id!r} answers within {format_duration(contact.respond_within)}, but the "
+                f"public on {fastest.id!r} expects an answer within {format_duration(limit)}",
+                f"agree on {format_duration(limit)} or less with {contact.name}",
+            )

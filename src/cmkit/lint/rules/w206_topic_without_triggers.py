@@ -1,0 +1,37 @@
+"""A topic has neither `keywords` nor `patterns`.
+
+The scope is only useful if a message can be recognised as belonging to it:
+a topic with nothing to match never decides anything, and the messages the
+consultant had in mind fall to `default` instead.
+
+FAIL::
+
+    topics:
+      - {id: presse, label: Presse et médias, action: crisis}
+PASS::
+
+    topics:
+      - {id: presse, label: Presse et médias, action: crisis, keywords: [journaliste, reportage]}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cmkit.lint.finding import Flag
+from cmkit.model.playbook import Playbook
+
+CODE = "W206"
+SEVERITY = "warning"
+NAME = "topic-without-triggers"
+
+
+def check(playbook: Playbook) -> Iterator[Flag]:
+    for i, topic in enumerate(playbook.topics):
+        if not topic.keywords and not topic.patterns:
+            yield Flag(
+                ("topics", i),
+                f"topic {topic.id!r} has no keywords and no patterns, so no message ever matches it",
+                "add `keywords:` (whole words, `rembours*` for a prefix) or `patterns:`",
+                at_key=True,
+            )

@@ -1,0 +1,45 @@
+"""A pattern matches every message.
+
+A regular expression that can match nothing at all (`.*`, `(commande)?`,
+`n?\d*`) is found in any message, so its topic matches everything and its
+action applies to the whole scope: the périmètre that says what is handled
+and what is not collapses into one topic.
+
+FAIL::
+
+    topics:
+      - {id: commandes, label: Commandes, action: answer, patterns: ['(commande )?(n°)?\d*']}
+PASS::
+
+    topics:
+      - {id: commandes, label: Commandes, action: answer, patterns: ['commande n°\d{6}']}
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from cmkit.lint.finding import Flag
+from cmkit.model.playbook import Playbook
+
+CODE = "W214"
+SEVERITY = "warning"
+NAME = "pattern-matches-everything"
+
+
+#: Texts that share nothing: a pattern found in all of them is found in any message.
+_PROBES = ("", "z", "Où est mon colis ?\n")
+
+
+def check(playbook: Playbook) -> Iterator[Flag]:
+    for i, topic in enumerate(playbook.topics):
+        for k, pattern in enumerate(topic.patterns):
+            compiled = re.compile(pattern, re.IGNORECASE)
+            if all(compiled.search(probe) is not None for probe in _PROBES):
+                yield Flag(
+                    ("topics", i, "patterns", k),
+                    f"the pattern {pattern!r} matches any text, so topic {topic.id!r} "
+                    "matches every message",
+                    "make some part of the pattern required (`+` rather than `*`, not everything optional)",
+                )

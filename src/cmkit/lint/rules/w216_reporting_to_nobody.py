@@ -1,0 +1,36 @@
+"""The `reporting` section has no recipients.
+
+The handling process includes « quel suivi, quel reporting » (the framework), and
+the framework wants community management to report straight to top management:
+« être rattaché au plus haut manager, c'est s'assurer que l'information va
+arriver rapidement dans les deux sens » (the framework). Metrics sent to nobody
+are not reporting.
+
+FAIL::
+
+    reporting: {frequency: weekly, metrics: [messages traités]}
+PASS::
+
+    reporting: {frequency: weekly, recipients: [dg], metrics: [messages traités]}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cmkit.lint.finding import Flag
+from cmkit.model.playbook import Playbook
+
+CODE = "W216"
+SEVERITY = "warning"
+NAME = "reporting-to-nobody"
+
+
+def check(playbook: Playbook) -> Iterator[Flag]:
+    if playbook.reporting is not None and not playbook.reporting.recipients:
+        yield Flag(
+            ("reporting",),
+            "the reporting section names no recipients, so nobody reads it",
+            "add `recipients:` with contact ids, top management first",
+            at_key=True,
+        )

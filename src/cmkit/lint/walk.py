@@ -1,0 +1,89 @@
+"""What several rules need to know about a playbook: who is escalated to, which texts it writes.
+
+Kept apart from the rules so that "an escalation path" or "the playbook's own
+texts" mean the same thing in every rule that uses them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from cmkit.decide.normalize import normalize
+from cmkit.lint.finding import Flag
+from cmkit.loading.yamlnodes import PathKey
+from cmkit.model.playbook import Playbook
+
+#: Actions whose topic sends the message to a referent.
+REFERRING_ACTIONS = ("escalate", "crisis")
+
+
+class Escalation(NamedTuple):
+    """One place that sends messages to a referent, and the deadline it promises."""
+
+    path: PathKey
+    contact_id: str
+    respond_within: int | None
+
+
+def escalation_targets(playbook: Playbook) -> Iterator[Escalation]:
+    """Every place a message can be escalated from, with its referent (before any backup)."""
+    for i, topic in enumerate(playbook.topics):
+        if topic.escalate_to and topic.action in REFERRING_ACTIONS:
+            yield Escalation(("topics", i, "escalate_to"), topic.escalate_to, topic.respond_within)
+    default = playbook.default
+    if default and default.escalate_to:
+        yield Escalation(("default", "escalate_to"), default.escalate_to, default.respond_within)
+    if playbook.crisis:
+        crisis = playbook.crisis
+        yield Escalation(("crisis", "escalate_to"), crisis.escalate_to, crisis.respond_within)
+
+
+def keyword_identity(keyword: str) -> str:
+    """How keywords compare: normalised, with a trailing `*` kept (`Rembours*` = `rembours*`)."""
+    return normalize(keyword) + ("*" if keyword.endswith("*") else "")
+
+
+def own_texts(playbook: Playbook) -> Iterator[tuple[PathKey, str]]:
+    """Every text the playbook writes in its own voice, with its path.
+
+    `tone.avoid` and `tone.forbidden` are left out (they name what not to
+    write), and so are topic `examples` and keywords, which quote the public.
+    """
+    for i, objective in enumerate(playbook.objectives):
+        yield ("objectives", i, "statement"), objective.statement
+        if objective.kpi:
+            yield ("objectives", i, "kpi"), objective.kpi
+    if playbook.tone.signature:
+        yield ("tone", "signature"), playbook.tone.signature
+    yield from _items(("tone", "do"), playbook.tone.do)
+    yield from _items(("autonomy", "may"), playbook.autonomy.may)
+    yield from _items(("autonomy", "must_not"), playbook.autonomy.must_not)
+    for i, topic in enumerate(playbook.topics):
+        yield ("topics", i, "label"), topic.label
+        yield from _items(("topics", i, "push"), topic.push)
+        yield from _items(("topics", i, "report"), topic.report)
+        if topic.guidance:
+            yield ("topics", i, "guidance"), topic.guidance
+    if playbook.reporting:
+        yield from _items(("reporting", "metrics"), playbook.reporting.metrics)
+
+
+def _items(path: PathKey, texts: list[str]) -> Iterator[tuple[PathKey, str]]:
+    for i, text in enumerate(texts):
+        yield (*path, i), text
+
+
+def section_or_end(playbook: Playbook, section: str) -> PathKey:
+    """Where to point about a top-level section: its key, or the file's last section when it is missing."""
+    keys = playbook.source.keys
+    if (section,) in keys:
+        return (section,)
+    top_level = [path for path in keys if len(path) == 1]
+    return max(top_level, key=lambda path: (keys[path].line, keys[path].column), default=("cmkit",))
+
+
+def missing_section(playbook: Playbook, section: str, message: str, hint: str) -> Iterator[Flag]:
+    """One flag when an optional top-level section is absent, where it would be added."""
+    if getattr(playbook, section) is None:
+        yield Flag(section_or_end(playbook, section), message, hint, at_key=True)

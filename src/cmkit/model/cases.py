@@ -1,0 +1,71 @@
+"""A playbook's own expected decisions: unit tests for a charter (spec: cli.md, "Test cases").
+
+Each case is a message (the fields of a `triage` record) and what its decision
+must say; only the keys `expect` names are compared, so a case pins exactly
+what its author cares about.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import BeforeValidator, Field
+
+from cmkit.durations import parse_duration
+from cmkit.model.common import AuthorKind, Strict, Text
+from cmkit.model.playbook import Action
+
+
+def _minutes(value: object) -> object:
+    """`respond_within_minutes: 120`, or the way a playbook writes it: `2h`."""
+    if isinstance(value, str):
+        return parse_duration(value)
+    return value
+
+
+class ExpectedReason(Strict):
+    """One matched topic and what must have fired for it."""
+
+    topic: str
+    matched: list[str]
+
+
+class Expect(Strict):
+    """Keys of the decision JSON; each one given is compared, the others ignored."""
+
+    action: Action | None = None
+    topic: str | None = None
+    topics: list[str] | None = None
+    escalate_to: str | None = None
+    respond_within_minutes: Annotated[int | None, BeforeValidator(_minutes)] = Field(None, ge=0)
+    crisis: bool | None = None
+    crisis_reason: str | None = None
+    reasons: list[ExpectedReason] | None = None
+    process: str | None = None
+    guidance: str | None = None
+    push: list[str] | None = None
+    report: list[str] | None = None
+
+    def as_json(self) -> dict:
+        """The keys the case names, with their expected values, as the decision JSON writes them."""
+        return self.model_dump(mode="json", include=self.model_fields_set)
+
+
+class Case(Strict):
+    """One message and its expected decision."""
+
+    id: str | int | None = Field(None, description="A name for the case in reports.")
+    text: Text
+    channel: str | None = None
+    author_kind: AuthorKind | None = None
+    followers: int | None = Field(None, ge=0)
+    at: datetime | None = Field(None, description="When it was posted: cases with `at` go through the spread rule.")
+    expect: Expect
+
+
+class CaseFile(Strict):
+    """A list of cases and the playbook they test."""
+
+    playbook: str | None = Field(None, description="The playbook, relative to this file's folder.")
+    cases: list[Case] = Field(min_length=1)

@@ -1,0 +1,29 @@
+"""The sector presets shipped as package data: `cmkit/presets/<preset>.<language>.yaml`.
+
+Each preset is a complete, valid playbook for a fictional organisation of its
+sector, so a test can load and lint it as it is; `cmkit init` replaces the
+organisation, channels, referents and autonomy with the consultant's answers.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from cmkit.errors import UsageError
+
+#: Preset names, in the order the questionnaire offers them.
+PRESETS = ("retail", "saas", "public", "local")
+LANGUAGES = ("fr", "en")
+
+
+def load_preset(preset: str, language: str) -> dict[str, Any]:
+    """The preset's playbook as plain data."""
+    if preset not in PRESETS:
+        raise UsageError(f"no preset {preset!r}: choose one of {', '.join(PRESETS)}")
+    if language not in LANGUAGES:
+        raise UsageError(f"no language {language!r}: choose one of {', '.join(LANGUAGES)}")
+    resource = resources.files("cmkit").joinpath("presets", f"{preset}.{language}.yaml")
+    return yaml.safe_load(resource.read_text(encoding="utf-8"))

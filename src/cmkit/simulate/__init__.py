@@ -1,0 +1,1 @@
+"""Walk a scenario's events through a playbook: decisions, referents' replies, deadlines, crises."""

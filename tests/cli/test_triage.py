@@ -1,0 +1,128 @@
+"""`cmkit triage`: JSONL and CSV in and out, bad records skipped by line, spread, atomic output."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+
+from cmkit.cli.app import app
+from tests.conftest import FR_PLAYBOOK
+from tests.decide.builders import isolated_cache  # noqa: F401 (fixture)
+
+P = ["-p", str(FR_PLAYBOOK)]
+RECORDS = [
+    {"id": 1, "text": "Où est mon colis ?", "channel": "email", "at": "2024-03-04T09:00:00Z"},
+    {"id": "b", "text": "colis perdu", "channel": "avis", "at": "2024-03-04T10:00:00Z"},
+    {"id": 3, "text": "toujours pas de colis", "channel": "twitter", "at": "2024-03-04T11:00:00Z"},
+    {"text": "je suis journaliste"},
+]
+
+
+def jsonl(records):
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+
+
+def test_jsonl_in_jsonl_out_with_spread(runner, isolated_cache, write):
+    source = write("in.jsonl", jsonl(RECORDS))
+    result = runner.invoke(app, ["triage", *P, str(source)])
+    assert result.exit_code == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o.get("id") for o in out] == [1, "b", 3, None]
+    assert [o["action"] for o in out] == ["answer", "answer", "crisis", "crisis"]
+    assert "3 channels" in out[2]["crisis_reason"]
+    assert "4 messages decided" in result.stderr
+
+
+def test_bad_records_are_skipped_by_line_and_the_rest_decided(runner, isolated_cache, write):
+    lines = jsonl(RECORDS[:1]) + "{not json\n" + "\n" + jsonl([{"id": 9}, {"text": "x", "channel": "tiktok"},
+        {"text": "x", "followers": -1}, {"text": "x", "at": "hier"}, [1, 2]]) + jsonl(RECORDS[3:])
+    source = write("in.jsonl", lines)
+    result = runner.invoke(app, ["triage", *P, str(source)])
+    assert result.exit_code == 1
+    for line, reason in [(2, "not valid JSON"), (4, "no `text`"), (5, "unknown channel 'tiktok'"),
+                         (6, "`followers`"), (7, "`at`"), (8, "not a JSON object")]:
+        assert f"in.jsonl:{line}: skipped: {reason}" in result.stderr
+    assert len(result.stdout.splitlines()) == 2
+
+
+def test_csv_in_csv_out_to_a_file(runner, isolated_cache, write, tmp_path):
+    source = write("in.csv", 'id,text,channel,author_kind,followers\n1,"Où est mon colis, svp ?",twitter,,\n'
+                             '2,"Bonjour",,customer,60000\n3,,twitter,,\n')
+    out = tmp_path / "out.csv"
+    result = runner.invoke(app, ["triage", *P, str(source), "-o", str(out)])
+    assert result.exit_code == 1 and "in.csv:4: skipped: no `text`" in result.stderr
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [(r["id"], r["action"], r["topic"], r["respond_within_minutes"]) for r in rows] == [
+        ("1", "answer", "livraison", "60"), ("2", "crisis", "", "30")]
+    assert json.loads(rows[0]["reasons"]) == [{"topic": "livraison", "matched": ["colis"]}]
+    assert result.stdout == ""
+
+
+def test_an_unknown_extension_or_missing_file_is_a_usage_error(runner, isolated_cache, write, tmp_path):
+    assert runner.invoke(app, ["triage", *P, str(write("in.txt", "x"))]).exit_code == 2
+    result = runner.invoke(app, ["triage", *P, str(tmp_path / "none.jsonl")])
+    assert result.exit_code == 2 and "none.jsonl" in result.stderr
+
+
+def test_an_interrupted_run_leaves_no_output_file(runner, isolated_cache, write, tmp_path, monkeypatch):
+    import cmkit.formats.triage_records as records
+
+    source = write("in.jsonl", jsonl(RECORDS))
+    out = tmp_path / "out.jsonl"
+    calls = []
+
+    def fail_on_second(self, record_id, decision):
+        calls.append(record_id)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(records.JsonlWriter, "write", fail_on_second)
+    result = runner.invoke(app, ["triage", *P, str(source), "-o", str(out)])
+    assert result.exit_code == 130 and not out.exists()
+    assert not list(tmp_path.glob(".out.jsonl.*"))
+
+
+def test_a_real_process_in_a_pipe_has_no_progress_bar(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text(jsonl(RECORDS * 50), encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "cmkit", "triage", *P, str(source), "--format", "csv"],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout.splitlines()) == 201
+    assert "\r" not in done.stderr and "200 messages decided" in done.stderr
+
+
+def test_each_jsonl_line_is_the_decision_summary_with_its_id():
+    import io
+
+    from cmkit.decide.engine import Decider, Message
+    from cmkit.formats.triage_records import JsonlWriter
+    from cmkit.loading.load import load_playbook
+
+    decider = Decider(load_playbook(FR_PLAYBOOK))
+    out = io.StringIO()
+    writer = JsonlWriter(out)
+    messages = [Message("colis « perdu »", "twitter"), Message("journaliste", author_kind="journalist"), Message("rien")]
+    ids = [7, "a\"b", None]
+    for record_id, message in zip(ids, messages):
+        writer.write(record_id, decider.decide(message))
+        writer.write(record_id, decider.decide(message))  # the second time from the cache
+    for line, record_id, message in zip(out.getvalue().splitlines()[::2], ids, messages):
+        expected = decider.decide(message).summary_json()
+        assert json.loads(line) == (expected if record_id is None else {"id": record_id, **expected})
+
+
+def test_a_reader_that_stops_early_is_not_an_error(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text(jsonl(RECORDS[:1] * 20000), encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    process = subprocess.Popen([sys.executable, "-m", "cmkit", "triage", *P, str(source)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert json.loads(process.stdout.readline())["id"] == 1
+    process.stdout.close()
+    assert process.wait(timeout=60) == 0
+    assert b"Traceback" not in process.stderr.read()

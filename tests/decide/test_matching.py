@@ -1,0 +1,68 @@
+"""Step 1 and 2 of the spec: normalisation, whole words, phrases, prefixes, patterns."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.decide.builders import decide, playbook, topic
+
+
+def matched(keywords, text, patterns=()):
+    pb = playbook([topic("t", keywords=keywords, patterns=list(patterns))])
+    return decide(pb, text).topics == ("t",)
+
+
+@pytest.mark.parametrize(
+    ("keyword", "text", "expected"),
+    [
+        ("reçu", "Pas RECU !", True),  # case and accents ignored
+        ("recu", "j'ai bien reçu", True),
+        ("colis", "colissimo est en retard", False),  # whole words only
+        ("colis", "mes colis.", True),
+        ("colis", "(colis)", True),
+        ("pas reçu", "pas   reçu", True),  # a phrase matches its words in sequence
+        ("pas reçu", "pas... reçu", True),
+        ("pas reçu", "reçu pas", False),
+        ("pas reçu", "pas encore reçu", False),
+        ("rembours*", "remboursé", True),  # a trailing * is a prefix
+        ("rembours*", "Remboursement", True),
+        ("rembours*", "rembours", True),
+        ("rembours*", "non-remboursé", True),  # '-' is a word break
+        ("rembours*", "jerembourse", False),  # the prefix starts a word
+        ("pas été livré*", "colis pas ete livree", True),
+        ("l'avis", "l avis", True),
+        ("œuf", "des oeufs d'OEUF", True),
+        ("straße", "STRASSE", True),
+    ],
+)
+def test_keyword_matching_follows_words(keyword, text, expected):
+    assert matched([keyword], text) is expected
+
+
+def test_a_pattern_is_searched_in_the_original_text_ignoring_case():
+    assert matched([], "Ma COMMANDE N°123456 !", patterns=[r"commande n[°o]? ?\d{6}"])
+    assert not matched([], "commande 12345", patterns=[r"commande n[°o]? ?\d{6}"])
+
+
+def test_patterns_with_back_references_still_match_each_on_their_own():
+    assert matched([], "bla bla", patterns=[r"(bla) \1", r"zzz"])
+    assert not matched([], "bla blo", patterns=[r"(bla) \1", r"zzz"])
+
+
+def test_reasons_name_what_fired_as_written_in_file_order():
+    pb = playbook(
+        [
+            topic("a", keywords=["Colis", "livr*"], patterns=[r"n°\d+"]),
+            topic("b", "decline", keywords=["élection*"]),
+        ]
+    )
+    decision = decide(pb, "élections : mon colis n°12 livré ?")
+    assert [(r.topic, r.matched) for r in decision.reasons] == [
+        ("a", ("Colis", "livr*", r"n°\d+")),
+        ("b", ("élection*",)),
+    ]
+
+
+def test_two_keywords_of_one_topic_that_normalise_alike_are_both_named():
+    decision = decide(playbook([topic("a", keywords=["reçu", "recu"])]), "reçu")
+    assert decision.reasons[0].matched == ("reçu", "recu")

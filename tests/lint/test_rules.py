@@ -1,0 +1,91 @@
+"""Each rule, on a playbook broken in exactly the way it exists to catch: right code, line and column."""
+
+from __future__ import annotations
+
+import pytest
+
+from cmkit.lint.engine import lint_file
+from cmkit.lint.registry import all_rules
+from tests.conftest import EXAMPLE_PLAYBOOKS
+from tests.lint.playbooks import CLEAN, broken, locate
+
+# (code, playbook text, text at the expected position, which occurrence of it)
+CASES = [
+    ("E001", "cmkit: 1\ntopics: livraison: colis\n", ": colis", 1),
+    ("E002", broken("  respond_within: 30m\n  authors", "  respond_within: 30m\n  respond_within: 1h\n  authors"),
+     "respond_within: 1h\n", 1),
+    ("E003", broken("action: answer", "action: répondre"), "répondre", 1),
+    ("E003", broken("    process: support\n  - id: litige", "    proces: support\n  - id: litige"), "proces:", 1),
+    ("E101", broken("escalate_to: sav", "escalate_to: savv"), "savv", 1),
+    ("E102", broken("id: adjoint", "id: sav"), "sav,", 2),
+    ("E103", broken("    escalate_to: sav\n", ""), "escalate\n", 1),
+    ("E104", broken("respond_within: 30m}\n", "respond_within: 30m, backup: dg}\n"), "adjoint}", 1),
+    ("W201", broken("statement: Répondre vite, kpi: délai médian}", "statement: Répondre vite}"), "{id: reactivite", 1),
+    ("W202", broken("respond_within: 1h, backup: dg", "respond_within: 3h, backup: dg"), "3h", 1),
+    ("W203", broken("keywords: [litige, rembours*]", "keywords: [litige, Colis]"), "Colis", 1),
+    ("W204", broken(CLEAN[CLEAN.index("crisis:"):CLEAN.index("reporting:")], ""), "reporting:", 1),
+    ("W205", broken(", backup: dg}", "}"), "{id: sav", 1),
+    ("W206", broken("    keywords: [colis, livraison]\n", ""), "id: livraison", 1),
+    ("W207", broken("label: Litiges", "label: Pas de notre ressort"), "Pas de notre", 1),
+    ("W208", broken("    process: support\n  - id: litige", "  - id: litige"), "id: livraison", 1),
+    ("W209", broken("    action: answer\n", "    action: answer\n    escalate_to: sav\n"), "sav\n", 1),
+    ("W210", broken("respond_within: 2h", "respond_within: 45m"), "sav\n", 1),
+    ("W211", broken("{channels: 3,", "{channels: 4,"), "4", 1),
+    ("W212", broken("  authors: [journalist]\n  spread: {channels: 3, within: 24h}\n", ""), "crisis:", 1),
+    ("W213", broken("[colis, livraison]", "[colis, livraison, Colis]"), "Colis", 1),
+    ("W214", broken("    action: answer\n", "    patterns: ['(commande )?\\d*']\n    action: answer\n"), "'(commande", 1),
+    ("W215", broken("  must_not: [promettre un remboursement]\n", ""), "autonomy:", 1),
+    ("W216", broken("  recipients: [dg, sav]\n", ""), "reporting:", 1),
+    ("I301", broken("  recipients: [dg, sav]\n", "  recipients: [sav]\n").replace(
+        ", backup: adjoint}", "}"), "{id: adjoint", 1),
+    ("I302", CLEAN[: CLEAN.index("reporting:")], "crisis:", 1),
+]
+
+
+@pytest.mark.parametrize(("code", "text", "needle", "occurrence"), CASES, ids=[c[0] for c in CASES])
+def test_rule_reports_at_the_offending_place(write, code, text, needle, occurrence):
+    findings = lint_file(write("playbook.yaml", text))
+    found = [(f.line, f.column) for f in findings if f.code == code]
+    expected = locate(text, needle, occurrence)
+    assert expected in found, f"{code} expected at {expected}; got {[(f.code, f.line, f.column) for f in findings]}"
+
+
+def test_the_clean_playbook_has_no_finding(write):
+    assert lint_file(write("playbook.yaml", CLEAN)) == []
+
+
+def test_every_rule_with_a_check_has_a_case():
+    cased = {case[0] for case in CASES}
+    assert {rule.code for rule in all_rules()} <= cased
+
+
+@pytest.mark.parametrize("path", EXAMPLE_PLAYBOOKS, ids=lambda p: p.name)
+def test_the_example_playbooks_pass_strict(path):
+    assert [(f.code, f.line, f.message) for f in lint_file(path)] == []
+
+
+def test_every_rule_documents_why_with_a_failing_and_a_passing_example():
+    for rule in all_rules():
+        assert rule.summary and rule.summary.endswith("."), rule.code
+        assert "FAIL::" in rule.reason and "PASS::" in rule.reason, rule.code
+        assert rule.code[0] == {"error": "E", "warning": "W", "info": "I"}[rule.severity]
+
+
+def test_a_keyword_conflict_is_reported_once_per_later_occurrence(write):
+    text = broken("keywords: [litige, rembours*]", "keywords: [litige, COLIS]")
+    text = text.replace("crisis:\n", "  - {id: x, label: X, keywords: [colis], action: answer, process: support}\ncrisis:\n")
+    findings = [f for f in lint_file(write("p.yaml", text)) if f.code == "W203"]
+    assert [f.line for f in findings] == [locate(text, "COLIS")[0], locate(text, "{id: x")[0]]
+    assert "'livraison'" in findings[0].message and "'litige'" in findings[1].message
+
+
+def test_prefix_keywords_and_accents_compare_as_the_matcher_sees_them(write):
+    text = broken("keywords: [litige, rembours*]", "keywords: [litige, Rembours*, remboursé]")
+    text = broken("[colis, livraison]", "[colis, livraison, rembourse]", text)
+    codes = [(f.code, f.message) for f in lint_file(write("p.yaml", text)) if f.code == "W203"]
+    assert len(codes) == 1 and "'remboursé'" in codes[0][1] and "'livraison'" in codes[0][1]
+
+
+def test_a_forbidden_phrase_must_match_whole_words(write):
+    text = broken("label: Litiges", "label: Pas de notre ressortissant")
+    assert not [f for f in lint_file(write("p.yaml", text)) if f.code == "W207"]

@@ -1,0 +1,92 @@
+"""The context every format renders: derived tables, language, typography."""
+
+from __future__ import annotations
+
+from cmkit.loading.load import load_playbook
+from cmkit.render.documents import build_context, default_file_name
+from cmkit.render.typography import NBSP, NNBSP
+
+
+def test_scope_has_one_row_per_topic_then_the_default(fr_playbook):
+    scope = build_context(fr_playbook, "charter")["scope"]
+    assert [row["id"] for row in scope[:-1]] == [t.id for t in fr_playbook.topics]
+    assert scope[-1]["label"] == "Tout autre message"
+    assert scope[-1]["referent"] == fr_playbook.contact(fr_playbook.default.escalate_to).name
+
+
+def test_crisis_topics_go_to_the_crisis_referent_within_the_crisis_deadline(fr_playbook):
+    scope = build_context(fr_playbook, "charter")["scope"]
+    crisis_rows = [row for row in scope if row["action"] == "crisis"]
+    assert crisis_rows
+    head = fr_playbook.contact(fr_playbook.crisis.escalate_to).name
+    assert all(row["referent"] == head and row["deadline"] == f"30{NBSP}min" for row in crisis_rows)
+
+
+def test_chains_follow_backups_from_each_first_referent(fr_playbook):
+    chains = build_context(fr_playbook, "charter")["chains"]
+    for chain in chains:
+        steps = chain["steps"]
+        for current, following in zip(steps, steps[1:]):
+            assert fr_playbook.contact(current["id"]).backup == following["id"]
+        assert fr_playbook.contact(steps[-1]["id"]).backup is None
+    assert fr_playbook.crisis.escalate_to in {chain["steps"][0]["id"] for chain in chains}
+
+
+def test_a_backup_loop_ends_the_chain_instead_of_looping(fr_playbook):
+    first, *others = fr_playbook.contacts
+    looped = fr_playbook.model_copy(
+        update={"contacts": [first.model_copy(update={"backup": first.id}), *others]}  # a loop lint refuses
+    )
+    chain = next(c for c in build_context(looped, "charter")["chains"] if c["steps"][0]["id"] == first.id)
+    assert len(chain["steps"]) == 1
+
+
+def test_support_flags_a_referent_slower_than_the_most_demanding_public_channel(minimal_playbook):
+    contacts = build_context(load_playbook(minimal_playbook()), "charter")["support"]["contacts"]
+    ada = next(c for c in contacts if c["name"] == "Ada Lovelace")
+    assert ada["late"] is True and "Twitter" in ada["status"]
+    backup = next(c for c in contacts if c["name"] == "Backup Person")
+    assert backup["late"] is False and backup["status"] == "—"
+
+
+def test_french_strings_are_typeset_but_ids_and_patterns_are_not(fr_playbook):
+    context = build_context(fr_playbook, "charter")
+    assert f"promettre{NBSP}:" in " ".join(t["guidance"] or "" for t in context["scope"])
+    assert "’" in context["L"]["intros"]["scope"]
+    raw_patterns = [p for t in fr_playbook.topics for p in t.patterns]
+    assert [p for row in context["scope"] for p in row["patterns"]] == raw_patterns
+    assert all(NNBSP not in p for p in raw_patterns)
+
+
+def test_exercises_use_examples_or_fall_back_to_a_plain_keyword(minimal_playbook):
+    handout = build_context(load_playbook(minimal_playbook()), "handout")
+    texts = [e["text"] for e in handout["exercises"]]
+    assert texts == ["Where is my parcel?", "Hello, I have a question about “money back”: can you help?"]
+
+
+def test_answer_key_is_the_decision_engine_s(minimal_playbook):
+    from cmkit.decide.engine import Decider, Message
+
+    playbook = load_playbook(minimal_playbook())
+    handout = build_context(playbook, "handout")
+    decider = Decider(playbook)
+    for exercise, answer in zip(handout["exercises"], handout["answer_key"]):
+        decision = decider.decide(Message(text=exercise["text"]))
+        assert answer["action"] == decision.action
+    assert handout["answer_key"][0]["verdict"] == "Escalate to Ada Lovelace"
+    assert handout["answer_key"][0]["matched"] == ["parcel"]
+
+
+def test_the_onboarding_guide_lists_only_referents_who_receive_something(fr_playbook):
+    who = build_context(fr_playbook, "onboarding")["who_to_call"]
+    names = {c["name"] for c in who}
+    assert fr_playbook.contact("sav").name in names
+    assert fr_playbook.contact("sav-adjoint").name not in names  # only ever a backup
+    assert all(c["receives"] for c in who)
+
+
+def test_default_file_names_follow_the_organisation_and_the_language(fr_playbook, en_playbook):
+    assert default_file_name(fr_playbook, "charter", "pdf") == "maison-dupuis-charte.pdf"
+    assert default_file_name(fr_playbook, "onboarding", "md") == "maison-dupuis-guide-integration.md"
+    assert default_file_name(en_playbook, "charter", "pdf") == "kestrel-charter.pdf"
+    assert default_file_name(en_playbook, "handout", "docx") == "kestrel-handout.docx"

@@ -1,0 +1,86 @@
+"""The three renderings of a timeline: data in, text out, never a decision."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import datetime
+
+from rich.console import Console
+
+from cmkit.formats import timeline_json, timeline_mermaid, timeline_text
+from cmkit.simulate.engine import walk
+
+from .builders import event, playbook, scenario
+
+
+def _timeline(title: str = "Drill"):
+    built = scenario(
+        event("0h", "where is my parcel"),
+        event("1h", "refund please"),
+        event("2h", "who wins the election", "forum"),
+        event("3h", "a story", "blog", kind="journalist", name="Ann: Daily", followers=12000),
+        replies={"sav": "never", "lead": "never", "dg": "10m"},
+    )
+    return walk(built.model_copy(update={"scenario": title}), playbook())
+
+
+def _text(timeline, width: int, start=None) -> str:
+    out = io.StringIO()
+    Console(file=out, width=width, no_color=True, highlight=False).print(timeline_text.render(timeline, start=start))
+    return out.getvalue()
+
+
+def test_moment_is_an_offset_or_a_wall_clock_time():
+    assert timeline_text.moment(90, None) == "+1h30m"
+    assert timeline_text.moment(0, None) == "+0m"
+    assert timeline_text.moment(None, None) == "never"
+    assert timeline_text.moment(1500, datetime(2026, 3, 2, 9, 0)) == "Tue 03 10:00"
+
+
+def test_the_wide_layout_is_a_table_with_the_messages_below():
+    text = _text(_timeline(), 160)
+    header = next(line for line in text.splitlines() if "channel" in line)
+    assert header.split() == ["#", "time", "channel", "author", "decision", "referent", "due", "answered"]
+    assert "never LATE" in text  # the refund nobody answered
+    assert "(no backup)" in text
+    assert "4 «\u00a0a story\u00a0»" in text
+    assert "Ann: Daily" in text and "journalist, 12\u202f000 followers" in text
+
+
+def test_the_narrow_layout_never_exceeds_the_screen():
+    text = _text(_timeline(), 60)
+    assert max(len(line.rstrip()) for line in text.splitlines()) <= 60
+    assert "due +2h, answered never LATE" in text
+    assert "Breaches" in text and "#2 sav: due +2h, never answered" in text
+
+
+def test_the_summary_reads_out_the_case():
+    text = _text(_timeline(), 160)
+    assert "Crisis       triggered at +3h by event #4" in text
+    assert "Engaged      Julie (sav), Karim (lead), Claire (dg)" in text
+    assert "Longest wait never answered (event #2, twitter)" in text
+
+
+def test_json_breaches_and_crisis_have_exactly_the_spec_keys():
+    data = json.loads(timeline_json.render(_timeline()))
+    assert data["breaches"] == [{"event": 1, "contact": "sav", "due_minute": 120, "answered_minute": None}]
+    assert data["crisis"] == {"triggered": True, "at_minutes": 180, "reason": data["crisis"]["reason"]}
+    declined = data["events"][2]
+    assert (declined["decision"]["action"], declined["due_minute"], declined["answered_minute"]) == ("decline", None, None)
+    assert data["events"][1]["chain_end"] == "no-backup"
+    assert data["summary"]["longest_wait"] == {"event": 1, "minutes": None}
+
+
+def test_mermaid_labels_cannot_break_the_syntax():
+    source = timeline_mermaid.render(_timeline("Drill: day 1; #2"))
+    assert "    title Drill - day 1, n°2" in source.splitlines()
+    assert "    section n°4 blog · crisis" in source.splitlines()
+
+
+def test_mermaid_uses_the_start_for_real_dates():
+    source = timeline_mermaid.render(_timeline(), start=datetime(2026, 3, 2, 9, 0))
+    assert "    axisFormat %d/%m %H:%M" in source
+    assert "Claire holds it :active, 2026-03-02 12:00, 2026-03-02 12:10" in source
+    never = next(line for line in source.splitlines() if line.startswith("    Karim holds it"))
+    assert never.startswith("    Karim holds it :crit, 2026-03-02 11:00, ")  # open-ended: drawn to the horizon
