@@ -127,7 +127,7 @@ def cmkit_in_process(source: Path, target: Path, playbook) -> None:
     from cmkit.formats.triage_records import JsonlWriter
 
     decider = Decider(playbook)
-    with source.open(encoding="utf-8") as inp, target.open("w", encoding="utf-8") as out:
+    with source.open("rb") as inp, target.open("w", encoding="utf-8") as out:
         writer = JsonlWriter(out)
         for item in triage(decider, read_records(inp, "jsonl")):
             if isinstance(item, Triaged):

@@ -200,7 +200,7 @@ def _autonomy(old: Playbook, new: Playbook) -> Iterator[Change]:
     )
     yield from _items(
         "autonomy", "autonomy.must_not", old.autonomy.must_not, new.autonomy.must_not,
-        added=("withdrawn", "the CM must now not"), removed=("granted", "the CM is no longer forbidden to"),
+        added=("withdrawn", "the CM is now forbidden to"), removed=("granted", "the CM is no longer forbidden to"),
     )
 
 

@@ -9,7 +9,12 @@ from __future__ import annotations
 import re
 
 _UNITS = {"d": 1440, "h": 60, "m": 1}
-_DURATION = re.compile(r"(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?")
+
+#: The written form: days, hours, minutes, each optional, in that order, at least one,
+#: lowercase, surrounding spaces allowed. Python and JSON Schema (ECMA-262) read this
+#: pattern alike, so the parser and the schema's `pattern` are this one string.
+DURATION_PATTERN = r"^ *(?=[0-9])(?:([0-9]+)d)?(?:([0-9]+)h)?(?:([0-9]+)m)? *$"
+_DURATION = re.compile(DURATION_PATTERN)
 
 #: The largest duration accepted: a year. Longer ones are typos, not deadlines.
 MAX_MINUTES = 366 * 1440
@@ -17,17 +22,24 @@ MAX_MINUTES = 366 * 1440
 
 def parse_duration(text: str) -> int:
     """Return the minutes in `text`, or raise ValueError with a sentence saying why."""
-    cleaned = text.strip().lower().replace(" ", "")
-    match = _DURATION.fullmatch(cleaned)
-    if not cleaned or not match or not any(match.groups()):
-        raise ValueError(
-            f"{text!r} is not a duration: write it like 45m, 2h, 1d or 1h30m"
-        )
+    match = _DURATION.fullmatch(text)
+    if not match:
+        raise ValueError(f"{text!r} is not a duration: {_how_to_write(text)}")
     days, hours, minutes = (int(g) if g else 0 for g in match.groups())
     total = days * 1440 + hours * 60 + minutes
     if total > MAX_MINUTES:
         raise ValueError(f"{text!r} is longer than a year")
     return total
+
+
+def _how_to_write(text: str) -> str:
+    """The fix for a text that is not a duration, as precise as its mistake allows."""
+    cleaned = text.strip()
+    if _DURATION.fullmatch(cleaned.lower()):
+        return f"units are lowercase, write {cleaned.lower()}"
+    if cleaned.isdigit():
+        return f"give it a unit, write {cleaned}m for minutes or {cleaned}h for hours"
+    return "write it like 45m, 2h, 1d or 1h30m (whole numbers, days then hours then minutes)"
 
 
 def format_duration(minutes: int | None) -> str:

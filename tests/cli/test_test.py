@@ -11,7 +11,7 @@ from tests.conftest import FR_PLAYBOOK, PLAYBOOKS
 from tests.decide.builders import isolated_cache  # noqa: F401 (fixture)
 
 
-@pytest.mark.parametrize("cases", sorted(PLAYBOOKS.glob("*.cases.yaml")), ids=lambda p: p.name)
+@pytest.mark.parametrize("cases", sorted((PLAYBOOKS / "cases").glob("*.cases.yaml")), ids=lambda p: p.name)
 def test_the_example_playbooks_pass_their_cases(runner, isolated_cache, cases):
     result = runner.invoke(app, ["test", str(cases)])
     assert result.exit_code == 0, result.stdout

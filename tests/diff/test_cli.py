@@ -36,7 +36,7 @@ def test_changes_exit_1_with_a_sentence_each(runner, write):
     result = runner.invoke(app, ["diff", str(FR_PLAYBOOK), str(new)], env={"NO_COLOR": "1"})
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert "  - the CM must now not “parler des prix”  [withdrawn]" in lines
+    assert "  - the CM is now forbidden to “parler des prix”  [withdrawn]" in lines
     assert "  ↑ topic livraison: answer due: tightened from 2h to 1h  [tightened]" in lines
     assert lines[-1] == "2 changes in meaning."
     assert "\x1b[" not in result.stdout

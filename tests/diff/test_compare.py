@@ -277,3 +277,41 @@ def test_contact_order_counts_only_without_a_default_section(diff):
     assert [(c.path, c.before, c.after) for c in changes] == [
         ("default.escalate_to", "sav", "dg"),
     ]
+
+
+def test_default_written_out_as_the_implicit_one_is_no_change(diff):
+    """BASE's default escalates to sav, the first contact, without a deadline of its own: the same
+    as no default section at all."""
+
+    def edit(d):
+        del d["default"]
+
+    assert diff(edit) == []
+
+
+def test_objectives_added_and_removed(diff):
+    def edit(d):
+        d["objectives"] = [{"id": "ecoute", "statement": "Faire remonter les attentes", "kpi": "remontées"}]
+
+    assert [(c.kind, c.path, c.message) for c in diff(edit)] == [
+        ("added", "objectives[ecoute]", "objective ecoute added: “Faire remonter les attentes”"),
+        ("removed", "objectives[vite]", "objective vite removed (“Répondre vite”)"),
+    ]
+
+
+def test_reordering_crisis_topics_changes_which_one_decides(tmp_path):
+    """A crisis names the first matched crisis topic, so their order is precedence too."""
+    crisis_topics = [
+        {"id": "presse", "label": "Presse", "keywords": ["journaliste"], "action": "crisis"},
+        {"id": "danger", "label": "Danger", "keywords": ["brûlure"], "action": "crisis"},
+    ]
+    versions = []
+    for name, topics in (("a.yaml", crisis_topics), ("b.yaml", crisis_topics[::-1])):
+        data = copy.deepcopy(BASE)
+        data["topics"] += topics
+        path = tmp_path / name
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        versions.append(load_playbook(path))
+    assert [(c.kind, c.before, c.after) for c in compare(*versions)] == [
+        ("precedence", ["presse", "danger"], ["danger", "presse"])
+    ]

@@ -35,6 +35,15 @@ def test_never_overwrites_without_force(runner, tmp_path):
     assert load_playbook(path).organization.name == "Atelier Nord"
 
 
+def test_a_folder_is_not_a_playbook_even_with_force(runner, tmp_path):
+    result = runner.invoke(app, ["init", str(tmp_path), *NO_INPUT, "--force"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: cannot write {tmp_path}: it is a folder; name the playbook file, e.g. {tmp_path / 'playbook.yaml'}\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_no_input_needs_a_name(runner, tmp_path):
     result = runner.invoke(app, ["init", str(tmp_path / "p.yaml"), "--no-input"])
     assert result.exit_code == 2
@@ -91,6 +100,16 @@ def test_piped_answers_drive_the_questionnaire(runner, tmp_path):
     assert playbook.contact("responsable").backup is None
     assert playbook.autonomy.may == ["répondre aux avis", "offrir un café"]
     assert playbook.autonomy.must_not == load_preset("local", "fr")["autonomy"]["must_not"]  # Enter kept it
+
+
+def test_a_refused_piped_answer_is_explained_in_french_and_asked_again(runner, tmp_path):
+    path = tmp_path / "p.yaml"
+    lines = ["fr", "locl", "local", "Le Fournil", "", "Instagram=2h", "instagram=2h"]
+    result = runner.invoke(app, ["init", str(path)], input="\n".join(lines) + "\n" * 13)
+    assert result.exit_code == 0, result.stderr
+    assert "Réponse refusée\u00a0: «\u00a0locl\u00a0» n'est pas proposé" in result.stdout
+    assert "Réponse refusée\u00a0: «\u00a0Instagram\u00a0» n'est pas un identifiant" in result.stdout
+    assert [c.id for c in load_playbook(path).channels] == ["instagram"]
 
 
 def test_end_of_input_writes_nothing(runner, tmp_path):

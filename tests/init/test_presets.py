@@ -6,6 +6,7 @@ import pytest
 import yaml
 
 from cmkit.cli.app import app
+from cmkit.decide.engine import Decider, Message
 from cmkit.lint.engine import lint_file
 from cmkit.loading.load import load_playbook
 from cmkit.scaffold import LANGUAGES, PRESETS, Answers, load_preset, scaffold
@@ -37,6 +38,31 @@ def test_preset_covers_the_framework(preset, language):
     assert {"answer", "escalate", "moderate", "decline", "crisis"} <= actions
     assert {"support", "marketing", "innovation", "crisis"} <= {topic.get("process") for topic in data["topics"]}
     assert all(topic.get("keywords") for topic in data["topics"])
+
+
+#: What almost every message says around its real content; a preset keyword that fires on these
+#: sends ordinary requests to the wrong topic (once: `avoir`, `attente`, `merci`, `malade`).
+EVERYDAY = {
+    "fr": "Bonjour, je voudrais avoir une information, merci d'avance. Dans l'attente de votre réponse, "
+          "bonne journée ! Je suis malade de ne pas savoir.",
+    "en": "Hello, I would like to have some information, thank you. I am waiting for your answer, "
+          "have a nice day! I feel sick about not knowing.",
+}
+
+
+@pytest.mark.parametrize(("preset", "language"), ALL)
+def test_everyday_words_match_no_topic(tmp_path, preset, language):
+    path = tmp_path / "p.yaml"
+    path.write_text(scaffold(Answers(name="Atelier Nord", language=language, preset=preset)), encoding="utf-8")
+    decision = Decider(load_playbook(path)).decide(Message(EVERYDAY[language]))
+    assert decision.topics == ()
+
+
+@pytest.mark.parametrize(("preset", "language"), ALL)
+def test_decline_topics_carry_nothing_to_push(preset, language):
+    """`decline` means the CM does not engage: a topic that brings something to the public is an answer."""
+    topics = load_preset(preset, language)["topics"]
+    assert all(not topic.get("push") for topic in topics if topic["action"] == "decline")
 
 
 @pytest.mark.parametrize("preset", PRESETS)

@@ -92,3 +92,32 @@ def test_parse_referent_forms():
 @given(st.lists(st.text(alphabet=st.characters(blacklist_characters=";\n\r"), min_size=1).map(str.strip).filter(bool), max_size=8))
 def test_parse_list_round_trips(items):
     assert parse_list("; ".join(items)) == items
+
+
+def test_refusals_are_explained_in_the_charters_language():
+    script = Script("fr", "locl", "local", "Le Fournil", "", "Instagram=2h", "instagram=2h", "", "vite")
+    run_questionnaire(script.ask, script.say, Answers(name=""), answered=set())
+    refused = [line for line in script.said if line.startswith("Réponse refusée")]
+    assert refused[:3] == [
+        "Réponse refusée\u00a0: «\u00a0locl\u00a0» n'est pas proposé\u00a0: choisissez parmi retail, saas, public, local",
+        "Réponse refusée\u00a0: «\u00a0Instagram\u00a0» n'est pas un identifiant\u00a0: "
+        "lettres minuscules, chiffres, «\u00a0-\u00a0» et «\u00a0_\u00a0»",
+        "Réponse refusée\u00a0: «\u00a0vite\u00a0» n'est pas un délai\u00a0: écrivez-le 45m, 2h, 1d ou 1h30m, un an au plus",
+    ]
+
+
+def test_a_backup_that_closes_a_loop_is_refused_at_once():
+    """local: gerance's backup is associe; associe backing up to gerance would loop, so it is asked again."""
+    answered = {"name", "language", "preset", "sector", "channels", "may", "must_not"}
+    script = Script("", "", "", "", "", "gerance", "-", "", "", "responsable")
+    answers = run_questionnaire(
+        script.ask, script.say, Answers(name="N", language="fr", preset="local"), answered=answered
+    )
+    assert answers.referents["associe"].backup == ""
+    loop = (
+        "Réponse refusée\u00a0: avec «\u00a0gerance\u00a0» comme suppléant, "
+        "la chaîne des suppléants reviendrait à «\u00a0associe\u00a0»"
+    )
+    assert script.said.count(loop) == 1
+    assert any("reviendrait à «\u00a0responsable\u00a0»" in line for line in script.said)  # itself
+    assert answers.referents["responsable"].backup == "gerance"  # the default after the refusal

@@ -132,7 +132,7 @@ def test_sarif_is_2_1_0_with_rules_and_located_results(runner, write):
     rules = run["tool"]["driver"]["rules"]
     (result,) = run["results"]
     assert rules[result["ruleIndex"]]["id"] == result["ruleId"] == "E101"
-    assert rules[result["ruleIndex"]]["shortDescription"]["text"] == "An id refers to no contact."
+    assert rules[result["ruleIndex"]]["shortDescription"]["text"] == "An id refers to no contact or channel."
     assert "FAIL::" in rules[result["ruleIndex"]]["help"]["text"]
     assert result["level"] == "error"
     location = result["locations"][0]["physicalLocation"]
@@ -140,6 +140,20 @@ def test_sarif_is_2_1_0_with_rules_and_located_results(runner, write):
     assert location["region"] == {"startLine": line, "startColumn": column}
     assert location["artifactLocation"]["uri"].startswith("file://")
     assert {r["defaultConfiguration"]["level"] for r in rules} == {"error", "warning", "note"}
+    assert run["columnKind"] == "unicodeCodePoints"
+
+
+def test_sarif_keeps_a_relative_path_relative_and_percent_encoded():
+    from cmkit.formats.findings_sarif import render
+    from cmkit.lint.engine import FileResult, LintReport
+    from cmkit.lint.finding import Finding
+    from cmkit.lint.registry import all_rules
+
+    finding = Finding("W204", "warning", "no crisis", "charte v2/playbook #1.yaml", 3, 1, "crisis", None, "x")
+    log = json.loads(render(LintReport([FileResult(finding.file, [finding])]), all_rules()))
+    location = log["runs"][0]["results"][0]["locations"][0]
+    assert location["physicalLocation"]["artifactLocation"]["uri"] == "charte%20v2/playbook%20%231.yaml"
+    assert location["logicalLocations"] == [{"fullyQualifiedName": "crisis"}]
 
 
 def test_list_rules_and_explain(runner):
@@ -194,5 +208,32 @@ def test_the_pre_commit_hook_lints_playbooks_and_leaves_scenarios_and_cases_alon
     linted = lambda path: bool(re.search(hook["files"], path)) and not re.search(hook["exclude"], path)  # noqa: E731
     assert linted("playbooks/maison-dupuis.fr.yaml") and linted("charte/playbook.yaml")
     assert not linted("playbooks/scenarios/cascade-24h.fr.yaml")
-    assert not linted("playbooks/maison-dupuis.fr.cases.yaml")
+    assert not linted("playbooks/cases/maison-dupuis.fr.cases.yaml")
     assert not linted("src/config.yaml")
+
+
+def test_a_line_break_only_yaml_sees_leaves_the_finding_on_the_editors_line(runner, write):
+    text = broken("label: Livraison", "label: \"Livraison\x85et colis\"", UNKNOWN_REFERENT)
+    path = write("p.yaml", text)
+    line, column = locate(text, "savv")
+    result = lint(runner, path)
+    lines = result.stdout.splitlines()
+    head = lines.index(f"{path}:{line}:{column} E101 'savv' names no contact")
+    assert lines[head + 1].endswith("|     escalate_to: savv")
+    shown = lint(runner, "--select", "E101", write("q.yaml", text.replace("escalate_to: savv", "escalate_to: savv\x85")))
+    assert "|     escalate_to: savv\ufffd" in shown.stdout
+
+
+@pytest.mark.parametrize(("no_color", "styled"), [("1", False), ("", True)])
+def test_no_color_leaves_no_escape_code_even_on_a_terminal(tmp_path, no_color, styled):
+    path = tmp_path / "p.yaml"
+    path.write_text(UNKNOWN_REFERENT, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "cmkit", "lint", str(path)],
+        capture_output=True,
+        text=True,
+        env={"NO_COLOR": no_color, "FORCE_COLOR": "1", "PATH": ""},  # FORCE_COLOR: style as on a terminal
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert ("\x1b[" in result.stdout) is styled

@@ -89,3 +89,80 @@ def test_prefix_keywords_and_accents_compare_as_the_matcher_sees_them(write):
 def test_a_forbidden_phrase_must_match_whole_words(write):
     text = broken("label: Litiges", "label: Pas de notre ressortissant")
     assert not [f for f in lint_file(write("p.yaml", text)) if f.code == "W207"]
+
+
+def test_every_duplicate_key_is_reported_with_its_path(write):
+    text = broken("  - {id: twitter, expected_response: 1h}", "  - {id: twitter, expected_response: 1h, id: x}")
+    text = broken("    label: Litiges\n", "    label: Litiges\n    label: Autres\n    label: Encore\n", text)
+    findings = lint_file(write("p.yaml", text))
+    assert [(f.code, f.path, (f.line, f.column)) for f in findings] == [
+        ("E002", "channels[0].id", locate(text, "id: x")),
+        ("E002", "topics[1].label", locate(text, "label: Autres")),
+        ("E002", "topics[1].label", locate(text, "label: Encore")),
+    ]
+    assert "first at line 25, column 5" in findings[1].message
+
+
+def test_a_backup_loop_through_oneself_is_reported_once(write):
+    text = broken("{id: adjoint, name: Bernard Fontaine, respond_within: 30m}",
+                  "{id: adjoint, name: Bernard Fontaine, respond_within: 30m, backup: adjoint}")
+    findings = [f for f in lint_file(write("p.yaml", text)) if f.code == "E104"]
+    assert [(f.path, f.message) for f in findings] == [("contacts[2].backup", "backups form a loop: adjoint → adjoint")]
+
+
+def test_the_first_contact_is_on_an_escalation_path_when_default_names_no_one(write):
+    no_backup = broken("{id: sav, name: Julie Martin, respond_within: 1h, backup: dg}",
+                       "{id: sav, name: Julie Martin, respond_within: 1h}")
+    w205 = lambda text: [f.message for f in lint_file(write("p.yaml", text)) if f.code == "W205"]  # noqa: E731
+    assert w205(no_backup) == ["'sav' is a referent (topics[1].escalate_to) but has no backup"]
+    answered = broken("    escalate_to: sav\n    respond_within: 2h\n", "    respond_within: 2h\n", no_backup)
+    answered = broken("action: escalate", "action: answer", answered)
+    assert w205(answered) == ["'sav' is a referent (the default referent, as there is no `default`) but has no backup"]
+    defaulted = broken("crisis:\n", "default: {action: answer}\ncrisis:\n", answered)
+    assert w205(defaulted) == []
+
+
+def test_a_crisis_topic_calls_its_own_referent_only_without_a_crisis_section(write):
+    text = broken("action: escalate", "action: crisis")
+    codes = {f.code: f for f in lint_file(write("p.yaml", text))}
+    assert "'sav' is never called" in codes["W209"].message and "crisis.escalate_to ('dg')" in codes["W209"].message
+    without_crisis = broken(CLEAN[CLEAN.index("crisis:"):CLEAN.index("reporting:")], "", text)
+    assert "W209" not in {f.code for f in lint_file(write("q.yaml", without_crisis))}
+
+
+def test_a_missing_section_is_named_by_its_path_and_placed_where_it_would_go(write):
+    text = broken(CLEAN[CLEAN.index("crisis:"):CLEAN.index("reporting:")], "")
+    (finding,) = [f for f in lint_file(write("p.yaml", text)) if f.code == "W204"]
+    assert finding.path == "crisis" and (finding.line, finding.column) == locate(text, "reporting:")
+
+
+def test_must_not_may_name_a_forbidden_phrase(write):
+    text = broken("  must_not: [promettre un remboursement]", "  must_not: [dire que ce n'est pas de notre ressort]")
+    assert "W207" not in {f.code for f in lint_file(write("p.yaml", text))}
+    text = broken("  may: [s'excuser]", "  may: [dire que ce n'est Pas de notre RESSORT]")
+    assert "W207" in {f.code for f in lint_file(write("q.yaml", text))}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "at", "message"),
+    [
+        ("respond_within: 2h", "respond_within: 30", "30\n", "write 30m for minutes or 30h for hours"),
+        ("respond_within: 2h", "respond_within: 1.5h", "1.5h", "'1.5h' is not a duration"),
+        ("respond_within: 2h", "respond_within: 2H", "2H", "units are lowercase, write 2h"),
+        ("respond_within: 2h", "respond_within: 1:30", "1:30", "'1:30' is not a duration"),
+        ("respond_within: 2h", "respond_within: ''", "''", "'' is not a duration"),
+        ("cmkit: 1", "cmkit: '1'", "'1'", "must be 1; write it without quotes"),
+        ("cmkit: 1", "cmkit: 2", "2\n", "cmkit is the number 2, but must be 1"),
+        ("{name: Test}", "{name: Test, language: de}", "de}", "must be one of 'fr' or 'en'"),
+        ("action: answer", "action: reply", "reply", "topics[0].action is the text 'reply', but must be one of"),
+        ("{id: sav, name", "{id: Sav, name", "Sav", "'Sav' is not an id"),
+        ("    escalate_to: sav", "    escalte_to: sav", "escalte_to", "did you mean 'escalate_to'?"),
+        ("autonomy:", "aut[onomy:", "aut[onomy", "unknown key 'aut[onomy' in the top level; did you mean 'autonomy'?"),
+        ("organization: {name: Test}", "organization: {}", "{}", "organization is missing the required key 'name'"),
+    ],
+)
+def test_a_wrong_form_is_one_e003_at_the_value_or_key_saying_how_to_fix_it(write, old, new, at, message):
+    text = broken(old, new)
+    (finding,) = lint_file(write("p.yaml", text))
+    assert finding.code == "E003" and message in finding.message
+    assert (finding.line, finding.column) == locate(text, at)

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from cmkit.cli.app import app
+from cmkit.loading.yamlnodes import MAX_NODES
 
 HOSTILE = Path(__file__).resolve().parent.parent / "data" / "hostile"
 #: Generous: every hostile input is refused in well under a second on a laptop.
@@ -38,6 +39,7 @@ EXPECTED = {
     "tabs.yaml": ("E001", "tab character"),
     "two-documents.yaml": ("E001", "more than one YAML document"),
     "undefined-alias.yaml": ("E001", "*nowhere"),
+    "utf16-bom.yaml": ("E001", "UTF-16 text, not UTF-8"),
 }
 
 
@@ -75,8 +77,8 @@ def _generated(tmp_path: Path, name: str, text: str | bytes) -> Path:
 
 BIG = {
     "ten-megabytes.yaml": (lambda: "cmkit: 1\n" + "# padding\n" * 1_048_576, "too large"),
-    "many-values.yaml": (lambda: "cmkit: 1\nkeywords: [" + "a, " * 1_300_000 + "a]\n", "more than 200,000"),
-    "many-keys.yaml": (lambda: "".join(f"k{i}: {i}\n" for i in range(220_000)), "more than 200,000"),
+    "many-values.yaml": (lambda: "cmkit: 1\nkeywords: [" + "a, " * 1_300_000 + "a]\n", f"more than {MAX_NODES:,}"),
+    "many-keys.yaml": (lambda: "".join(f"k{i}: {i}\n" for i in range(220_000)), f"more than {MAX_NODES:,}"),
     "long-line.yaml": (lambda: "cmkit: 1\norganization: {name: " + "x" * 3_000_000 + "}\n", "objectives"),
 }
 

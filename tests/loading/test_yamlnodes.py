@@ -30,6 +30,8 @@ def test_every_key_and_value_has_its_position():
 def test_scalars_are_read_the_yaml_1_2_way():
     data = parse_yaml("k: [yes, no, on, off, true, False, ~, 0x1F, 1.5, 2026-03-02, '1']\n", "p").data
     assert data == {"k": ["yes", "no", "on", "off", True, False, None, 31, 1.5, "2026-03-02", "1"]}
+    numbers = parse_yaml("k: [1:30, 09:00, 1_000, 0b11, 010, -3, +4, 1.5e+3]\n", "p").data
+    assert numbers == {"k": ["1:30", "09:00", "1_000", "0b11", 10, -3, 4, 1500.0]}
 
 
 def test_an_alias_shares_its_anchor_value_and_is_placed_where_it_is_used():
@@ -68,3 +70,22 @@ def test_any_text_parses_or_is_one_located_load_error(text):
         assert error.code in {"E001", "E002"}
         assert error.line is None or error.line >= 1
         assert error.message and "\n" not in error.message
+
+
+@pytest.mark.parametrize("brk", ["\x85", "\u2028", "\u2029", "\r"], ids=["NEL", "LS", "PS", "CR"])
+def test_positions_count_lines_as_an_editor_does(brk):
+    """YAML 1.1 also breaks lines at NEL, LS, PS and a lone CR; editors do not, and positions follow editors."""
+    text = f"a: 'one{brk}two'\nb: [x, y]  # é{brk}\nc: [1\n"
+    with pytest.raises(LoadError) as caught:
+        parse_yaml(text, "p.yaml")
+    assert (caught.value.line, caught.value.column) == (4, 1)
+    assert "opened at line 3, column 4" in caught.value.message
+    source = parse_yaml(text[: text.index("c:")], "p.yaml").source
+    assert source.values[("b", 1)] == Position(2, 8)
+    assert source.keys[("b",)] == Position(2, 1)
+
+
+def test_a_character_yaml_refuses_is_placed_by_characters_not_bytes():
+    with pytest.raises(LoadError) as caught:
+        parse_yaml("a: b\nc: éééé\x07\n", "p.yaml")
+    assert (caught.value.line, caught.value.column) == (2, 8)

@@ -69,6 +69,19 @@ def test_the_charter_pdf_draws_every_chain(fr_playbook):
         assert all(_flat(step["name"]) + _flat(step["role"]) in text for step in chain["steps"])
 
 
+def test_emoji_are_left_out_of_the_pdf_not_drawn_as_empty_boxes(en_playbook):
+    from cmkit.render.pdf import without_emoji
+
+    assert without_emoji({"a": ["Great job team 🚀", "thank you 🙏"]}) == {"a": ["Great job team", "thank you"]}
+    text = pdf_text(render(en_playbook, "handout", "pdf"))
+    assert "Great job team" in text and "👏" not in text
+
+
+def test_docx_writes_what_a_referent_receives_as_words(fr_playbook):
+    text = docx_text(render(fr_playbook, "onboarding", "docx"))
+    assert "Remboursements et litiges commerciaux" in text and "R, e, m" not in text
+
+
 def test_pdf_uses_only_the_fonts_shipped_with_typst(fr_playbook):
     reader = PdfReader(io.BytesIO(render(fr_playbook, "onboarding", "pdf")))
     fonts = {

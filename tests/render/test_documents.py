@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cmkit.loading.load import load_playbook
 from cmkit.render.documents import build_context, default_file_name
+from cmkit.render.engine import render
 from cmkit.render.typography import NBSP, NNBSP
 
 
@@ -42,10 +43,11 @@ def test_a_backup_loop_ends_the_chain_instead_of_looping(fr_playbook):
 
 
 def test_support_flags_a_referent_slower_than_the_most_demanding_public_channel(minimal_playbook):
-    contacts = build_context(load_playbook(minimal_playbook()), "charter")["support"]["contacts"]
-    ada = next(c for c in contacts if c["name"] == "Ada Lovelace")
-    assert ada["late"] is True and "Twitter" in ada["status"]
-    backup = next(c for c in contacts if c["name"] == "Backup Person")
+    support = build_context(load_playbook(minimal_playbook()), "charter")["support"]
+    assert "Twitter" in support["note"] and "1\u00a0h" in support["note"]
+    ada = next(c for c in support["contacts"] if c["name"] == "Ada Lovelace")
+    assert ada["late"] is True and ada["status"] == "no"
+    backup = next(c for c in support["contacts"] if c["name"] == "Backup Person")
     assert backup["late"] is False and backup["status"] == "—"
 
 
@@ -75,6 +77,45 @@ def test_answer_key_is_the_decision_engine_s(minimal_playbook):
         assert answer["action"] == decision.action
     assert handout["answer_key"][0]["verdict"] == "Escalate to Ada Lovelace"
     assert handout["answer_key"][0]["matched"] == ["parcel"]
+
+
+def test_sentences_are_joined_with_their_spaces_and_lists_read_as_prose(en_playbook, fr_playbook):
+    tone = build_context(en_playbook, "charter")["tone"]
+    assert tone["summary"] == "You address people informally, in a casual tone. Emoji are welcome."
+    handling = build_context(fr_playbook, "charter")["handling"]
+    assert handling["reporting"].startswith("Bilan hebdomadaire adressé à ")
+    assert handling["reporting"].endswith(" et Camille Moreau.")
+    triggers = build_context(fr_playbook, "charter")["crisis"]["triggers"]
+    assert f"un message sur «{NBSP}Intoxication ou rappel de produit{NBSP}» ou «{NBSP}Presse et médias{NBSP}»" in triggers
+
+
+def test_a_row_without_its_own_deadline_says_the_channel_s_applies(fr_playbook):
+    scope = {row["id"]: row for row in build_context(fr_playbook, "charter")["scope"]}
+    assert scope["remboursement"]["deadline"] == "selon le canal"
+    assert scope["politique"]["deadline"] == "—"  # decline: no deadline at all
+
+
+def test_the_answer_key_shows_what_a_pattern_found_not_the_pattern(fr_playbook):
+    key = build_context(fr_playbook, "handout")["answer_key"]
+    matched = [m for answer in key for m in answer["matched"]]
+    assert "Commande n°482913" in matched
+    assert not any("\\d" in m for m in matched)
+
+
+def test_empty_sections_say_so_instead_of_showing_a_bare_heading(write):
+    bare = load_playbook(
+        write(
+            "bare.yaml",
+            "cmkit: 1\norganization: {name: Solo, language: fr}\nobjectives: [{id: o, statement: Exister}]\n"
+            "contacts: [{id: me, name: Sam}]\ntopics: [{id: t, label: Tout, action: answer}]\n",
+        )
+    )
+    context = build_context(bare, "charter")
+    assert context["autonomy"]["empty"] and context["tone"]["empty"] and not context["integration"]
+    text = render(bare, "charter", "md").decode()
+    sections = text.split("\n## ")[1:]
+    assert all(len([line for line in s.splitlines()[1:] if line.strip()]) > 1 for s in sections), sections
+    assert text.count("La charte ne le précise pas encore.") == 3
 
 
 def test_the_onboarding_guide_lists_only_referents_who_receive_something(fr_playbook):

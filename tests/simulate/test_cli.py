@@ -40,6 +40,7 @@ def test_the_cascade_in_text_marks_breaches_and_the_crisis(runner):
     assert out.count("LATE") == 2
     assert "CRISIS" in out and "⚠" in out
     assert "→ sav-adjoint" in out
+    assert "#1 qualite: due +1h, answered +3h by sav-adjoint, 2h late" in out
     assert "triggered at +5h by event #3" in out
     assert "Claire Dupuis (dg)" in out
     assert "\x1b[" not in out

@@ -84,3 +84,11 @@ def test_mermaid_uses_the_start_for_real_dates():
     assert "Claire holds it :active, 2026-03-02 12:00, 2026-03-02 12:10" in source
     never = next(line for line in source.splitlines() if line.startswith("    Karim holds it"))
     assert never.startswith("    Karim holds it :crit, 2026-03-02 11:00, ")  # open-ended: drawn to the horizon
+
+
+def test_an_event_without_a_channel_says_so_in_every_layout():
+    timeline = walk(scenario(event("0h", "where is my parcel", None)), playbook())
+    assert "+0m  no channel  customer" in _text(timeline, 60)
+    assert "no channel" in _text(timeline, 160)
+    assert "    section n°1 no channel · answer" in timeline_mermaid.render(timeline).splitlines()
+    assert json.loads(timeline_json.render(timeline))["events"][0]["channel"] is None

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from cmkit.errors import LoadError
 from cmkit.simulate.engine import check_references
@@ -33,6 +36,13 @@ def test_a_good_scenario_loads_with_minutes_and_never(write):
     assert scenario.events[0].author.kind == "unknown"
     assert scenario.events[1].author.followers == 10
     assert scenario.replies == {"sav": 120, "lead": None}
+
+
+def test_a_scenario_without_a_title_is_named_after_its_file_and_events_need_no_channel(write):
+    scenario = load_scenario(write("s/lost-parcel.yaml", "events:\n  - {at: 90m, text: parcel late}\n"))
+    assert scenario.title == "lost-parcel"
+    assert (scenario.events[0].at, scenario.events[0].channel) == (90, None)
+    check_references(scenario, playbook())  # no channel is no unknown channel
 
 
 def test_the_named_playbook_is_relative_to_the_scenario_file(write):
@@ -93,7 +103,7 @@ def test_a_playbook_without_channels_says_so(write):
     ("text", "words"),
     [
         ("scenario: x\nevents: []\n", "at least 1"),
-        ("events:\n  - {at: 0h, channel: email, text: hi}\n", "scenario"),
+        ("scenario: x\nreplies: {sav: 1h}\n", "events"),
         ("- just a list\n", "not a mapping"),
     ],
 )
@@ -101,3 +111,59 @@ def test_a_scenario_missing_its_essentials_is_refused(write, text, words):
     with pytest.raises(LoadError) as caught:
         load_scenario(write("drill.yaml", text))
     assert words in str(caught.value)
+
+
+_GOOD_EVENT = st.fixed_dictionaries(
+    {"at": st.sampled_from(["0h", "90m", "1h30m", "1d"]), "text": st.sampled_from(["parcel", "refund please", "hi"])},
+    optional={
+        "channel": st.sampled_from(["email", "twitter", "x"]),
+        "author": st.fixed_dictionaries(
+            {}, optional={"kind": st.sampled_from(["customer", "journalist"]), "followers": st.sampled_from([0, 80000])}
+        ),
+    },
+)
+_GOOD_SCENARIO = st.fixed_dictionaries(
+    {"events": st.lists(_GOOD_EVENT, min_size=1, max_size=5)},
+    optional={
+        "scenario": st.just("Drill"),
+        "replies": st.dictionaries(
+            st.sampled_from(["sav", "lead", "boss"]), st.sampled_from(["45m", "never"]), max_size=3
+        ),
+    },
+)
+_JUNK = st.one_of(
+    st.none(),
+    st.integers(-3, 100),
+    st.sampled_from(["", "soon", "Bad Id", "never", "1H"]),
+    st.lists(st.none(), max_size=2),
+    st.dictionaries(st.sampled_from(["at", "x"]), st.none(), max_size=2),
+)
+_PLACES = [
+    "scenario", "events", "replies", "sav", "colour", "at", "text", "channel", "author", "kind", "followers", "chanel"
+]
+
+
+def _spoiled(document: dict, place: str, junk: object) -> dict:
+    """The document with `junk` at one place: a top-level key, a reply, or a key of the first event."""
+    first = document["events"][0]
+    if place in ("scenario", "events", "replies", "colour"):
+        document[place] = junk
+    elif place == "sav":
+        document.setdefault("replies", {})["sav"] = junk
+    elif place in ("kind", "followers"):
+        first.setdefault("author", {})[place] = junk
+    else:
+        first[place] = junk
+    return document
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(document=_GOOD_SCENARIO, spoil=st.one_of(st.none(), st.tuples(st.sampled_from(_PLACES), _JUNK)))
+def test_any_scenario_file_loads_or_is_one_located_error_never_a_crash(write, document, spoil):
+    if spoil:
+        document = _spoiled(document, *spoil)
+    path = write("drill.yaml", yaml.safe_dump(document, allow_unicode=True))
+    try:
+        check_references(load_scenario(path), playbook())
+    except LoadError as error:
+        assert error.line is not None and str(error).startswith(f"{path}:")

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import io
+import json
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rich.console import Console
 
+from cmkit.formats import timeline_json, timeline_mermaid, timeline_text
 from cmkit.simulate.engine import walk
 from cmkit.simulate.timeline import Breach
 
@@ -178,7 +183,7 @@ _EVENTS = st.lists(
     st.tuples(
         st.integers(0, 3000),
         _TEXTS,
-        st.sampled_from(["email", "twitter", "forum", "blog"]),
+        st.sampled_from(["email", "twitter", "forum", "blog", None]),
         st.sampled_from(["customer", "journalist", "unknown", "influencer"]),
         st.one_of(st.none(), st.integers(0, 100000)),
     ),
@@ -210,8 +215,25 @@ def test_any_scenario_walks_without_crashing_and_keeps_its_invariants(events, re
         if outcome.answered_minute is not None:
             assert outcome.answered_minute >= outcome.at_minute
         assert outcome.breach == any(b.event == outcome.index for b in timeline.breaches)
+        assert outcome.breach == (outcome.due_minute is not None and (
+            outcome.answered_minute is None or outcome.answered_minute > outcome.due_minute))
+        if outcome.decision.action in ("answer", "moderate"):
+            assert outcome.answered_minute == outcome.at_minute
+        if outcome.decision.action == "decline":
+            assert (outcome.due_minute, outcome.answered_minute, outcome.breach) == (None, None, False)
         holders = [e.contact for e in outcome.chain]
         assert len(holders) == len(set(holders))
     if timeline.crisis.triggered:
         assert timeline.events[timeline.crisis.event].decision.crisis
         assert not any(o.decision.crisis for o in timeline.events[: timeline.crisis.event])
+    _render_everywhere(timeline)
+
+
+def _render_everywhere(timeline) -> None:
+    """Every output of `simulate`, wide and narrow, renders whatever the walk gave it."""
+    for width in (60, 200):
+        out = io.StringIO()
+        Console(file=out, width=width, no_color=True).print(timeline_text.render(timeline))
+        assert "Breaches" in out.getvalue()
+    assert len(json.loads(timeline_json.render(timeline))["events"]) == len(timeline.events)
+    assert timeline_mermaid.render(timeline).startswith("gantt\n")

@@ -115,6 +115,8 @@ def _refuse_to_overwrite(path: Path, force: bool) -> None:
     """A consultant's charter is never replaced by accident."""
     from cmkit.errors import UsageError
 
+    if path.is_dir():
+        raise UsageError(f"cannot write {path}: it is a folder; name the playbook file, e.g. {path / 'playbook.yaml'}")
     if path.exists() and not force:
         raise UsageError(f"{path} already exists; pass --force to replace it")
 

@@ -31,7 +31,9 @@ class Format(str, Enum):
 
 
 def command(
-    scenario: Annotated[Path, typer.Argument(help="The scenario file (YAML).", show_default=False)],
+    scenario: Annotated[
+        Path, typer.Argument(help="The scenario file (YAML).", metavar="SCENARIO", show_default=False)
+    ],
     playbook: PlaybookOption = None,
     output_format: Annotated[
         Format, typer.Option("--format", "-f", help="text (a table), json, or mermaid (a Gantt chart).")

@@ -11,7 +11,7 @@ from cmkit.cli.common import Exit, PlaybookOption, exit_on_error, resolve_playbo
 
 NAME = "test"
 HELP = "Run a playbook's test cases (messages and their expected decisions); exit 1 on a failure."
-EPILOG = "Example: cmkit test playbooks/maison-dupuis.fr.cases.yaml"
+EPILOG = "Example: cmkit test playbooks/cases/maison-dupuis.fr.cases.yaml"
 
 
 def command(

@@ -40,7 +40,7 @@ def command(
 
         decider = load_decider(resolve_playbook(playbook))
         try:
-            handle = file.open(encoding="utf-8", newline="")
+            handle = file.open("rb")
         except OSError as exc:
             from cmkit.errors import UsageError
 
@@ -112,6 +112,6 @@ def _progress(console, handle, name: str):
             transient=True,
         ) as progress:
             task = progress.add_task(name, total=total)
-            yield lambda: progress.update(task, completed=handle.buffer.tell())
+            yield lambda: progress.update(task, completed=handle.tell())
 
     return bar()

@@ -234,26 +234,53 @@ class Decider:
 
     # -- the public surface -------------------------------------------------
 
-    def topic_ids(self, triggers: frozenset[int]) -> tuple[str, ...]:
-        """The ids of the topics these triggers belong to, in file order."""
-        return self._matches_for(triggers).topic_ids
-
     def decide(self, message: Message, spreading: Collection[str] = ()) -> Decision:
         """Decide one message; `spreading` names topics a SpreadWindow found spreading."""
-        return self.decide_triggers(self.matcher.find(message.text), message, spreading)
+        triggers = self.matcher.find(message.text)
+        if spreading:
+            spreading = tuple(t for t in self._matches_for(triggers).topic_ids if t in spreading)
+        return self.decide_triggers(triggers, message.channel, message.author_kind, message.followers, spreading or ())
+
+    def decide_at(
+        self,
+        text: str,
+        channel: str | None,
+        author_kind: str | None,
+        followers: int | None,
+        window: SpreadWindow,
+        minute: float | None,
+    ) -> Decision:
+        """Decide one message of a timestamped stream: the spread rule applies when `minute` is known.
+
+        Takes the message's fields rather than a `Message`, because triage calls
+        it for every record and building an object per record is a cost there.
+        """
+        triggers = self.matcher.find(text)
+        if minute is None or window.channels is None:
+            return self.decide_triggers(triggers, channel, author_kind, followers)
+        spreading = window.add(minute, channel, self._matches_for(triggers).topic_ids)
+        return self.decide_triggers(triggers, channel, author_kind, followers, spreading)
 
     def decide_triggers(
-        self, triggers: frozenset[int], message: Message, spreading: Collection[str] = ()
+        self,
+        triggers: frozenset[int],
+        channel: str | None,
+        author_kind: str | None,
+        followers: int | None,
+        spreading: tuple[str, ...] = (),
     ) -> Decision:
-        """Decide a message whose triggers (`matcher.find(text)`) are already known."""
+        """Decide a message whose triggers (`matcher.find(text)`) are already known.
+
+        `spreading`: those of the matched topics that spread, in file order.
+        """
         matches = self._matches_for(triggers)
         threshold = self._followers_threshold
         key = (
             matches,
-            self.channels.get(message.channel) if message.channel else None,  # all a channel changes
-            message.author_kind if message.author_kind in self._crisis_authors else None,
-            threshold is not None and message.followers is not None and message.followers >= threshold,
-            tuple(sorted(s for s in spreading if s in matches.topic_ids)) if spreading else (),
+            self.channels.get(channel) if channel else None,  # all a channel changes
+            author_kind if author_kind in self._crisis_authors else None,
+            threshold is not None and followers is not None and followers >= threshold,
+            spreading,
         )
         decision = self._memo.get(key)
         if decision is None:
@@ -441,8 +468,8 @@ class SpreadWindow:
             spread = playbook.crisis.spread.model_dump() if playbook.crisis and playbook.crisis.spread else None
         self.channels: int | None = spread["channels"] if spread else None
         self.within: int = spread["within"] if spread else 0
-        self._recent: dict[str, deque[tuple[float, str | None]]] = {}
-        self._counts: dict[str, dict[str, int]] = {}
+        #: per topic: its recent (minute, channel) in time order, and how many of them per channel
+        self._topics: dict[str, tuple[deque[tuple[float, str | None]], dict[str, int]]] = {}
 
     @classmethod
     def for_decider(cls, decider: Decider) -> SpreadWindow:
@@ -454,28 +481,21 @@ class SpreadWindow:
         """Record a message; return those of its topics whose messages within `within`
         before it (itself included) stand on at least `channels` distinct channels.
         Empty when the playbook has no spread rule."""
-        if self.channels is None:
+        if self.channels is None or not topics:
             return ()
         return tuple(topic for topic in topics if self._add(topic, minute, channel) >= self.channels)
 
     def _add(self, topic: str, minute: float, channel: str | None) -> int:
         """Record one message of `topic`; return on how many channels the topic stands at `minute`."""
-        recent = self._recent.get(topic)
-        if recent is None:
-            recent = self._recent[topic] = deque()
-            self._counts[topic] = {}
-        counts = self._counts[topic]
-        latest = recent[-1][0] if recent else minute
-        if minute < latest - self.within:
-            return len({channel} - {None})  # older than anything still kept: alone in its window
-        position = len(recent)
-        while position and recent[position - 1][0] > minute:
-            position -= 1
-        recent.insert(position, (minute, channel))
+        kept = self._topics.get(topic)
+        if kept is None:
+            kept = self._topics[topic] = (deque(), {})
+        recent, counts = kept
+        if recent and minute < recent[-1][0]:
+            return self._add_late(recent, counts, minute, channel)
+        recent.append((minute, channel))
         if channel is not None:
             counts[channel] = counts.get(channel, 0) + 1
-        if minute < latest:
-            return len({c for t, c in recent if minute - self.within <= t <= minute and c is not None})
         oldest_kept = minute - self.within
         while recent[0][0] < oldest_kept:
             _, old = recent.popleft()
@@ -486,11 +506,22 @@ class SpreadWindow:
                     counts[old] -= 1
         return len(counts)
 
+    def _add_late(
+        self, recent: deque[tuple[float, str | None]], counts: dict[str, int], minute: float, channel: str | None
+    ) -> int:
+        """A message earlier than the latest of its topic: kept in time order, compared with
+        the messages still kept that are at most `within` before it."""
+        if minute < recent[-1][0] - self.within:
+            return 0 if channel is None else 1  # older than anything still kept: alone in its window
+        position = len(recent)
+        while position and recent[position - 1][0] > minute:
+            position -= 1
+        recent.insert(position, (minute, channel))
+        if channel is not None:
+            counts[channel] = counts.get(channel, 0) + 1
+        return len({c for t, c in recent if minute - self.within <= t <= minute and c is not None})
+
 
 def decide_at(decider: Decider, window: SpreadWindow, message: Message, minute: float | None) -> Decision:
     """Decide a message of a timestamped stream: the spread rule applies when `minute` is known."""
-    triggers = decider.matcher.find(message.text)
-    if minute is None or window.channels is None:
-        return decider.decide_triggers(triggers, message)
-    spreading = window.add(minute, message.channel, decider.topic_ids(triggers))
-    return decider.decide_triggers(triggers, message, spreading)
+    return decider.decide_at(message.text, message.channel, message.author_kind, message.followers, window, minute)

@@ -22,8 +22,9 @@ import ahocorasick
 
 from cmkit.decide.normalize import normalize, padded_words
 
-#: A regular expression that refers to its own groups cannot share one combined search.
-_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+#: A regular expression that refers to its own groups (a back-reference, a conditional
+#: group) cannot share one combined search: its group numbers would shift.
+_GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 
 
 class Matcher:
@@ -92,9 +93,9 @@ def _automaton(needles: list[str]) -> ahocorasick.Automaton | None:
 def _combined(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
     """One search that tells whether any pattern can match, so most texts pay for one, not all.
 
-    None when the patterns cannot be joined safely (back-references, global flags).
+    None when the patterns cannot be joined safely (group references, global flags).
     """
-    if len(patterns) < 2 or any(_BACKREFERENCE.search(p.pattern) for p in patterns):
+    if len(patterns) < 2 or any(_GROUP_REFERENCE.search(p.pattern) for p in patterns):
         return None
     try:
         return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)

@@ -1,42 +1,51 @@
 """Batch triage: decide every record of a `.jsonl` or `.csv` file, streaming.
 
 Records are read one at a time and decided as they come, so memory stays flat
-whatever the file's length. A record that cannot be decided (not JSON, no
-`text`, an unknown channel...) becomes a `Skipped` with its line number and
-the stream goes on. Records with an ISO `at` timestamp go through the spread
-rule, in file order (spec: playbook.md, last paragraph).
+whatever the file's length. A record that cannot be decided (not JSON, not
+UTF-8, no `text`, an unknown channel...) becomes a `Skipped` with its line
+number and the stream goes on. Records with an ISO `at` timestamp go through
+the spread rule, in file order (spec: playbook.md, last paragraph).
+
+Files are read as bytes: a JSON line is parsed by orjson straight from them
+(the json module only when orjson refuses, for what it alone accepts: NaN,
+integers beyond 64 bits), and a line that is not UTF-8 is one bad record,
+not the end of the run. A UTF-8 byte-order mark is ignored.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import json
+import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
-from cmkit.decide.engine import Decider, Decision, Message, SpreadWindow, decide_at
+import orjson
+
+from cmkit.decide.engine import Decider, Decision, SpreadWindow
 from cmkit.errors import UsageError
 
 #: The author kinds of the playbook format (the model's AUTHOR_KINDS, without importing pydantic).
 AUTHOR_KINDS = frozenset({"customer", "prospect", "influencer", "journalist", "employee", "unknown"})
 INPUT_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_BOM = b"\xef\xbb\xbf"
+#: What `surrogateescape` makes of bytes that are not UTF-8.
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
 
 
-@dataclass(frozen=True)
-class Triaged:
-    """A record and its decision."""
+class Triaged(NamedTuple):
+    """A record and its decision (a tuple: one is made per message)."""
 
     line: int
     record_id: Any
     decision: Decision
 
 
-@dataclass(frozen=True)
-class Skipped:
+class Skipped(NamedTuple):
     """A record that could not be decided, and why."""
 
     line: int
@@ -55,83 +64,114 @@ def input_format(path: Path) -> str:
     return found
 
 
-def read_records(handle: IO[str], kind: str) -> Iterator[tuple[int, dict | BadRecord]]:
-    """(line number, record) for each record, or (line, BadRecord) for one that does not parse."""
+def read_records(handle: IO[bytes], kind: str) -> Iterator[tuple[int, Any]]:
+    """(line number, record) for each record, or (line, BadRecord) for one that does not parse.
+
+    `handle` is opened in binary mode. A JSON record that is not an object is
+    passed on as it is; `triage` says so.
+    """
     if kind == "csv":
-        yield from _csv_records(handle)
+        yield from _csv_records(io.TextIOWrapper(handle, encoding="utf-8-sig", errors="surrogateescape", newline=""))
         return
+    loads = orjson.loads
     for number, line in enumerate(handle, start=1):
-        if not line.strip():
-            continue
+        if number == 1 and line.startswith(_BOM):
+            line = line[len(_BOM):]
         try:
-            record = json.loads(line)
-        except ValueError as exc:
-            yield number, BadRecord(f"not valid JSON ({exc.args[0].split(':')[0]})")
-            continue
-        yield number, record if isinstance(record, dict) else BadRecord("not a JSON object")
+            yield number, loads(line)
+        except orjson.JSONDecodeError:
+            if line.strip():
+                yield number, _json_fallback(line)
+
+
+def _json_fallback(line: bytes) -> Any:
+    """The json module's reading of a line orjson refuses, or why it is no record."""
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError:
+        return BadRecord("not valid UTF-8")
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        return BadRecord(f"not valid JSON ({exc.args[0].split(':')[0]})")
 
 
 def _csv_records(handle: IO[str]) -> Iterator[tuple[int, dict | BadRecord]]:
-    reader = csv.DictReader(handle)
-    line = 1
+    """Rows as dicts keyed by the header, each with the line it starts on (quoted newlines and
+    blank lines counted); empty cells are left out, as if the field were absent."""
+    reader = csv.reader(handle)
+    header: list[str] | None = None
     while True:
+        start = reader.line_num + 1
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            yield reader.line_num, BadRecord(f"not valid CSV ({exc})")
+            yield start, BadRecord(f"not valid CSV ({exc})")
             continue
-        start, line = line + 1, reader.line_num
-        if None in row:
+        if not row:
+            continue
+        if any(_UNDECODABLE.search(cell) for cell in row):
+            yield start, BadRecord("not valid UTF-8")
+        elif header is None:
+            header = row
+        elif len(row) > len(header):
             yield start, BadRecord("more fields than the header has columns")
-            continue
-        yield start, {key: value for key, value in row.items() if value not in ("", None)}
+        else:
+            yield start, {key: value for key, value in zip(header, row) if value}
 
 
-def triage(decider: Decider, records: Iterable[tuple[int, dict | BadRecord]]) -> Iterator[Triaged | Skipped]:
+def triage(decider: Decider, records: Iterable[tuple[int, Any]]) -> Iterator[Triaged | Skipped]:
     """Decide each record in order; the spread rule applies to those with an `at`."""
     window = SpreadWindow.for_decider(decider)
+    decide_at = decider.decide_at
+    channels = decider.channels
     for line, record in records:
-        if isinstance(record, BadRecord):
-            yield Skipped(line, str(record))
+        if type(record) is not dict:
+            yield Skipped(line, str(record) if isinstance(record, BadRecord) else "not a JSON object")
             continue
         try:
-            message, minute = _message(record, decider)
+            text, channel, author_kind, followers, minute = _fields(record, channels)
         except BadRecord as exc:
             yield Skipped(line, str(exc))
             continue
-        yield Triaged(line, record.get("id"), decide_at(decider, window, message, minute))
+        yield Triaged(line, record.get("id"), decide_at(text, channel, author_kind, followers, window, minute))
 
 
-def _message(record: dict, decider: Decider) -> tuple[Message, float | None]:
+def _fields(record: dict, channels: dict) -> tuple[str, str | None, str | None, int | None, float | None]:
+    """A record's text, channel, author kind, followers and minute, each checked."""
     text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
+    if type(text) is not str or text.isspace() or not text:
         raise BadRecord("no `text`" if text is None else "`text` must be a non-empty string")
     channel = record.get("channel")
-    if channel is not None and channel not in decider.channels:
-        known = ", ".join(decider.channels) or "none"
+    if channel is not None and (type(channel) is not str or channel not in channels):
+        known = ", ".join(channels) or "none"
         raise BadRecord(f"unknown channel {channel!r} (the playbook's channels: {known})")
     author_kind = record.get("author_kind")
-    if author_kind is not None and author_kind not in AUTHOR_KINDS:
+    if author_kind is not None and (type(author_kind) is not str or author_kind not in AUTHOR_KINDS):
         raise BadRecord(f"unknown author_kind {author_kind!r} (one of {', '.join(sorted(AUTHOR_KINDS))})")
-    return Message(text, channel, author_kind, _followers(record.get("followers"))), _minute(record.get("at"))
+    followers = record.get("followers")
+    at = record.get("at")
+    return (
+        text,
+        channel,
+        author_kind,
+        None if followers is None else _followers(followers),
+        None if at is None else _minute(at),
+    )
 
 
-def _followers(value: Any) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, str) and value.strip().isdigit():
+def _followers(value: Any) -> int:
+    if isinstance(value, str) and value.strip().isdecimal():
         return int(value)
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return value
     raise BadRecord(f"`followers` must be a whole number of 0 or more, not {value!r}")
 
 
-def _minute(value: Any) -> float | None:
+def _minute(value: Any) -> float:
     """Minutes since the epoch of an ISO 8601 timestamp; a time without zone is UTC."""
-    if value is None:
-        return None
     try:
         moment = datetime.fromisoformat(value)
     except (TypeError, ValueError):

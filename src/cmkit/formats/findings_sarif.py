@@ -2,12 +2,14 @@
 
 Each rule of the run is described once (its summary as `shortDescription`,
 its whole docstring as `help`), and each result points at it by id and index.
+Columns count characters (Unicode code points), as every cmkit output does.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path, PurePath
+from urllib.parse import quote
 
 from cmkit import __version__
 from cmkit.lint.engine import LintReport
@@ -19,9 +21,9 @@ _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _uri(file: str) -> str:
-    """A relative path stays relative (code scanning resolves it against the repository)."""
+    """A relative path stays relative (code scanning resolves it against the repository), percent-encoded."""
     path = PurePath(file)
-    return Path(file).resolve().as_uri() if path.is_absolute() else path.as_posix()
+    return Path(file).resolve().as_uri() if path.is_absolute() else quote(path.as_posix())
 
 
 def _rule(rule: Rule) -> dict[str, object]:
@@ -69,6 +71,7 @@ def render(report: LintReport, rules: tuple[Rule, ...]) -> str:
                         "rules": [_rule(rule) for rule in rules],
                     }
                 },
+                "columnKind": "unicodeCodePoints",
                 "results": [_result(f, index) for f in report.findings],
             }
         ],

@@ -21,7 +21,12 @@ _WIDTH = 100
 
 
 def _excerpt(line: str, column: int) -> tuple[str, int]:
-    """The part of a long source line around `column`, and the column within it."""
+    """The part of a long source line around `column`, and the column within it.
+
+    Control characters (a NEL, a lone CR) would move the terminal's cursor, so
+    each shows as one `�`, keeping the caret under the right character.
+    """
+    line = "".join(ch if ch.isprintable() or ch == "\t" else "\ufffd" for ch in line)
     if len(line) <= _WIDTH:
         return line, column
     start = max(0, min(column - 1 - _WIDTH // 2, len(line) - _WIDTH))

@@ -11,6 +11,9 @@ from cmkit.simulate.timeline import EventOutcome, Timeline
 
 
 def _event(outcome: EventOutcome) -> dict[str, Any]:
+    """The event, then its decision's keys at the top level as in a triage record (and, for
+    readers that prefer them grouped, again under `decision`), then how it was answered."""
+    decision = {**outcome.decision.summary_json(), "process": outcome.decision.process}
     return {
         "index": outcome.index,
         "id": outcome.id,
@@ -22,7 +25,8 @@ def _event(outcome: EventOutcome) -> dict[str, Any]:
             "name": outcome.author_name,
         },
         "text": outcome.text,
-        "decision": {**outcome.decision.summary_json(), "process": outcome.decision.process},
+        **decision,
+        "decision": decision,
         "due_minute": outcome.due_minute,
         "answered_minute": outcome.answered_minute,
         "answered_by": outcome.answered_by,

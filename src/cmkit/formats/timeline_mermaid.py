@@ -39,7 +39,7 @@ def _section(outcome: EventOutcome, timeline: Timeline, origin: datetime, horizo
         return origin + timedelta(minutes=minute)
 
     action = outcome.decision.action
-    lines = [f"    section n°{outcome.index + 1} {_label(outcome.channel)} · {action}"]
+    lines = [f"    section n°{outcome.index + 1} {_label(outcome.channel or 'no channel')} · {action}"]
     if outcome.index == timeline.crisis.event:
         lines.append(_line("crisis triggered", ["crit", "milestone"], at(outcome.at_minute)))
     if action in ("answer", "moderate"):

@@ -38,6 +38,10 @@ def moment(minute: int | None, start: datetime | None) -> str:
     return (start + timedelta(minutes=minute)).strftime("%a %d %H:%M")
 
 
+def _channel(outcome: EventOutcome) -> str:
+    return outcome.channel or "no channel"
+
+
 def _quoted(text: str) -> str:
     return "«\u00a0" + " ".join(text.split()) + "\u00a0»"
 
@@ -109,7 +113,7 @@ def _table(timeline: Timeline, start: datetime | None) -> Table:
         table.add_row(
             _number(outcome, timeline),
             moment(outcome.at_minute, start),
-            outcome.channel,
+            _channel(outcome),
             _author(outcome),
             _decision(outcome),
             _referents(outcome, start),
@@ -134,7 +138,7 @@ def _blocks(timeline: Timeline, start: datetime | None) -> Table:
     grid.add_column(justify="right", no_wrap=True)
     grid.add_column()
     for outcome in timeline.events:
-        heading = Text(f"{moment(outcome.at_minute, start)}  {outcome.channel}  ", style="bold")
+        heading = Text(f"{moment(outcome.at_minute, start)}  {_channel(outcome)}  ", style="bold")
         name, *details = _author(outcome).split("\n")
         heading.append_text(name)
         if details:
@@ -156,13 +160,21 @@ def _blocks(timeline: Timeline, start: datetime | None) -> Table:
     return grid
 
 
+def _late_answer(answered: int | None, due: int, by: str | None, start: datetime | None) -> str:
+    """How a breach ended, with how late: what a trainer reads out first."""
+    if answered is None:
+        return "never answered"
+    by_whom = f" by {by}" if by else ""
+    return f"answered {moment(answered, start)}{by_whom}, {format_duration(answered - due)} late"
+
+
 def _summary(timeline: Timeline, start: datetime | None) -> Table:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
     breaches = [
         f"#{b.event + 1} {b.contact or 'CM'}: due {moment(b.due_minute, start)}, "
-        + ("never answered" if b.answered_minute is None else f"answered {moment(b.answered_minute, start)}")
+        + _late_answer(b.answered_minute, b.due_minute, timeline.events[b.event].answered_by, start)
         for b in timeline.breaches
     ]
     grid.add_row("Breaches", Text("\n".join(breaches), style="red") if breaches else Text("none", style="green"))
@@ -179,7 +191,7 @@ def _summary(timeline: Timeline, start: datetime | None) -> Table:
     wait = timeline.longest_wait
     if wait is not None:
         how_long = "never answered" if wait.minutes is None else format_duration(wait.minutes)
-        grid.add_row("Longest wait", f"{how_long} (event #{wait.event + 1}, {timeline.events[wait.event].channel})")
+        grid.add_row("Longest wait", f"{how_long} (event #{wait.event + 1}, {_channel(timeline.events[wait.event])})")
     return grid
 
 

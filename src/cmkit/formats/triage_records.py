@@ -11,7 +11,9 @@ import csv
 import json
 from typing import IO, Any
 
-from cmkit.decide.engine import Decision
+import orjson
+
+from cmkit.decide.engine import Decision, Reason
 
 CSV_COLUMNS = (
     "id", "action", "topic", "topics", "escalate_to", "respond_within_minutes", "crisis", "crisis_reason", "reasons",
@@ -35,13 +37,25 @@ class _PerDecision:
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    """One JSON value, non-ASCII kept; orjson for speed, json for what orjson refuses (huge integers)."""
+    try:
+        return orjson.dumps(value).decode()
+    except orjson.JSONEncodeError:
+        return json.dumps(value, ensure_ascii=False)
+
+
+def _strings(values: tuple[str, ...]) -> str:
+    """A JSON list of strings, spaced like `json.dumps`: ["a", "b"]."""
+    return "[" + ", ".join(_dumps(v) for v in values) + "]"
+
+
+def _reasons(reasons: tuple[Reason, ...]) -> str:
+    """The `reasons` list as JSON, spaced like `json.dumps`."""
+    return "[" + ", ".join(f'{{"topic": {_dumps(r.topic)}, "matched": {_strings(r.matched)}}}' for r in reasons) + "]"
 
 
 def _topics_and_reasons(decision: Decision) -> tuple[str, str]:
-    summary = decision.summary_json()
-    return f'"topics": {_dumps(summary["topics"])}', f'"reasons": {_dumps(summary["reasons"])}'
-
+    return f'"topics": {_strings(decision.topics)}', f'"reasons": {_reasons(decision.reasons)}'
 
 
 class JsonlWriter:
@@ -92,16 +106,15 @@ class CsvWriter:
 
 
 def _csv_row(decision: Decision) -> tuple:
-    summary = decision.summary_json()
     return (
-        summary["action"],
-        summary["topic"] or "",
-        " ".join(summary["topics"]),
-        summary["escalate_to"] or "",
-        "" if summary["respond_within_minutes"] is None else summary["respond_within_minutes"],
-        "true" if summary["crisis"] else "false",
-        summary["crisis_reason"] or "",
-        json.dumps(summary["reasons"], ensure_ascii=False) if summary["reasons"] else "",
+        decision.action,
+        decision.topic or "",
+        " ".join(decision.topics),
+        decision.escalate_to or "",
+        "" if decision.respond_within_minutes is None else decision.respond_within_minutes,
+        "true" if decision.crisis else "false",
+        decision.crisis_reason or "",
+        _reasons(decision.reasons) if decision.reasons else "",
     )
 
 

@@ -9,13 +9,14 @@ from pathlib import Path
 from cmkit.errors import LoadError
 from cmkit.lint.finding import Finding, Flag
 from cmkit.lint.registry import Rule, all_rules, rule
-from cmkit.loading.yamlnodes import Document, format_path, parse_yaml, read_text
+from cmkit.loading.yamlnodes import Document, DuplicateKeys, format_path, parse_yaml, read_text, source_lines
 from cmkit.model.playbook import Playbook
 
 
 def _place(flag: Flag, found_by: Rule, playbook: Playbook) -> Finding:
     source = playbook.source
-    position = source.key_at(flag.path) if flag.at_key else source.value_at(flag.path)
+    where = flag.path if flag.at is None else flag.at
+    position = source.key_at(where) if flag.at_key else source.value_at(where)
     return Finding(
         code=found_by.code,
         severity=found_by.severity,
@@ -38,16 +39,17 @@ def lint_playbook(playbook: Playbook, rules: Iterable[Rule] | None = None) -> li
     return sorted(findings, key=lambda f: (f.line, f.column, f.code))
 
 
-def _load_finding(error: LoadError, file: str, code: str, path: str = "") -> Finding:
-    found_by = rule(code)
+def _load_finding(error: LoadError, file: str) -> Finding:
+    assert error.code is not None
+    found_by = rule(error.code)
     return Finding(
-        code=code,
+        code=error.code,
         severity=found_by.severity,
         message=error.message,
         file=file,
         line=error.line or 1,
         column=error.column or 1,
-        path=path,
+        path=error.path,
         rule=found_by.name,
     )
 
@@ -118,17 +120,19 @@ def _audit(path: Path | str, rules: Sequence[Rule]) -> tuple[list[Finding], str]
         document = parse_yaml(text, file)
         _refuse_other_kinds(document)
         playbook = validate_document(document, Playbook)
+    except DuplicateKeys as duplicates:
+        return [_load_finding(error, file) for error in duplicates.each], text
     except LoadError as error:
         if error.code is None:  # missing or unreadable: the command cannot run
             raise
-        return [_load_finding(error, file, error.code)], text
+        return [_load_finding(error, file)], text
     except InvalidDocument as invalid:
         return [
             _load_finding(
-                LoadError(p.message, line=p.position.line, column=p.position.column),
+                LoadError(
+                    p.message, line=p.position.line, column=p.position.column, code="E003", path=format_path(p.path)
+                ),
                 file,
-                "E003",
-                format_path(p.path),
             )
             for p in invalid.problems
         ], text
@@ -155,5 +159,5 @@ def lint_paths(paths: Iterable[Path | str], rules: Iterable[Rule] | None = None)
         except LoadError as error:
             results.append(FileResult(str(path), unreadable=str(error)))
             continue
-        results.append(FileResult(str(path), [f for f in findings if f.code in codes], text.splitlines()))
+        results.append(FileResult(str(path), [f for f in findings if f.code in codes], source_lines(text)))
     return LintReport(results)

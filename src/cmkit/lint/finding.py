@@ -16,13 +16,16 @@ class Flag:
     """What a rule's `check` yields: where (a path into the document), what, and how to fix.
 
     `at_key` places the finding on the key rather than its value (for a whole
-    entry, say), so the column points at something the user can see.
+    entry, say), so the column points at something the user can see; `at`
+    places it elsewhere than `path` when `path` is not in the file (a missing
+    section is reported where it would be added).
     """
 
     path: PathKey
     message: str
     hint: str | None = None
     at_key: bool = False
+    at: PathKey | None = None
 
 
 @dataclass(frozen=True)

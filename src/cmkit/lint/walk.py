@@ -11,12 +11,8 @@ from typing import NamedTuple
 
 from cmkit.decide.normalize import normalize
 from cmkit.lint.finding import Flag
-from cmkit.loading.yamlnodes import PathKey
+from cmkit.loading.yamlnodes import PathKey, format_path
 from cmkit.model.playbook import Playbook
-
-#: Actions whose topic sends the message to a referent.
-REFERRING_ACTIONS = ("escalate", "crisis")
-
 
 class Escalation(NamedTuple):
     """One place that sends messages to a referent, and the deadline it promises."""
@@ -24,19 +20,40 @@ class Escalation(NamedTuple):
     path: PathKey
     contact_id: str
     respond_within: int | None
+    via: str  # how the referent is named, for messages: `topics[1].escalate_to`
+
+
+def sends_to_own_referent(playbook: Playbook, action: str) -> bool:
+    """Whether a topic (or `default`) with this action sends messages to its own `escalate_to`.
+
+    `escalate` does; `crisis` does only when there is no crisis section, since
+    a crisis otherwise goes to `crisis.escalate_to` (spec: how a message is decided, step 3).
+    """
+    return action == "escalate" or (action == "crisis" and playbook.crisis is None)
 
 
 def escalation_targets(playbook: Playbook) -> Iterator[Escalation]:
-    """Every place a message can be escalated from, with its referent (before any backup)."""
+    """Every place a message can be escalated from, with its referent (before any backup), as decided."""
     for i, topic in enumerate(playbook.topics):
-        if topic.escalate_to and topic.action in REFERRING_ACTIONS:
-            yield Escalation(("topics", i, "escalate_to"), topic.escalate_to, topic.respond_within)
+        if topic.escalate_to and sends_to_own_referent(playbook, topic.action):
+            path = ("topics", i, "escalate_to")
+            yield Escalation(path, topic.escalate_to, topic.respond_within, format_path(path))
     default = playbook.default
-    if default and default.escalate_to:
-        yield Escalation(("default", "escalate_to"), default.escalate_to, default.respond_within)
+    first = playbook.contacts[0].id
+    if default is None:  # spec: no default section means escalate to the first contact
+        yield Escalation(("contacts", 0), first, None, "the default referent, as there is no `default`")
+    elif sends_to_own_referent(playbook, default.action):
+        if default.escalate_to:
+            path = ("default", "escalate_to")
+            yield Escalation(path, default.escalate_to, default.respond_within, format_path(path))
+        else:
+            yield Escalation(
+                ("default", "action"), first, default.respond_within, "the default referent, as `default` names none"
+            )
     if playbook.crisis:
         crisis = playbook.crisis
-        yield Escalation(("crisis", "escalate_to"), crisis.escalate_to, crisis.respond_within)
+        path = ("crisis", "escalate_to")
+        yield Escalation(path, crisis.escalate_to, crisis.respond_within, format_path(path))
 
 
 def keyword_identity(keyword: str) -> str:
@@ -47,8 +64,9 @@ def keyword_identity(keyword: str) -> str:
 def own_texts(playbook: Playbook) -> Iterator[tuple[PathKey, str]]:
     """Every text the playbook writes in its own voice, with its path.
 
-    `tone.avoid` and `tone.forbidden` are left out (they name what not to
-    write), and so are topic `examples` and keywords, which quote the public.
+    `tone.avoid`, `tone.forbidden` and `autonomy.must_not` are left out (they
+    name what not to write or do), and so are topic `examples` and keywords,
+    which quote the public.
     """
     for i, objective in enumerate(playbook.objectives):
         yield ("objectives", i, "statement"), objective.statement
@@ -58,7 +76,6 @@ def own_texts(playbook: Playbook) -> Iterator[tuple[PathKey, str]]:
         yield ("tone", "signature"), playbook.tone.signature
     yield from _items(("tone", "do"), playbook.tone.do)
     yield from _items(("autonomy", "may"), playbook.autonomy.may)
-    yield from _items(("autonomy", "must_not"), playbook.autonomy.must_not)
     for i, topic in enumerate(playbook.topics):
         yield ("topics", i, "label"), topic.label
         yield from _items(("topics", i, "push"), topic.push)
@@ -86,4 +103,4 @@ def section_or_end(playbook: Playbook, section: str) -> PathKey:
 def missing_section(playbook: Playbook, section: str, message: str, hint: str) -> Iterator[Flag]:
     """One flag when an optional top-level section is absent, where it would be added."""
     if getattr(playbook, section) is None:
-        yield Flag(section_or_end(playbook, section), message, hint, at_key=True)
+        yield Flag((section,), message, hint, at_key=True, at=section_or_end(playbook, section))

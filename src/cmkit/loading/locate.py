@@ -93,15 +93,30 @@ def model_at(root: type[BaseModel], path: PathKey) -> type[BaseModel] | None:
     return current
 
 
-def _clean_loc(loc: tuple[Any, ...]) -> PathKey:
-    """Drop pydantic's union and validator tags ('function-after[...]', 'str') from a location."""
-    return tuple(p for p in loc if isinstance(p, int) or not ("[" in p or p in {"str", "int", "literal['never']"}))
+def _clean_loc(loc: tuple[Any, ...], data: Any, missing: bool) -> PathKey:
+    """The data path in a pydantic location, without its union and validator tags ('function-after[...]').
+
+    Each step is checked against the data itself, so that a key written with a
+    `[` (a typo) is kept and a tag is never taken for a key; the last step of a
+    `missing` error is the absent key.
+    """
+    path: list[str | int] = []
+    current = data
+    for i, part in enumerate(loc):
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+        elif not (missing and i == len(loc) - 1):
+            continue
+        path.append(part)
+    return tuple(path)
 
 
 def explain(error: dict[str, Any], root: type[BaseModel], data: Any) -> tuple[PathKey, str]:
     """The path and the sentence for one pydantic error."""
-    path = _clean_loc(error["loc"])
     kind = error["type"]
+    path = _clean_loc(error["loc"], data, kind == "missing")
     where = format_path(path[:-1]) or "the top level"
     if kind == "missing":
         return path, f"{where} is missing the required key {path[-1]!r}"
@@ -118,7 +133,10 @@ def explain(error: dict[str, Any], root: type[BaseModel], data: Any) -> tuple[Pa
     got = _describe(error.get("input"))
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
-        return path, f"{field} is {got}, but must be one of {expected}"
+        if " or " in expected:
+            return path, f"{field} is {got}, but must be one of {expected}"
+        unquote = "; write it without quotes" if error.get("input") == expected else ""
+        return path, f"{field} is {got}, but must be {expected}{unquote}"
     if kind in {"too_short", "too_long"}:
         return path, f"{field}: {error['msg'].lower()}"
     if kind == "value_error":

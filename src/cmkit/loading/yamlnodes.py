@@ -11,6 +11,7 @@ where `no`, `on` and `yes` are strings, not booleans: a keyword list holding
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,9 +28,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 #: Files larger than this are refused before parsing: a 5,000-line playbook is ~200 KB.
 MAX_BYTES = 4 * 1024 * 1024
 #: Keys and values in one file, each alias counted as the size of what it stands
-#: for: a 5,000-line playbook holds ~20,000; an alias bomb is refused as soon as
+#: for: a 5,000-line playbook holds ~11,000; an alias bomb is refused as soon as
 #: it passes this, and validation never walks more.
-MAX_NODES = 200_000
+MAX_NODES = 100_000
 #: Nesting depth: a playbook is five levels deep; a hostile file can be thousands.
 MAX_DEPTH = 64
 
@@ -50,6 +51,12 @@ _ALLOWED_TAGS = {
     yaml.MappingNode: {_MAP},
 }
 _YAML12_BOOL = re.compile(r"true|false", re.IGNORECASE)
+#: YAML 1.2 core numbers; YAML 1.1's others (`1:30` in base 60, `1_000`, `0b11`) stay text.
+_YAML12_NUMBER = re.compile(
+    r"[-+]?[0-9]+|0x[0-9a-fA-F]+|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)"
+)
+_DECIMAL = re.compile(r"[-+]?[0-9]+")
 
 
 @dataclass(frozen=True)
@@ -71,12 +78,57 @@ def format_path(path: PathKey) -> str:
     return out
 
 
+def source_lines(text: str) -> list[str]:
+    """The lines of a text as an editor numbers them: split at LF only (CRLF is LF by now)."""
+    return text.split("\n")
+
+
+class _Lines:
+    """Turns PyYAML's 0-based (line, column) marks into the editor's 1-based position.
+
+    PyYAML reads YAML 1.1, where NEL, LS, PS and a lone CR also end a line;
+    editors, `grep -n` and cmkit's own source excerpts show them inside one.
+    Text without them (nearly all) needs no mapping.
+    """
+
+    _YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+    def __init__(self, text: str) -> None:
+        self.yaml_starts: list[int] | None = None
+        self.starts: list[int] = []
+        if any(ch in text for ch in "\r\x85\u2028\u2029"):
+            self.yaml_starts = [0, *(m.end() for m in self._YAML_BREAK.finditer(text))]
+            self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
+
+    def position(self, line: int, column: int) -> Position:
+        if self.yaml_starts is None:
+            return Position(line + 1, column + 1)
+        offset = self.yaml_starts[min(line, len(self.yaml_starts) - 1)] + column
+        return self.at_offset(offset)
+
+    def at_offset(self, offset: int) -> Position:
+        """The position of a character offset (only once the text has exotic line breaks)."""
+        line = bisect_right(self.starts, offset)
+        return Position(line, offset - self.starts[line - 1] + 1)
+
+
+def _char_at(text: str, where: Position) -> str:
+    """The character at an editor position, or '' past the end."""
+    lines = source_lines(text)
+    return lines[where.line - 1][where.column - 1 : where.column] if where.line <= len(lines) else ""
+
+
+def offset_position(text: str, offset: int) -> Position:
+    """The editor position of the character at `offset`."""
+    start = text.rfind("\n", 0, offset) + 1
+    return Position(text.count("\n", 0, offset) + 1, offset - start + 1)
+
+
 @dataclass
 class SourceMap:
     """Where each value and key of a loaded document stood in its file."""
 
     file: str
-    text: str = ""
     values: dict[PathKey, Position] = field(default_factory=dict)
     keys: dict[PathKey, Position] = field(default_factory=dict)
 
@@ -92,10 +144,16 @@ class SourceMap:
         """The position of the key naming `path` (falls back to the value's position)."""
         return self.keys.get(tuple(path)) or self.value_at(path)
 
-    def line_text(self, line: int) -> str:
-        """The source line, for showing a finding in context."""
-        lines = self.text.splitlines()
-        return lines[line - 1] if 0 < line <= len(lines) else ""
+
+class DuplicateKeys(LoadError):
+    """Keys written twice (E002): all of them, so that lint reports every one at once."""
+
+    def __init__(self, each: list[LoadError]) -> None:
+        first = each[0]
+        super().__init__(
+            first.message, file=first.file, line=first.line, column=first.column, code=first.code, path=first.path
+        )
+        self.each = each
 
 
 @dataclass
@@ -134,24 +192,38 @@ def decode_utf8(raw: bytes, name: str) -> str:
     """Decode UTF-8 text, naming the line and column of the first bad byte."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    if _is_utf16(raw):
+        raise LoadError("UTF-16 text, not UTF-8; save the file as UTF-8", file=name, line=1, column=1, code="E001")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
         guess = "; it looks like Latin-1 or Windows-1252" if _is_cp1252(raw) else ""
         raise LoadError(
             f"not UTF-8 text (byte 0x{raw[exc.start]:02x}{guess}); save the file as UTF-8",
             file=name,
-            line=line,
-            column=column,
+            line=raw.count(b"\n", 0, exc.start) + 1,
+            column=len(raw[line_start : exc.start].decode("utf-8")) + 1,
             code="E001",
         ) from None
     if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        raise LoadError("binary data (a NUL byte), not a YAML text file", file=name, line=line, code="E001")
+        where = offset_position(text, text.index("\x00"))
+        raise LoadError(
+            "binary data (a NUL byte), not a YAML text file",
+            file=name,
+            line=where.line,
+            column=where.column,
+            code="E001",
+        )
     return text.replace("\r\n", "\n")
+
+
+def _is_utf16(raw: bytes) -> bool:
+    """A UTF-16 byte-order mark, or the zero byte every other byte that UTF-16 gives ASCII text."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    head = raw[:200]
+    return len(head) >= 8 and any(head[i::2].count(0) * 10 >= len(head[i::2]) * 9 for i in (0, 1))
 
 
 def _is_cp1252(raw: bytes) -> bool:
@@ -163,41 +235,38 @@ def _is_cp1252(raw: bytes) -> bool:
     return all(ch.isprintable() or ch in "\t\r\n" for ch in decoded)
 
 
-def _char_at(text: str, line: int, column: int) -> str:
-    """The character at a 0-based line and column, or '' past the end."""
-    lines = text.split("\n", line + 1)
-    return lines[line][column : column + 1] if line < len(lines) else ""
-
-
 def parse_yaml(text: str, name: str) -> Document:
     """Parse YAML text into plain values and a source map, or raise LoadError (E001/E002)."""
-    source = SourceMap(file=name, text=text)
+    source = SourceMap(file=name)
+    lines = _Lines(text)
     loader = _Loader(text)
     try:
-        return Document(_Builder(loader, source).document(), source)
+        return Document(_Builder(loader, source, lines).document(), source)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        where = lines.position(mark.line, mark.column) if mark else None
         problem = exc.problem or "not valid YAML"
-        if mark and _char_at(text, mark.line, mark.column) == "\t":
+        if where and _char_at(text, where) == "\t":
             problem = "a tab character; YAML indents with spaces only"
-        opened = exc.context_mark
-        if exc.context and opened and mark and opened.line != mark.line:
-            problem += f" ({exc.context} opened at line {opened.line + 1}, column {opened.column + 1})"
+        opened = exc.context_mark and lines.position(exc.context_mark.line, exc.context_mark.column)
+        if exc.context and opened and where and opened.line != where.line:
+            problem += f" ({exc.context} opened at line {opened.line}, column {opened.column})"
         raise LoadError(
             f"not valid YAML: {problem}",
             file=name,
-            line=mark.line + 1 if mark else None,
-            column=mark.column + 1 if mark else None,
+            line=where.line if where else None,
+            column=where.column if where else None,
             code="E001",
         ) from None
     except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        # libyaml gives a byte offset here, so find the character itself
+        found = yaml.reader.Reader.NON_PRINTABLE.search(text)
+        where = offset_position(text, found.start()) if found else Position(1, 1)
         raise LoadError(
             f"the character U+{exc.character:04X} is not allowed in YAML text",
             file=name,
-            line=line,
-            column=column,
+            line=where.line,
+            column=where.column,
             code="E001",
         ) from None
     except yaml.YAMLError as exc:
@@ -227,17 +296,22 @@ class _Builder:
     microseconds and validation never walks a billion nodes.
     """
 
-    def __init__(self, loader: Any, source: SourceMap) -> None:
+    def __init__(self, loader: Any, source: SourceMap, lines: _Lines) -> None:
         self.loader = loader
         self.source = source
+        self.lines = lines
         self.size = 0  # values built, aliases counted as the size of what they stand for
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.int_reader = yaml.SafeLoader("")
         self.plain_tags: dict[str, str] = {}
+        self.duplicates: list[LoadError] = []
+
+    def _mark(self, event: yaml.Event) -> Position:
+        return self.lines.position(event.start_mark.line, event.start_mark.column)
 
     def _fail(self, event: yaml.Event, message: str, code: str = "E001") -> LoadError:
-        mark = event.start_mark
-        return LoadError(message, file=self.source.file, line=mark.line + 1, column=mark.column + 1, code=code)
+        where = self._mark(event)
+        return LoadError(message, file=self.source.file, line=where.line, column=where.column, code=code)
 
     def document(self) -> Any:
         """The single document's value (None for an empty file)."""
@@ -250,6 +324,8 @@ class _Builder:
         get()  # DocumentEnd
         if not self.loader.check_event(yaml.StreamEndEvent):
             raise self._fail(get(), "holds more than one YAML document; keep one per file")
+        if self.duplicates:
+            raise DuplicateKeys(self.duplicates)
         return value
 
     def _grow(self, event: yaml.Event, by: int) -> None:
@@ -270,7 +346,8 @@ class _Builder:
         if tag == _MERGE:
             raise self._fail(event, "merge keys (<<) are not supported; write the keys out")
         if tag not in _ALLOWED_TAGS[kind]:
-            raise self._fail(event, f"the tag {tag!r} is not allowed here in a playbook")
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise self._fail(event, f"the tag {shown} is not allowed here in a playbook; remove it")
         return tag
 
     def _value(self) -> Any:
@@ -289,7 +366,7 @@ class _Builder:
                 value = self._close(stack.pop())
             else:
                 path = _child_path(parent)
-                self.source.values.setdefault(path, _mark(event))
+                self.source.values.setdefault(path, self._mark(event))
                 if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                     if len(stack) >= MAX_DEPTH:
                         raise self._fail(event, f"nested more than {MAX_DEPTH} levels deep")
@@ -335,12 +412,16 @@ class _Builder:
         assert isinstance(mapping.value, dict)
         if key in mapping.value:
             first = self.source.keys[child]
-            raise self._fail(
+            duplicate = self._fail(
                 event,
-                f"the key {key!r} appears twice in this mapping (first at line {first.line}); remove one",
+                f"the key {key!r} appears twice in this mapping (first at line {first.line}, "
+                f"column {first.column}); remove one",
                 code="E002",
             )
-        self.source.keys[child] = _mark(event)
+            duplicate.path = format_path(child)
+            self.duplicates.append(duplicate)
+        else:
+            self.source.keys[child] = self._mark(event)
         self._grow(event, 1)
         mapping.key = key
 
@@ -353,19 +434,19 @@ class _Builder:
             return value.lower() == "true"
         if tag == _NULL:
             return None
+        if tag in (_INT, _FLOAT) and not _YAML12_NUMBER.fullmatch(value):
+            return value
         if tag in (_INT, _FLOAT):
             node = yaml.ScalarNode(tag, value)
             try:
+                if _DECIMAL.fullmatch(value):
+                    return int(value)  # YAML 1.2: 010 is ten, not octal eight
                 if tag == _INT:
                     return self.int_reader.construct_yaml_int(node)
                 return self.int_reader.construct_yaml_float(node)
             except ValueError:
                 raise self._fail(event, f"a number of {len(value):,} digits is too long to read") from None
         return value  # strings, and timestamps as written (pydantic parses them)
-
-
-def _mark(event: yaml.Event) -> Position:
-    return Position(event.start_mark.line + 1, event.start_mark.column + 1)
 
 
 def _child_path(parent: _Open | None) -> PathKey:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
-from cmkit.durations import parse_duration
+from cmkit.durations import DURATION_PATTERN, format_duration, parse_duration
 
 ID_PATTERN = r"^[a-z0-9_-]+$"
-DURATION_PATTERN = r"^\s*(\d+d)?\s*(\d+h)?\s*(\d+m)?\s*$"
 
 AuthorKind = Literal["customer", "prospect", "influencer", "journalist", "employee", "unknown"]
 AUTHOR_KINDS: tuple[str, ...] = AuthorKind.__args__  # type: ignore[attr-defined]
@@ -23,16 +22,25 @@ class Strict(BaseModel):
 
 
 def _duration(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, str):
-        hint = f"; write {value}m or {value}h" if isinstance(value, int) and not isinstance(value, bool) else ""
-        raise ValueError(f"a duration is written like 45m, 2h, 1d or 1h30m{hint}")
-    return parse_duration(value)
+    """Minutes from the written form; a bare number is refused, since its unit would be a guess."""
+    if isinstance(value, str):
+        return parse_duration(value)
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        raise ValueError(
+            f"the number {value} is not a duration: give it a unit, write {value}m for minutes "
+            f"or {value}h for hours"
+        )
+    shown = "an empty value" if value is None else str(value).lower()
+    raise ValueError(f"{shown} is not a duration: write it like 45m, 2h, 1d or 1h30m")
 
 
-#: A duration, written `45m`, `2h`, `1d` or `1h30m`, held as minutes.
+#: A duration, written `45m`, `2h`, `1d` or `1h30m`, held as minutes. Dumped as JSON it
+#: is written back (`1h30m`), so `model_validate(model_dump(mode="json"))` gives the
+#: same playbook; a Python dump keeps the minutes the engines compute with.
 Duration = Annotated[
     int,
     BeforeValidator(_duration),
+    PlainSerializer(format_duration, return_type=str, when_used="json"),
     WithJsonSchema({"type": "string", "pattern": DURATION_PATTERN, "examples": ["45m", "2h", "1h30m"]}),
 ]
 

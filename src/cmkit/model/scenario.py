@@ -9,6 +9,7 @@ simulation's preparation step checks those, at the scenario's line and column.
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Annotated
 
 from pydantic import BeforeValidator, Field, PrivateAttr, WithJsonSchema
@@ -52,7 +53,9 @@ class Event(Strict):
 
     id: Id | None = None
     at: Duration = Field(description="Offset from the start, e.g. 0h, 3h, 1h30m, 1d.")
-    channel: Id = Field(description="One of the playbook's channels.")
+    channel: Id | None = Field(
+        None, description="One of the playbook's channels; none: no channel's deadline, and no spread."
+    )
     author: Author = Field(default_factory=Author)
     text: Text
 
@@ -68,7 +71,7 @@ class Expectation(Strict):
 class Scenario(Strict):
     """A drill: events in time order, and how fast each referent replies."""
 
-    scenario: Text = Field(description="The scenario's title.")
+    scenario: Text | None = Field(None, description="The scenario's title; none: the file's name.")
     description: str | None = None
     playbook: str | None = Field(
         None, description="The playbook to walk it through, relative to this file; -p overrides."
@@ -81,6 +84,11 @@ class Scenario(Strict):
     expect: Expectation | None = None
 
     _source: SourceMap | None = PrivateAttr(default=None)
+
+    @property
+    def title(self) -> str:
+        """The title to show: the `scenario` key, or else the file's name."""
+        return self.scenario or PurePath(self.source.file).stem
 
     @property
     def source(self) -> SourceMap:

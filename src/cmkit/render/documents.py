@@ -10,7 +10,7 @@ and every human string set by the language's typography.
 from __future__ import annotations
 
 import copy
-import textwrap
+import re
 from collections.abc import Callable
 
 from cmkit.model.playbook import Contact, Playbook, Topic
@@ -21,9 +21,6 @@ DOCUMENTS = ("charter", "onboarding", "handout")
 
 #: Keys whose values are identifiers or machine text, never typeset.
 _RAW_KEYS = frozenset({"id", "email", "keywords", "patterns", "matched", "doc", "lang", "action", "process"})
-
-#: Characters per line of a referent's role inside a diagram box.
-_BOX_LINE = 26
 
 
 def default_file_name(playbook: Playbook, document: str, extension: str) -> str:
@@ -46,6 +43,7 @@ class _Builder:
         self.labels = _with_org(CATALOGS[self.lang], playbook.organization.name)
         self.duration: Callable[[int | None], str] = lambda m: human_duration(m, self.lang)
         self._decider = None
+        self._channels_set_deadlines = any(c.expected_response is not None for c in playbook.channels)
 
     def build(self, document: str) -> dict:
         labels = self.labels
@@ -70,7 +68,11 @@ class _Builder:
             "scope": self.scope(),
             "chains": self.chains(),
             "tone": self.tone(),
-            "autonomy": {"may": self.playbook.autonomy.may, "must_not": self.playbook.autonomy.must_not},
+            "autonomy": {
+                "may": self.playbook.autonomy.may,
+                "must_not": self.playbook.autonomy.must_not,
+                "empty": not (self.playbook.autonomy.may or self.playbook.autonomy.must_not),
+            },
             "crisis": self.crisis(),
         }
         context.update(getattr(self, document)())
@@ -135,7 +137,7 @@ class _Builder:
             "answer": labels["may_i_answer"][action].format(referent=referent_name),
             "referent": referent_name,
             "referent_id": referent.id if referent else None,
-            "deadline": self.duration(deadline) if action != "decline" else labels["none"],
+            "deadline": self._deadline(action, deadline),
             "process": None,
             "process_label": labels["none"],
             "keywords": [],
@@ -145,6 +147,24 @@ class _Builder:
             "guidance": None,
         }
 
+    def _deadline(self, action: str, minutes: int | None) -> str:
+        """A row's response time; without its own, the channel's expectation applies (rule 6)."""
+        if action == "decline":
+            return self.labels["none"]
+        if minutes is None and self._channels_set_deadlines:
+            return self.labels["channel_deadline"]
+        return self.duration(minutes)
+
+    def _and(self, items: list[str]) -> str:
+        """`a, b and c`: a list written into a sentence."""
+        if len(items) < 2:
+            return "".join(items)
+        return ", ".join(items[:-1]) + self.labels["and"] + items[-1]
+
+    def _referred_label(self, row: dict) -> str:
+        """A scope row's label inside a list of what a referent receives."""
+        return row["label"] if row["id"] is not None else self.labels["chain_default"]
+
     def handling(self) -> dict:
         labels = self.labels
         reporting = self.playbook.reporting
@@ -153,7 +173,7 @@ class _Builder:
             names = [c.name for c in map(self.playbook.contact, reporting.recipients) if c]
             sentence = labels["handling_reporting"].format(
                 frequency=labels["frequency"].get(reporting.frequency or "", ""),
-                recipients=", ".join(names) or labels["none"],
+                recipients=self._and(names) or labels["none"],
             ).replace("  ", " ")
         return {
             "topics": [t for t in self.scope()[:-1] if t["push"] or t["report"] or t["guidance"]],
@@ -172,12 +192,12 @@ class _Builder:
         routed: dict[str, list[str]] = {}
         for row in self.scope():
             if row["action"] in ("escalate", "crisis") and row["referent_id"]:
-                routed.setdefault(row["referent_id"], []).append(row["label"])
+                routed.setdefault(row["referent_id"], []).append(self._referred_label(row))
         crisis = self.playbook.crisis
         if crisis:
             routed.setdefault(crisis.escalate_to, []).append(self.labels["chain_crisis"])
         return [
-            {"for": self.labels["chain_for"].format(topics=", ".join(what)), "steps": self._chain(start)}
+            {"for": self.labels["chain_for"].format(topics="; ".join(what)), "steps": self._chain(start)}
             for start, what in routed.items()
         ]
 
@@ -191,7 +211,6 @@ class _Builder:
                     "id": contact.id,
                     "name": contact.name,
                     "role": contact.role or "",
-                    "role_lines": _box_lines(contact.role or ""),
                     "deadline": self.duration(contact.respond_within),
                 }
             )
@@ -199,10 +218,17 @@ class _Builder:
         return steps
 
     def support(self) -> dict:
-        """Each referent's delay beside the most demanding public channel's expectation."""
+        """Each referent's delay, and whether it meets the most demanding public channel's expectation."""
         labels = self.labels
         public = [c for c in self.playbook.channels if c.public and c.expected_response is not None]
         fastest = min(public, key=lambda c: c.expected_response, default=None)
+        note = (
+            labels["support_note"].format(
+                channel=fastest.name or fastest.id, deadline=self.duration(fastest.expected_response)
+            )
+            if fastest
+            else None
+        )
         contacts = []
         for contact in self.playbook.contacts:
             backup = self.playbook.contact(contact.backup)
@@ -221,8 +247,8 @@ class _Builder:
                     "backup": backup.name if backup else labels["none"],
                     "late": slower,
                     "status": (
-                        self._against(fastest, "slower_than_channel" if slower else "within_deadline")
-                        if contact.respond_within is not None
+                        labels["no" if slower else "yes"]
+                        if fastest is not None and contact.respond_within is not None
                         else labels["none"]
                     ),
                 }
@@ -236,15 +262,7 @@ class _Builder:
             }
             for c in self.playbook.channels
         ]
-        return {"contacts": contacts, "channels": channels}
-
-    def _against(self, channel, label: str) -> str:
-        """How a referent's delay compares with the most demanding public channel."""
-        if channel is None:
-            return self.labels["none"]
-        return self.labels[label].format(
-            channel=channel.name or channel.id, deadline=self.duration(channel.expected_response)
-        )
+        return {"contacts": contacts, "channels": channels, "note": note}
 
     def tone(self) -> dict:
         labels, tone = self.labels, self.playbook.tone
@@ -256,17 +274,20 @@ class _Builder:
             summary = labels["tone_address_only"].format(address=address)
         else:
             summary = labels["tone_no_address"].format(proximity=proximity) if proximity else None
+        emoji_sentence = None if tone.emoji is None else labels["tone_emoji"][str(tone.emoji).lower()]
         return {
             "address": labels["address"][tone.address] if tone.address else labels["none"],
             "proximity": proximity or labels["none"],
             "emoji": labels["none"] if tone.emoji is None else labels["emoji_allowed" if tone.emoji else "emoji_not_allowed"],
-            "emoji_sentence": None if tone.emoji is None else labels["tone_emoji"][str(tone.emoji).lower()],
+            "emoji_sentence": emoji_sentence,
             "signature": tone.signature,
             "signature_sentence": labels["tone_signature"].format(signature=tone.signature) if tone.signature else None,
-            "summary": summary,
+            # one sentence per fact, joined here so that no template can lose the space between them
+            "summary": " ".join(s for s in (summary, emoji_sentence) if s) or None,
             "do": tone.do,
             "avoid": tone.avoid,
             "forbidden": tone.forbidden,
+            "empty": not (summary or emoji_sentence or tone.signature or tone.do or tone.avoid or tone.forbidden),
         }
 
     def integration(self) -> list[dict]:
@@ -303,7 +324,12 @@ class _Builder:
             )
         crisis_topics = [t.label for t in self.playbook.topics if t.action == "crisis"]
         if crisis_topics:
-            triggers.append(labels["crisis_trigger_topics"].format(topics=", ".join(crisis_topics)))
+            quoted = [labels["quote"].format(text=label) for label in crisis_topics]
+            triggers.append(
+                labels["crisis_trigger_topics"].format(
+                    topics=", ".join(quoted[:-1]) + labels["or"] + quoted[-1] if len(quoted) > 1 else quoted[0]
+                )
+            )
         chain = self._chain(crisis.escalate_to)
         head, backups = chain[0], chain[1:]
         steps = [
@@ -311,7 +337,7 @@ class _Builder:
                 referent=head["name"],
                 role=head["role"] or labels["none"],
                 deadline=self.duration(crisis.respond_within),
-                backups=", ".join(b["name"] for b in backups) or labels["crisis_steps_no_backup"],
+                backups=labels["then"].join(b["name"] for b in backups) or labels["crisis_steps_no_backup"],
             )
             for step in labels["crisis_steps"]
         ]
@@ -332,14 +358,15 @@ class _Builder:
         who = []
         for contact in self.support()["contacts"]:
             receives = [
-                row["label"]
+                self._referred_label(row)
                 for row in scope
                 if row["referent_id"] == contact["id"] and row["action"] in ("escalate", "crisis")
             ]
             if self.playbook.crisis and self.playbook.crisis.escalate_to == contact["id"]:
                 receives.append(self.labels["chain_crisis"])
             if receives:
-                who.append({**contact, "receives": receives})
+                role = self.playbook.contact(contact["id"]).role or ""
+                who.append({**contact, "role": role, "receives": "; ".join(receives)})
         return {"week": self.labels["first_week"], "who_to_call": who}
 
     # -- the training handout -----------------------------------------------
@@ -379,7 +406,10 @@ class _Builder:
         topic = next((t for t in self.playbook.topics if t.id == decision.topic), None)
         referent = self.playbook.contact(decision.escalate_to)
         verdict = labels["verdicts"][decision.action].format(referent=referent.name if referent else labels["none"])
-        matched = [m for reason in decision.reasons for m in reason.matched]
+        patterns = {p for t in self.playbook.topics for p in t.patterns}
+        matched = [
+            _as_found(m, exercise["text"]) if m in patterns else m for reason in decision.reasons for m in reason.matched
+        ]
         return {
             "number": exercise["number"],
             "text": exercise["text"],
@@ -389,18 +419,16 @@ class _Builder:
             "deadline": (
                 labels["answer_deadline"].format(deadline=self.duration(decision.respond_within_minutes))
                 if decision.respond_within_minutes is not None
-                else labels["answer_no_deadline"]
+                else self._deadline(decision.action, None)
             ),
             "matched": list(dict.fromkeys(matched)),
         }
 
 
-def _box_lines(role: str) -> list[str]:
-    """A role on at most two lines of a diagram box, shortened with an ellipsis if need be."""
-    lines = textwrap.wrap(role, _BOX_LINE)
-    if len(lines) > 2:
-        lines = [lines[0], lines[1][: _BOX_LINE - 1] + "…"]
-    return lines
+def _as_found(pattern: str, text: str) -> str:
+    """A regular expression shown as the words it found, which a trainee can read."""
+    found = re.search(pattern, text, re.IGNORECASE)
+    return found.group(0) if found else pattern
 
 
 def _plain_keyword(topic: Topic) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
+from contextlib import contextmanager
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -24,6 +25,7 @@ INK = RGBColor(0x1F, 0x24, 0x30)
 MUTED = RGBColor(0x5B, 0x63, 0x72)
 HEADER_FILL = "1F2430"
 ZEBRA_FILL = "F6F3EF"
+LINE_COLOR = "D9DCE3"
 BODY_FONT = "Georgia"
 
 
@@ -54,9 +56,10 @@ class _Writer:
         normal.element.rPr.rFonts.set(qn("w:eastAsia"), BODY_FONT)
         for name, size in (("Title", 26), ("Heading 1", 16), ("Heading 2", 12.5)):
             style = styles[name]
-            style.font.name = BODY_FONT
             style.font.size = Pt(size)
             style.font.color.rgb = ACCENT if name != "Heading 2" else INK
+            _set_font(style, BODY_FONT)  # over the theme's sans-serif heading font
+        _remove_bottom_border(styles["Title"])
         self.doc.core_properties.title = f"{self.context['title']} — {self.context['org']['name']}"
         self.doc.core_properties.author = self.context["org"]["name"]
         self.doc.core_properties.language = self.context["lang"]
@@ -84,17 +87,28 @@ class _Writer:
         self.heading(self.L["sections"][key])
         self.intro(self.L["intros"][key])
 
-    def paragraph(self, text: str, *, italic: bool = False, bold: bool = False, color: RGBColor | None = None) -> None:
-        run = self.doc.add_paragraph().add_run(text)
+    def paragraph(self, text: str, *, italic: bool = False, bold: bool = False, color: RGBColor | None = None):
+        paragraph = self.doc.add_paragraph()
+        run = paragraph.add_run(text)
         run.italic, run.bold = italic, bold
         if color is not None:
             run.font.color.rgb = color
+        return paragraph
 
     def intro(self, text: str) -> None:
-        self.paragraph(text, italic=True, color=MUTED)
+        self.paragraph(text, italic=True, color=MUTED).paragraph_format.keep_with_next = True
 
     def label(self, text: str) -> None:
-        self.paragraph(text, bold=True)
+        """A bold line that introduces a list, and so never ends a page."""
+        self.paragraph(text, bold=True).paragraph_format.keep_with_next = True
+
+    @contextmanager
+    def kept_together(self):
+        """Everything written inside stays on one page when it fits one."""
+        first = len(self.doc.paragraphs)
+        yield
+        for paragraph in self.doc.paragraphs[first:-1]:
+            paragraph.paragraph_format.keep_with_next = True
 
     def bullets(self, items: Sequence[str], style: str = "List Bullet") -> None:
         for item in items:
@@ -108,6 +122,7 @@ class _Writer:
         table = self.doc.add_table(rows=1, cols=len(headers))
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.style = "Table Grid"
+        _light_borders(table)
         total = sum(widths)
         column_widths = [Cm(17 * w / total) for w in widths]
         table.autofit = False
@@ -135,6 +150,43 @@ class _Writer:
         buffer = io.BytesIO()
         self.doc.save(buffer)
         return buffer.getvalue()
+
+
+def _set_font(style, font: str) -> None:
+    """Name `font` for every script and drop the theme font that would otherwise win."""
+    style.font.name = font
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attribute), None)
+    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attribute), font)
+
+
+def _remove_bottom_border(style) -> None:
+    """The default template underlines the title in blue; the cover has its own colours."""
+    properties = style.element.pPr
+    borders = properties.find(qn("w:pBdr")) if properties is not None else None
+    if borders is not None:
+        properties.remove(borders)
+
+
+def _light_borders(table) -> None:
+    """Thin grey rules instead of Word's black grid."""
+    properties = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        line = OxmlElement(f"w:{edge}")
+        line.set(qn("w:val"), "single")
+        line.set(qn("w:sz"), "4")
+        line.set(qn("w:color"), LINE_COLOR)
+        borders.append(line)
+    # the schema orders a table's properties: borders come before shading, layout, margins and look
+    later = [properties.find(qn(f"w:{tag}")) for tag in ("shd", "tblLayout", "tblCellMar", "tblLook")]
+    following = next((element for element in later if element is not None), None)
+    if following is None:
+        properties.append(borders)
+    else:
+        following.addprevious(borders)
 
 
 def _repeat_as_header(row) -> None:
@@ -165,6 +217,11 @@ def _fill(cell, text: str, width, *, shade: str | None = None, bold: bool = Fals
 # -- the pieces documents share -------------------------------------------
 
 
+def _cell_list(items: Sequence[str]) -> str:
+    """A short list inside a table cell, one bulleted line per item."""
+    return "\n".join(f"• {item}" for item in items)
+
+
 def _objectives(w: _Writer) -> None:
     h = w.L["headers"]
     w.table(
@@ -184,15 +241,20 @@ def _scope(w: _Writer) -> None:
 
 
 def _autonomy(w: _Writer) -> None:
-    w.label(w.L["headers"]["may"])
-    w.bullets(w.context["autonomy"]["may"])
-    w.label(w.L["headers"]["must_not"])
-    w.bullets(w.context["autonomy"]["must_not"])
+    autonomy = w.context["autonomy"]
+    if autonomy["empty"]:
+        w.paragraph(w.L["not_set"])
+    for key in ("may", "must_not"):
+        if autonomy[key]:
+            w.label(w.L["headers"][key])
+            w.bullets(autonomy[key])
 
 
 def _tone(w: _Writer) -> None:
     tone = w.context["tone"]
-    for sentence in (tone["summary"], tone["emoji_sentence"], tone["signature_sentence"]):
+    if tone["empty"]:
+        w.paragraph(w.L["not_set"])
+    for sentence in (tone["summary"], tone["signature_sentence"]):
         if sentence:
             w.paragraph(sentence)
     for key in ("do", "avoid", "forbidden"):
@@ -206,8 +268,9 @@ def _crisis(w: _Writer) -> None:
     if crisis["defined"]:
         w.heading(w.L["crisis_triggers"], 2)
         w.bullets(crisis["triggers"])
-        w.heading(w.L["crisis_procedure"], 2)
-        w.numbered(crisis["steps"])
+        with w.kept_together():
+            w.heading(w.L["crisis_procedure"], 2)
+            w.numbered(crisis["steps"])
     else:
         w.paragraph(crisis["none"])
     w.paragraph(crisis["cascade"], italic=True, color=ACCENT)
@@ -224,14 +287,15 @@ def _charter(w: _Writer) -> None:
     _scope(w)
     w.paragraph(L["scope_note"], color=MUTED)
     w.section("handling")
-    w.table(
-        (h["topic"], h["push"], h["report"], h["guidance"]),
-        [
-            (t["label"], "\n".join(t["push"]) or L["none"], "\n".join(t["report"]) or L["none"], t["guidance"] or L["none"])
-            for t in c["handling"]["topics"]
-        ],
-        (1.5, 1.5, 1.5, 2.2),
-    )
+    if c["handling"]["topics"]:
+        w.table(
+            (h["topic"], h["push"], h["report"], h["guidance"]),
+            [
+                (t["label"], _cell_list(t["push"]) or L["none"], _cell_list(t["report"]) or L["none"], t["guidance"] or L["none"])
+                for t in c["handling"]["topics"]
+            ],
+            (1.5, 1.5, 1.5, 2.2),
+        )
     if c["handling"]["reporting"]:
         w.paragraph(c["handling"]["reporting"])
     if c["handling"]["metrics"]:
@@ -244,19 +308,24 @@ def _charter(w: _Writer) -> None:
     for chain in c["chains"]:
         w.chain(chain)
     w.section("support")
+    if c["support"]["note"]:
+        w.paragraph(c["support"]["note"])
     w.table(
         (h["contact"], h["role"], h["respond_within"], h["backup"], h["fastest_channel"]),
         [(p["name"], p["role"], p["respond_within"], p["backup"], p["status"]) for p in c["support"]["contacts"]],
         (1.3, 1.8, 1.1, 1.3, 2),
     )
-    w.table(
-        (h["channel"], h["visibility"], h["expected_response"]),
-        [(ch["name"], ch["visibility"], ch["expected_response"]) for ch in c["support"]["channels"]],
-        (2.5, 1, 1.3),
-    )
+    if c["support"]["channels"]:
+        w.table(
+            (h["channel"], h["visibility"], h["expected_response"]),
+            [(ch["name"], ch["visibility"], ch["expected_response"]) for ch in c["support"]["channels"]],
+            (2.5, 1, 1.3),
+        )
     w.section("style")
     _tone(w)
     w.section("integration")
+    if not c["integration"]:
+        w.paragraph(L["not_set"])
     for process in c["integration"]:
         w.heading(process["label"], 2)
         w.paragraph(process["intro"])
@@ -275,7 +344,7 @@ def _onboarding(w: _Writer) -> None:
     w.table(
         (h["contact"], h["receives"], h["respond_within"], h["backup"]),
         [
-            (f"{p['name']}\n{p['role']}\n{p['email']}", ", ".join(p["receives"]), p["respond_within"], p["backup"])
+            ("\n".join(line for line in (p["name"], p["role"], p["email"]) if line), p["receives"], p["respond_within"], p["backup"])
             for p in c["who_to_call"]
         ],
         (2, 2.2, 1, 1.3),
@@ -290,9 +359,9 @@ def _onboarding(w: _Writer) -> None:
     _autonomy(w)
     w.heading(sections["tone_sheet"])
     _tone(w)
-    w.page_break()
-    w.heading(sections["crisis_page"])
-    _crisis(w)
+    with w.kept_together():
+        w.heading(sections["crisis_page"])
+        _crisis(w)
 
 
 def _handout(w: _Writer) -> None:
@@ -317,7 +386,7 @@ def _handout(w: _Writer) -> None:
     w.table(
         ("#", h["decision"], h["topic"], h["deadline"], h["matched"]),
         [(str(a["number"]), a["verdict"], a["topic"], a["deadline"], ", ".join(a["matched"])) for a in c["answer_key"]],
-        (0.35, 2, 2.4, 1, 1.6),
+        (0.5, 1.9, 2.6, 1, 1.7),
     )
 
 

@@ -3,16 +3,34 @@
 The context goes in as JSON through `sys.inputs`, so playbook text is read
 as data by the template and never parsed as typst markup. Only the fonts
 embedded in the typst package are used (Libertinus Serif for text), so the
-PDF looks the same on a CI machine without any font installed.
+PDF looks the same on a CI machine without any font installed. Those fonts
+have no emoji, so emoji are left out of the PDF rather than printed as empty
+boxes (the other formats keep them).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from cmkit.errors import CmkitError
 from cmkit.render.templating import builtin_templates
+
+
+#: Emoji and the joiners that build them, with the space before them: no embedded font draws them.
+_EMOJI = re.compile(r"[ \u00a0]?[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
+
+
+def without_emoji(value):
+    """The context with emoji removed from every string."""
+    if isinstance(value, str):
+        return _EMOJI.sub("", value)
+    if isinstance(value, dict):
+        return {k: without_emoji(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [without_emoji(v) for v in value]
+    return value
 
 
 def template_path(document: str, user_templates: Path | None) -> Path:
@@ -33,7 +51,7 @@ def render_pdf(document: str, context: dict, user_templates: Path | None) -> byt
         pdf = typst.compile(
             str(source),
             root=str(source.parent),
-            sys_inputs={"data": json.dumps(context, ensure_ascii=False)},
+            sys_inputs={"data": json.dumps(without_emoji(context), ensure_ascii=False)},
             ignore_system_fonts=True,
             font_paths=[],
         )

@@ -20,7 +20,7 @@ _BEFORE_COLON = re.compile(r"(?<=[^\s/])[ \u00a0\u202f]?:(?=\s|$)")
 _STRAIGHT_QUOTES = re.compile(r'"([^"\n]+)"')
 _GUILLEMETS = re.compile(r"«[ \u00a0\u202f]*(.*?)[ \u00a0\u202f]*»")
 _NUMBER_UNIT = re.compile(r"(\d) (%|€|\$|h\b|min\b|jours?\b|j\b|mois\b|ans?\b)")
-_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<=s)'(?=[\s.,;:!?)]|$)")  # l'équipe, users' ideas
 
 
 def french(text: str) -> str:

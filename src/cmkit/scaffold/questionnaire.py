@@ -38,8 +38,14 @@ QUESTIONS = {
         "referent_name": "{role} ({id}), nom",
         "referent_delay": "  délai de réponse au community manager",
         "referent_backup": "  suppléant (id d'un référent, ou - pour aucun)",
-        "may": "Ce que le community manager peut faire seul (séparé par des ;, Entrée garde la liste)",
-        "must_not": "Ce qu'il ne fait jamais sans validation (séparé par des ;, Entrée garde la liste)",
+        "may": (
+            "Ce que le community manager peut faire seul "
+            "(éléments séparés par « ; », Entrée garde la liste)"
+        ),
+        "must_not": (
+            "Ce qu'il ne fait jamais sans validation "
+            "(éléments séparés par « ; », Entrée garde la liste)"
+        ),
         "preset_list": "Le modèle propose :",
         "invalid": "Réponse refusée : {error}",
         "suffix": " : ",
@@ -55,8 +61,8 @@ QUESTIONS = {
         "referent_name": "{role} ({id}), name",
         "referent_delay": "  answers the community manager within",
         "referent_backup": "  backup (a referent's id, or - for none)",
-        "may": "What the community manager may do alone (separated by ;, Enter keeps the list)",
-        "must_not": "What they never do without sign-off (separated by ;, Enter keeps the list)",
+        "may": "What the community manager may do alone (items separated by ';', Enter keeps the list)",
+        "must_not": "What they never do without sign-off (items separated by ';', Enter keeps the list)",
         "preset_list": "The preset says:",
         "invalid": "Answer refused: {error}",
         "suffix": ": ",
@@ -64,12 +70,48 @@ QUESTIONS = {
 }
 LANGUAGE_QUESTION = "Langue de la charte / Charter language (fr, en)"
 
+#: Why an answer is refused, in each language: the English ones are also the flags' error messages.
+REFUSALS = {
+    "en": {
+        "choice": "'{value}' is not one of {choices}",
+        "id": "'{value}' is not an id: use lowercase letters, digits, '-' and '_'",
+        "channel": "'{value}': write a channel as id=delay, e.g. twitter=1h",
+        "no_channel": "name at least one channel, e.g. twitter=1h",
+        "duration": "'{value}' is not a duration: write it like 45m, 2h, 1d or 1h30m, at most a year",
+        "empty": "it cannot be empty",
+        "backup": "'{value}' names no referent: choose among {choices}",
+        "loop": "with '{value}' as backup, the chain of backups would come back to '{referent}'",
+    },
+    "fr": {
+        "choice": "« {value} » n'est pas proposé : choisissez parmi {choices}",
+        "id": "« {value} » n'est pas un identifiant : lettres minuscules, chiffres, « - » et « _ »",
+        "channel": "« {value} » : écrivez chaque canal sous la forme id=délai, par exemple twitter=1h",
+        "no_channel": "indiquez au moins un canal, par exemple twitter=1h",
+        "duration": "« {value} » n'est pas un délai : écrivez-le 45m, 2h, 1d ou 1h30m, un an au plus",
+        "empty": "la réponse ne peut pas être vide",
+        "backup": "« {value} » ne désigne aucun référent : choisissez parmi {choices}",
+        "loop": "avec « {value} » comme suppléant, la chaîne des suppléants reviendrait à « {referent} »",
+    },
+}
+
+
+class Refusal(ValueError):
+    """A refused answer that can say why in either language; str() is the English sentence."""
+
+    def __init__(self, reason: str, **details: str) -> None:
+        self.reason, self.details = reason, details
+        super().__init__(self.say("en"))
+
+    def say(self, language: str) -> str:
+        """The reason in `language`."""
+        return REFUSALS[language][self.reason].format(**self.details)
+
 
 def parse_choice(text: str, choices: tuple[str, ...]) -> str:
     """One of `choices`, or ValueError naming them."""
     value = text.strip().lower()
     if value not in choices:
-        raise ValueError(f"{text!r} is not one of {', '.join(choices)}")
+        raise Refusal("choice", value=text.strip(), choices=", ".join(choices))
     return value
 
 
@@ -77,8 +119,16 @@ def parse_id(text: str) -> str:
     """A contact or channel id, or ValueError saying what an id looks like."""
     value = text.strip()
     if not re.fullmatch(ID_PATTERN, value):
-        raise ValueError(f"{value!r} is not an id: use lowercase letters, digits, '-' and '_'")
+        raise Refusal("id", value=value)
     return value
+
+
+def parse_delay(text: str) -> int:
+    """Minutes, like parse_duration, refused with a reason the questionnaire can translate."""
+    try:
+        return parse_duration(text)
+    except ValueError:
+        raise Refusal("duration", value=text.strip()) from None
 
 
 def parse_channels(text: str) -> dict[str, int]:
@@ -87,10 +137,10 @@ def parse_channels(text: str) -> dict[str, int]:
     for item in filter(None, (part.strip() for part in text.split(","))):
         channel_id, equals, delay = item.partition("=")
         if not equals:
-            raise ValueError(f"{item!r}: write a channel as id=delay, e.g. twitter=1h")
-        channels[parse_id(channel_id)] = parse_duration(delay)
+            raise Refusal("channel", value=item)
+        channels[parse_id(channel_id)] = parse_delay(delay)
     if not channels:
-        raise ValueError("name at least one channel, e.g. twitter=1h")
+        raise Refusal("no_channel")
     return channels
 
 
@@ -113,7 +163,7 @@ def parse_referent(text: str) -> tuple[str, Referent]:
     delay, _, backup = rest.partition(",")
     return parse_id(contact_id), Referent(
         name=name.strip() or None,
-        respond_within=parse_duration(delay) if delay.strip() else None,
+        respond_within=parse_delay(delay) if delay.strip() else None,
         backup=_parse_backup(backup) if backup.strip() else None,
     )
 
@@ -123,16 +173,17 @@ def _parse_backup(text: str) -> str:
 
 
 def _until_valid(
-    ask: Ask, say: Say, words: dict[str, str], question: str, default: str | None, parse: Callable[[str], Any],
+    ask: Ask, say: Say, language: str, question: str, default: str | None, parse: Callable[[str], Any],
     *, shown: bool = True,
 ) -> Any:
-    """Ask again until the answer parses, saying why the previous one was refused."""
+    """Ask again until the answer parses, saying in `language` why the previous one was refused."""
+    words = QUESTIONS[language]
     while True:
         answer = ask(question, default, words["suffix"], shown)
         try:
             return parse(answer)
-        except ValueError as error:
-            say(words["invalid"].format(error=error))
+        except Refusal as refusal:
+            say(words["invalid"].format(error=refusal.say(language)))
 
 
 def preset_channels(data: dict) -> dict[str, int]:
@@ -151,20 +202,20 @@ def run_questionnaire(ask: Ask, say: Say, given: Answers, *, answered: set[str])
     answers = replace(given)
     if "language" not in answered:
         answers.language = _until_valid(
-            ask, say, QUESTIONS["en"], LANGUAGE_QUESTION, answers.language,
-            lambda text: parse_choice(text, LANGUAGES),
+            ask, say, "en", LANGUAGE_QUESTION, answers.language, lambda text: parse_choice(text, LANGUAGES),
         )
-    words = QUESTIONS[answers.language]
+    language = answers.language
+    words = QUESTIONS[language]
     if "preset" not in answered:
         say(words["presets"])
         for preset in PRESETS:
-            say(f"  {preset:<8} {load_preset(preset, answers.language)['organization']['sector']}")
+            say(f"  {preset:<8} {load_preset(preset, language)['organization']['sector']}")
         answers.preset = _until_valid(
-            ask, say, words, words["preset"], answers.preset, lambda t: parse_choice(t, PRESETS)
+            ask, say, language, words["preset"], answers.preset, lambda t: parse_choice(t, PRESETS)
         )
-    data = load_preset(answers.preset, answers.language)
+    data = load_preset(answers.preset, language)
     if "name" not in answered:
-        answers.name = _until_valid(ask, say, words, words["name"], None, _non_empty)
+        answers.name = _until_valid(ask, say, language, words["name"], None, _non_empty)
     if "sector" not in answered:
         suggested_sector = data["organization"].get("sector") or ""
         answers.sector = ask(words["sector"], suggested_sector, words["suffix"], True).strip() or None
@@ -173,10 +224,10 @@ def run_questionnaire(ask: Ask, say: Say, given: Answers, *, answered: set[str])
         say(words["preset_channels"])
         say(f"  {suggested}")
         answers.channels = _until_valid(
-            ask, say, words, words["channels"], suggested, parse_channels, shown=False
+            ask, say, language, words["channels"], suggested, parse_channels, shown=False
         )
     if "referents" not in answered:
-        answers.referents = _ask_referents(ask, say, words, data)
+        answers.referents = _ask_referents(ask, say, language, data)
     for key in ("may", "must_not"):
         if key not in answered:
             suggested = data.get("autonomy", {}).get(key, [])
@@ -189,32 +240,43 @@ def run_questionnaire(ask: Ask, say: Say, given: Answers, *, answered: set[str])
 
 def _non_empty(text: str) -> str:
     if not text.strip():
-        raise ValueError("it cannot be empty")
+        raise Refusal("empty")
     return text.strip()
 
 
-def _ask_referents(ask: Ask, say: Say, words: dict[str, str], data: dict) -> dict[str, Referent]:
+def _ask_referents(ask: Ask, say: Say, language: str, data: dict) -> dict[str, Referent]:
+    """Name, deadline and backup of each of the preset's referents; a backup that would close a loop
+    is refused on the spot, so the answers cannot fail the final check after the whole questionnaire."""
+    words = QUESTIONS[language]
     say(words["referents"])
-    ids = {contact["id"] for contact in data["contacts"]}
+    backups = {contact["id"]: contact.get("backup") or "" for contact in data["contacts"]}
 
-    def backup(text: str) -> str:
-        value = _parse_backup(text)
-        if value and value not in ids:
-            raise ValueError(f"{value!r} names no referent: choose among {', '.join(sorted(ids))}")
-        return value
+    def backup_of(contact_id: str) -> Callable[[str], str]:
+        def parse(text: str) -> str:
+            value = _parse_backup(text)
+            if value and value not in backups:
+                raise Refusal("backup", value=value, choices=", ".join(backups))
+            chain = value
+            while chain:
+                if chain == contact_id:
+                    raise Refusal("loop", value=value, referent=contact_id)
+                chain = backups[chain]
+            return value
+
+        return parse
 
     referents = {}
     for contact in data["contacts"]:
-        role = contact.get("role") or contact["id"]
+        contact_id = contact["id"]
+        role = contact.get("role") or contact_id
         name = _until_valid(
-            ask, say, words, words["referent_name"].format(role=role, id=contact["id"]),
-            contact["name"], _non_empty,
+            ask, say, language, words["referent_name"].format(role=role, id=contact_id), contact["name"], _non_empty,
         )
         delay = _until_valid(
-            ask, say, words, words["referent_delay"], contact.get("respond_within") or "1h", parse_duration
+            ask, say, language, words["referent_delay"], contact.get("respond_within") or "1h", parse_delay
         )
-        chosen_backup = _until_valid(
-            ask, say, words, words["referent_backup"], contact.get("backup") or NO_BACKUP, backup
+        backups[contact_id] = _until_valid(
+            ask, say, language, words["referent_backup"], backups[contact_id] or NO_BACKUP, backup_of(contact_id)
         )
-        referents[contact["id"]] = Referent(name=name, respond_within=delay, backup=chosen_backup)
+        referents[contact_id] = Referent(name=name, respond_within=delay, backup=backups[contact_id])
     return referents

@@ -49,8 +49,8 @@ _ANSWERED_AT_ONCE = ("answer", "moderate")
 def check_references(scenario: Scenario, playbook: Playbook) -> None:
     """Refuse a scenario that does not fit the playbook, at the scenario's own line and column.
 
-    Events must be in time order, name the playbook's channels, and `replies`
-    must name its contacts.
+    Events must be in time order, name the playbook's channels (or none), and
+    `replies` must name its contacts.
     """
     for index in range(1, len(scenario.events)):
         if scenario.events[index].at < scenario.events[index - 1].at:
@@ -61,7 +61,7 @@ def check_references(scenario: Scenario, playbook: Playbook) -> None:
             )
     channels = [channel.id for channel in playbook.channels]
     for index, event in enumerate(scenario.events):
-        if event.channel not in channels:
+        if event.channel is not None and event.channel not in channels:
             raise _located(scenario, ("events", index, "channel"), _unknown("channel", event.channel, channels))
     contacts = [contact.id for contact in playbook.contacts]
     for contact_id in scenario.replies:
@@ -167,7 +167,7 @@ def walk(scenario: Scenario, playbook: Playbook, *, playbook_name: str = "") -> 
         if o.breach and o.due_minute is not None
     )
     return Timeline(
-        title=scenario.scenario,
+        title=scenario.title,
         playbook=playbook_name or playbook.organization.name,
         events=outcomes,
         breaches=breaches,

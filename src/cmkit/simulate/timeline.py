@@ -33,7 +33,7 @@ class EventOutcome:
     index: int
     id: str | None
     at_minute: int
-    channel: str
+    channel: str | None
     author_kind: str
     author_followers: int | None
     author_name: str | None

@@ -1,9 +1,11 @@
-"""An id refers to no contact.
+"""An id refers to no contact or channel.
 
 Subsidiarity only works when "whom to refer to" names someone who exists: an
 `escalate_to`, a `backup` or a reporting recipient that names no contact
 leaves the community manager with a message and nobody to pass it to
-(the framework: « à qui référer, à qui demander une réponse »).
+(the framework: « à qui référer, à qui demander une réponse »). In a
+playbook every reference names a contact; channel ids are referred to by
+scenarios and case files, which `cmkit simulate` and `cmkit test` check.
 
 FAIL::
 

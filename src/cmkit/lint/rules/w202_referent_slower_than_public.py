@@ -4,7 +4,10 @@ Support means the referent the community manager turns to knows that their
 answer is not optional and must come « dans des délais compatibles avec les
 attentes du public, du client » (the framework). A referent who needs 4 hours,
 when people on X expect an answer within the hour, makes the public wait
-whatever the CM does.
+whatever the CM does. Every contact is a referent (the `contacts` section is
+subsidiarity and support), so each `respond_within` is compared with the most
+demanding `expected_response` among public channels (private ones, `public:
+false`, are left out); the finding is on the contact's `respond_within`.
 
 FAIL::
 

@@ -3,8 +3,12 @@
 Subsidiarity says whom to refer to when a message is outside the community
 manager's autonomy; support says that person's answer is not optional.
 People are on leave, in meetings, asleep: a referent without a
-backup is a message that waits. Referents here are the contacts named by an
-`escalate` or `crisis` topic, by `default` or by `crisis`.
+backup is a message that waits. The referents on an escalation path are the
+contacts messages are sent to as they are decided: the `escalate_to` of an
+`escalate` topic (of a `crisis` topic too when there is no `crisis` section),
+of `default` (or the first contact, when `default` names none or is absent)
+and of `crisis`. Backups further down a chain are not flagged: a chain has
+to end with someone.
 
 FAIL::
 
@@ -26,7 +30,6 @@ from collections.abc import Iterator
 
 from cmkit.lint.finding import Flag
 from cmkit.lint.walk import escalation_targets
-from cmkit.loading.yamlnodes import format_path
 from cmkit.model.playbook import Playbook
 
 CODE = "W205"
@@ -37,7 +40,7 @@ NAME = "referent-without-backup"
 def check(playbook: Playbook) -> Iterator[Flag]:
     named_at: dict[str, str] = {}
     for escalation in escalation_targets(playbook):
-        named_at.setdefault(escalation.contact_id, format_path(escalation.path))
+        named_at.setdefault(escalation.contact_id, escalation.via)
     for i, contact in enumerate(playbook.contacts):
         if contact.id in named_at and not contact.backup:
             yield Flag(

@@ -4,7 +4,12 @@ The online style is part of the frame (the framework: « quel ton adopter ? »).
 phrase the charter forbids, but that its own guidance, `push` items or
 signature use, will end up in answers: the community manager copies what the
 charter says. Phrases compare as the matcher compares keywords (case,
-accents and punctuation ignored, whole words).
+accents and punctuation ignored, whole words). The texts checked are the
+charter's own voice: objectives, `tone.signature` and `tone.do`,
+`autonomy.may`, each topic's `label`, `push`, `report` and `guidance`, and
+`reporting.metrics`; what names what not to write or do (`tone.avoid`,
+`tone.forbidden`, `autonomy.must_not`) and what quotes the public
+(`keywords`, `examples`) is not.
 
 FAIL::
 

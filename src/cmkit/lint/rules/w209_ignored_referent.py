@@ -1,10 +1,10 @@
-"""A topic that is not escalated names an `escalate_to`, which is ignored.
+"""A topic or `default` names an `escalate_to` that its action never calls.
 
-Only `escalate` and `crisis` send a message to a referent (a crisis goes to
-`crisis.escalate_to`); on an `answer`, `moderate` or `decline` topic the
-referent is never called. Either the action is wrong (the consultant meant
-`escalate`) or the line misleads whoever reads the charter about who handles
-the subject.
+Only `escalate` sends a message to the topic's own referent. A `crisis` goes
+to `crisis.escalate_to` whenever the playbook has a `crisis` section; on an
+`answer`, `moderate` or `decline` topic the referent is never called. Either
+the action is wrong (the consultant meant `escalate`) or the line misleads
+whoever reads the charter about who handles the subject.
 
 FAIL::
 
@@ -21,7 +21,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cmkit.lint.finding import Flag
-from cmkit.lint.walk import REFERRING_ACTIONS
+from cmkit.lint.walk import sends_to_own_referent
+from cmkit.loading.yamlnodes import PathKey
 from cmkit.model.playbook import Playbook
 
 CODE = "W209"
@@ -30,11 +31,23 @@ NAME = "ignored-referent"
 
 
 def check(playbook: Playbook) -> Iterator[Flag]:
-    for i, topic in enumerate(playbook.topics):
-        if topic.escalate_to and topic.action not in REFERRING_ACTIONS:
-            yield Flag(
-                ("topics", i, "escalate_to"),
-                f"topic {topic.id!r} is handled with {topic.action}, so {topic.escalate_to!r} "
-                "is never called",
-                "set `action: escalate`, or remove `escalate_to`",
-            )
+    named: list[tuple[PathKey, str, str, str]] = [
+        (("topics", i), f"topic {t.id!r}", t.action, t.escalate_to)
+        for i, t in enumerate(playbook.topics)
+        if t.escalate_to
+    ]
+    if playbook.default and playbook.default.escalate_to:
+        named.append((("default",), "`default`", playbook.default.action, playbook.default.escalate_to))
+    for path, what, action, referent in named:
+        if sends_to_own_referent(playbook, action):
+            continue
+        if action == "crisis":
+            assert playbook.crisis is not None
+            why = f"is a crisis, which goes to crisis.escalate_to ({playbook.crisis.escalate_to!r})"
+        else:
+            why = f"is handled with {action}"
+        yield Flag(
+            (*path, "escalate_to"),
+            f"{what} {why}, so {referent!r} is never called",
+            "set `action: escalate`, or remove `escalate_to`",
+        )

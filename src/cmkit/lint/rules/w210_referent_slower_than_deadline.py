@@ -35,7 +35,7 @@ NAME = "referent-slower-than-deadline"
 
 
 def check(playbook: Playbook) -> Iterator[Flag]:
-    for path, contact_id, deadline in escalation_targets(playbook):
+    for path, contact_id, deadline, _ in escalation_targets(playbook):
         contact = playbook.contact(contact_id)
         if deadline is None or contact is None or contact.respond_within is None:
             continue

@@ -1,4 +1,4 @@
-"""A pattern matches every message.
+r"""A pattern matches every message.
 
 A regular expression that can match nothing at all (`.*`, `(commande)?`,
 `n?\d*`) is found in any message, so its topic matches everything and its

@@ -37,8 +37,9 @@ def check(playbook: Playbook) -> Iterator[Flag]:
         f"`{key}`" for key, items in (("may", autonomy.may), ("must_not", autonomy.must_not)) if not items
     )
     yield Flag(
-        section_or_end(playbook, "autonomy"),
+        ("autonomy",),
         f"the autonomy section has no {missing}: nothing says how far the community manager may go alone",
         "list what the CM may do alone (`may`) and what always goes to a referent (`must_not`)",
         at_key=True,
+        at=section_or_end(playbook, "autonomy"),
     )
