@@ -55,3 +55,30 @@ def test_a_bad_case_file_is_located(runner, isolated_cache, write):
     cases = write("d.yaml", f"playbook: {FR_PLAYBOOK}\ncases:\n  - text: colis\n    channel: tiktok\n    expect: {{}}\n")
     result = runner.invoke(app, ["test", str(cases)])
     assert result.exit_code == 2 and "d.yaml:4:14: the playbook has no channel 'tiktok'" in result.stderr
+
+
+def test_expect_may_name_any_key_of_the_decision_json_and_only_named_keys_count(runner, isolated_cache, write):
+    cases = write(
+        "c.yaml",
+        f"playbook: {FR_PLAYBOOK}\ncases:\n"
+        "  - text: Je veux être remboursé\n"
+        "    expect: {topic_label: Remboursements et litiges commerciaux, referent: {id: sav}, backups: [],\n"
+        "             crisis_reason: null, tone: {address: vous}}\n",
+    )
+    result = runner.invoke(app, ["test", str(cases), "--format", "json"])
+    assert result.exit_code == 1
+    got = json.loads(result.stdout)["cases"][0]["got"]
+    assert got["referent"] == {"id": "sav"} and got["tone"] == {"address": "vous"}
+    assert got["topic_label"] == "Remboursements et litiges commerciaux" and got["crisis_reason"] is None
+    assert got["backups"] != []  # the referent has a backup: the one key that fails
+
+
+def test_the_case_file_playbook_beats_the_environment_and_without_one_the_environment_is_used(
+    runner, isolated_cache, write, tmp_path
+):
+    cases = write("c.yaml", "cases:\n  - text: colis\n    expect: {topic: livraison}\n")
+    result = runner.invoke(app, ["test", str(cases)], env={"CMKIT_PLAYBOOK": str(FR_PLAYBOOK)})
+    assert result.exit_code == 0, result.stdout
+    cases = write("d.yaml", f"playbook: {FR_PLAYBOOK}\ncases:\n  - text: colis\n    expect: {{topic: livraison}}\n")
+    result = runner.invoke(app, ["test", str(cases)], env={"CMKIT_PLAYBOOK": str(tmp_path / "none.yaml")})
+    assert result.exit_code == 0, result.stdout

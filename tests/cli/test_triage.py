@@ -13,6 +13,7 @@ from tests.conftest import FR_PLAYBOOK
 from tests.decide.builders import isolated_cache  # noqa: F401 (fixture)
 
 P = ["-p", str(FR_PLAYBOOK)]
+NAN = float("nan")  # written NaN, which the json module reads and orjson does not
 RECORDS = [
     {"id": 1, "text": "Où est mon colis ?", "channel": "email", "at": "2024-03-04T09:00:00Z"},
     {"id": "b", "text": "colis perdu", "channel": "avis", "at": "2024-03-04T10:00:00Z"},
@@ -126,3 +127,78 @@ def test_a_reader_that_stops_early_is_not_an_error(tmp_path):
     process.stdout.close()
     assert process.wait(timeout=60) == 0
     assert b"Traceback" not in process.stderr.read()
+
+
+def test_a_byte_order_mark_and_crlf_lines_are_read_as_plain_utf8(runner, isolated_cache, write, tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b"\xef\xbb\xbf" + jsonl(RECORDS[:2]).replace("\n", "\r\n").encode())
+    result = runner.invoke(app, ["triage", *P, str(source)])
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [1, "b"]
+    source = tmp_path / "in.csv"
+    source.write_bytes(b"\xef\xbb\xbfid,text\r\nm1,colis\r\n")
+    result = runner.invoke(app, ["triage", *P, str(source)])
+    assert result.exit_code == 0 and json.loads(result.stdout)["id"] == "m1"
+
+
+def test_csv_line_numbers_count_quoted_newlines_and_blank_lines(runner, isolated_cache, write):
+    source = write("in.csv", 'id,text\n1,"colis\nperdu\n!"\n\n2,\n3,colis\n4,"a","b","c"\n')
+    result = runner.invoke(app, ["triage", *P, str(source)])
+    assert result.exit_code == 1
+    assert "in.csv:6: skipped: no `text`" in result.stderr
+    assert "in.csv:8: skipped: more fields" in result.stderr
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["1", "3"]
+
+
+def test_a_line_that_is_not_utf8_or_has_odd_fields_is_one_skipped_record(runner, isolated_cache, tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b'{"text": "colis \xff"}\n' + jsonl([{"text": "x", "channel": ["email"]},
+                       {"text": "x", "author_kind": {"a": 1}}, {"text": "x", "followers": "\u00b2"},
+                       {"id": 12345678901234567890123, "text": "colis", "followers": NAN}]).encode())
+    result = runner.invoke(app, ["triage", *P, str(source)])
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    for line, reason in [(1, "not valid UTF-8"), (2, "unknown channel"), (3, "unknown author_kind"), (4, "`followers`"),
+                         (5, "`followers`")]:
+        assert f"in.jsonl:{line}: skipped: {reason}" in result.stderr
+    source.write_bytes(b'{"id": 12345678901234567890123, "text": "colis"}\n')
+    result = runner.invoke(app, ["triage", *P, str(source)])
+    assert json.loads(result.stdout)["id"] == 12345678901234567890123  # what the json module reads, orjson too
+
+
+def test_the_playbook_comes_from_the_environment_then_the_current_folder(runner, isolated_cache, write, tmp_path,
+                                                                         monkeypatch):
+    source = write("in.jsonl", jsonl(RECORDS[:1]))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CMKIT_PLAYBOOK", raising=False)
+    result = runner.invoke(app, ["triage", str(source)])
+    assert result.exit_code == 2 and "CMKIT_PLAYBOOK" in result.stderr
+    result = runner.invoke(app, ["triage", str(source)], env={"CMKIT_PLAYBOOK": str(FR_PLAYBOOK)})
+    assert result.exit_code == 0 and json.loads(result.stdout)["topic"] == "livraison"
+    (tmp_path / "playbook.yaml").write_bytes(FR_PLAYBOOK.read_bytes())
+    result = runner.invoke(app, ["triage", str(source)])
+    assert result.exit_code == 0 and json.loads(result.stdout)["topic"] == "livraison"
+
+
+def test_the_plain_parser_takes_plain_invocations_and_leaves_the_rest_to_typer():
+    from pathlib import Path
+
+    from cmkit.cli.triage_fast import parse
+
+    assert parse(["-p", "x.yaml", "in.csv", "-o", "out.csv", "--format=jsonl"]) == {
+        "file": Path("in.csv"), "playbook": Path("x.yaml"), "output": Path("out.csv"), "output_format": "jsonl",
+    }
+    for argv in ([], ["--help"], ["in.jsonl", "--format", "xml"], ["a.jsonl", "b.jsonl"], ["-o"], ["--unknown", "x"]):
+        assert parse(argv) is None, argv
+
+
+def test_the_fast_path_and_typer_write_the_same(runner, isolated_cache, write, tmp_path):
+    source = write("in.jsonl", jsonl(RECORDS) + "{bad\n")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), "NO_COLOR": "1"}
+    fast = subprocess.run([sys.executable, "-m", "cmkit", "triage", *P, str(source)],
+                          capture_output=True, text=True, env=env, timeout=60)
+    slow = runner.invoke(app, ["triage", *P, str(source)], env={"NO_COLOR": "1"})
+    assert (fast.returncode, fast.stdout) == (slow.exit_code, slow.stdout) == (1, slow.stdout)
+    assert "in.jsonl:5: skipped: not valid JSON" in fast.stderr
+    bad = subprocess.run([sys.executable, "-m", "cmkit", "triage", *P, str(tmp_path / "none.jsonl")],
+                         capture_output=True, text=True, env=env, timeout=60)
+    assert bad.returncode == 2 and bad.stderr == runner.invoke(app, ["triage", *P, str(tmp_path / "none.jsonl")]).stderr

@@ -33,6 +33,15 @@ def matched(keywords, text, patterns=()):
         ("l'avis", "l avis", True),
         ("œuf", "des oeufs d'OEUF", True),
         ("straße", "STRASSE", True),
+        ("pas reçu*", "Pas REÇUE !", True),  # a phrase's last word may be a prefix
+        ("pas reçu*", "pas, reçus", True),
+        ("pas reçu*", "pas dereçu", False),
+        ("aujourd'hui", "AUJOURD’HUI", True),  # any apostrophe is a word break
+        ("aujourd’hui", "aujourd'hui", True),
+        ("Service Après-Vente !", "le service apres vente", True),  # the keyword is normalised too
+        ("n°123456", "N° 123456", True),  # digits are word characters
+        ("123", "commande 1234", False),
+        ("cœur*", "COEURS", True),
     ],
 )
 def test_keyword_matching_follows_words(keyword, text, expected):
@@ -47,6 +56,10 @@ def test_a_pattern_is_searched_in_the_original_text_ignoring_case():
 def test_patterns_with_back_references_still_match_each_on_their_own():
     assert matched([], "bla bla", patterns=[r"(bla) \1", r"zzz"])
     assert not matched([], "bla blo", patterns=[r"(bla) \1", r"zzz"])
+
+
+def test_a_conditional_group_still_matches_beside_other_patterns():
+    assert matched([], "ab", patterns=[r"(z)", r"(a)?(?(1)b|c)"])
 
 
 def test_reasons_name_what_fired_as_written_in_file_order():

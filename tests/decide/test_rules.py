@@ -42,6 +42,12 @@ def test_the_deadline_is_the_smallest_of_topic_and_channel():
     assert decide(pb, "x", channel="unknown").respond_within_minutes == 240
 
 
+def test_moderate_names_no_referent_and_keeps_the_smallest_deadline():
+    pb = playbook([topic("t", "moderate", ["x"], escalate_to="deputy", respond_within="15m")])
+    decision = decide(pb, "x", channel="web")
+    assert (decision.action, decision.escalate_to, decision.respond_within_minutes) == ("moderate", None, 15)
+
+
 def test_no_deadline_given_means_none():
     assert decide(playbook([topic("t", "answer", ["x"])]), "x").respond_within_minutes is None
 
@@ -79,6 +85,26 @@ def test_a_crisis_author_makes_a_crisis_with_the_crisis_deadline():
     assert decision.respond_within_minutes == 30  # crisis.respond_within only
     assert decision.topic == "t"  # the topic that would have decided
     assert "journalist" in decision.crisis_reason
+
+
+def test_a_crisis_keeps_the_crisis_deadline_even_on_a_faster_channel():
+    pb = playbook(
+        [topic("t", "answer", ["x"])],
+        channels=[{"id": "chat", "expected_response": "10m"}],
+        crisis=CRISIS,
+    )
+    assert decide(pb, "x", channel="chat", author_kind="journalist").respond_within_minutes == 30
+
+
+def test_a_crisis_where_nothing_matched_has_no_deciding_topic():
+    decision = decide(playbook([topic("t", keywords=["x"])], crisis=CRISIS), "hello", author_kind="journalist")
+    assert (decision.action, decision.topic, decision.topics, decision.escalate_to) == ("crisis", None, (), "deputy")
+
+
+def test_without_a_crisis_topic_the_topic_that_would_have_decided_decides_the_crisis():
+    pb = playbook([topic("a", "answer", ["x"]), topic("e", "escalate", ["x"], escalate_to="lead")], crisis=CRISIS)
+    decision = decide(pb, "x", followers=1000)
+    assert (decision.action, decision.topic, decision.escalate_to) == ("crisis", "e", "deputy")
 
 
 def test_followers_exactly_at_the_threshold_is_a_crisis_one_below_is_not():

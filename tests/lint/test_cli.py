@@ -220,7 +220,8 @@ def test_a_line_break_only_yaml_sees_leaves_the_finding_on_the_editors_line(runn
     lines = result.stdout.splitlines()
     head = lines.index(f"{path}:{line}:{column} E101 'savv' names no contact")
     assert lines[head + 1].endswith("|     escalate_to: savv")
-    shown = lint(runner, "--select", "E101", write("q.yaml", text.replace("escalate_to: savv", "escalate_to: savv\x85")))
+    trailing = write("q.yaml", text.replace("escalate_to: savv", "escalate_to: savv\x85"))
+    shown = lint(runner, "--select", "E101", trailing)
     assert "|     escalate_to: savv\ufffd" in shown.stdout
 
 

@@ -107,7 +107,8 @@ def test_a_backup_loop_through_oneself_is_reported_once(write):
     text = broken("{id: adjoint, name: Bernard Fontaine, respond_within: 30m}",
                   "{id: adjoint, name: Bernard Fontaine, respond_within: 30m, backup: adjoint}")
     findings = [f for f in lint_file(write("p.yaml", text)) if f.code == "E104"]
-    assert [(f.path, f.message) for f in findings] == [("contacts[2].backup", "backups form a loop: adjoint → adjoint")]
+    loop = ("contacts[2].backup", "backups form a loop: adjoint → adjoint")
+    assert [(f.path, f.message) for f in findings] == [loop]
 
 
 def test_the_first_contact_is_on_an_escalation_path_when_default_names_no_one(write):
@@ -159,6 +160,10 @@ def test_must_not_may_name_a_forbidden_phrase(write):
         ("    escalate_to: sav", "    escalte_to: sav", "escalte_to", "did you mean 'escalate_to'?"),
         ("autonomy:", "aut[onomy:", "aut[onomy", "unknown key 'aut[onomy' in the top level; did you mean 'autonomy'?"),
         ("organization: {name: Test}", "organization: {}", "{}", "organization is missing the required key 'name'"),
+        ("objectives:\n  - {id: reactivite, statement: Répondre vite, kpi: délai médian}", "objectives: []", "[]",
+         "objectives has 0 entries, but needs at least 1"),
+        ("  authors: [journalist]", "  authors: [journalist]\n  followers_at_least: .inf", ".inf",
+         "crisis.followers_at_least should be a whole number, not the number inf"),
     ],
 )
 def test_a_wrong_form_is_one_e003_at_the_value_or_key_saying_how_to_fix_it(write, old, new, at, message):

@@ -122,3 +122,15 @@ def test_an_unreadable_file_is_exit_2_with_one_sentence(runner, tmp_path):
     result = runner.invoke(app, ["lint", str(folder)])
     assert result.exit_code == 2
     assert result.stderr.strip() == f"error: {folder}: playbook is a folder, not a file"
+
+
+def test_thousands_of_wrong_keys_are_listed_up_to_a_limit_then_counted(runner, tmp_path):
+    from cmkit.loading.locate import MAX_PROBLEMS
+
+    text = "cmkit: 1\n" + "".join(f"k{i}: {i}\n" for i in range(45_000))
+    exit_code, findings, elapsed = lint_json(runner, _generated(tmp_path, "wrong-keys.yaml", text))
+    assert exit_code == 1 and elapsed < SECONDS
+    assert len(findings) == MAX_PROBLEMS + 1 and {f["code"] for f in findings} == {"E003"}
+    more = f"{45_004 - MAX_PROBLEMS:,} more problems from here on are not listed; fix the ones above first"
+    assert findings[-1]["message"] == more
+    assert findings[-2]["line"] <= findings[-1]["line"]

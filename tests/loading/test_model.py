@@ -38,3 +38,20 @@ def test_a_bare_number_is_refused_as_a_duration_even_from_python():
             "contacts": [{"id": "sav", "name": "J", "respond_within": 90}],
             "topics": [{"id": "t", "label": "T", "action": "answer"}],
         })
+
+
+def test_a_number_where_text_is_expected_is_that_text(tmp_path):
+    from cmkit.loading.load import load_playbook
+
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "cmkit: 1\norganization: {name: 1664}\n"
+        "objectives: [{id: o, statement: s, kpi: k, target: 90}]\n"
+        "contacts: [{id: a, name: Ann}]\n"
+        "topics: [{id: t, label: Erreurs, keywords: [502], action: answer}]\n",
+        encoding="utf-8",
+    )
+    playbook = load_playbook(path)
+    assert playbook.organization.name == "1664"
+    assert playbook.objectives[0].target == "90"
+    assert playbook.topics[0].keywords == ["502"]

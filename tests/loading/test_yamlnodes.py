@@ -57,19 +57,24 @@ def test_an_empty_file_is_no_data():
 
 
 YAML_PIECES = st.sampled_from(
-    list("abc019 -:,[]{}&*!|>'\"#?%@`\n\t\\") + ["- ", ": ", "&a ", "*a", "!!str ", "---\n", "...\n", "<<: ", "\n  "]
+    list("abc019 -:,[]{}&*!|>'\"#?%@`\n\t\\\r\x85\u2028é")
+    + ["- ", ": ", "&a ", "*a", "!!str ", "---\n", "...\n", "<<: ", "\n  "]
 )
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(YAML_PIECES, max_size=60).map("".join))
 def test_any_text_parses_or_is_one_located_load_error(text):
+    lines = text.split("\n")
+    inside = lambda p: 1 <= p.line <= len(lines) and 1 <= p.column <= len(lines[p.line - 1]) + 1  # noqa: E731
     try:
-        parse_yaml(text, "fuzz.yaml")
+        source = parse_yaml(text, "fuzz.yaml").source
     except LoadError as error:
         assert error.code in {"E001", "E002"}
-        assert error.line is None or error.line >= 1
+        assert error.line is None or inside(Position(error.line, error.column or 1)), (error.line, error.column)
         assert error.message and "\n" not in error.message
+    else:
+        assert all(inside(p) for p in [*source.values.values(), *source.keys.values()])
 
 
 @pytest.mark.parametrize("brk", ["\x85", "\u2028", "\u2029", "\r"], ids=["NEL", "LS", "PS", "CR"])

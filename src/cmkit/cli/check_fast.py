@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Literal, get_args
 
-from cmkit.cli.plain import resolve_playbook
+from cmkit.cli.plain import plain_options, resolve_playbook
 
 #: The author kinds of the playbook format (cmkit.model.common.AUTHOR_KINDS, kept
 #: here so that parsing options does not import pydantic; a test pins the two).
@@ -76,25 +76,8 @@ def _message_text(text: str | None) -> str:
 
 def parse(argv: list[str]) -> dict | None:
     """The keyword arguments of `run` for a plain `check` invocation, else None (typer's turn)."""
-    options: dict = {"text": None}
-    positional_only = False
-    args = iter(argv)
-    for arg in args:
-        if positional_only or arg == "-" or not arg.startswith("-"):
-            if options["text"] is not None:
-                return None
-            options["text"] = arg
-        elif arg == "--":
-            positional_only = True
-        else:
-            name, _, inline = arg.partition("=") if arg.startswith("--") else (arg, "", "")
-            if name not in OPTIONS or OPTIONS[name] in options:
-                return None
-            value = inline or next(args, None)
-            if value is None:
-                return None
-            options[OPTIONS[name]] = value
-    return _checked(options)
+    options = plain_options(argv, OPTIONS, "text")
+    return None if options is None else _checked(options)
 
 
 def _checked(options: dict) -> dict | None:

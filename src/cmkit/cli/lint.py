@@ -97,10 +97,15 @@ def _describe(rules, explain: str | None, output_format: Format) -> None:
 
 def _print(report, rules, output_format: Format) -> None:
     if output_format is Format.text:
+        from cmkit.formats import findings_text
         from cmkit.formats.console import stdout_console
-        from cmkit.formats.findings_text import render
 
-        stdout_console().print(render(report), soft_wrap=True)
+        console = stdout_console()
+        if console.color_system is None:  # nothing to style (a pipe, NO_COLOR): rich's layout would cost seconds
+            console.file.write("".join(f"{line.plain}\n" for line in findings_text.lines(report)))
+            console.file.flush()
+        else:
+            console.print(findings_text.render(report), soft_wrap=True)
         return
     if output_format is Format.json:
         from cmkit.formats.findings_json import render as render_json

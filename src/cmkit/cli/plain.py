@@ -28,6 +28,31 @@ def resolve_playbook(option: Path | None) -> Path:
     return default
 
 
+def plain_options(argv: list[str], options: dict[str, str], positional: str) -> dict | None:
+    """The values of a plain invocation, by the names in `options` (spelling -> name) and
+    `positional` for its one argument (None if absent); None for anything else, such as help,
+    an unknown or repeated option, or a second argument: typer's turn."""
+    found: dict = {positional: None}
+    positional_only = False
+    args = iter(argv)
+    for arg in args:
+        if positional_only or arg == "-" or not arg.startswith("-"):
+            if found[positional] is not None:
+                return None
+            found[positional] = arg
+        elif arg == "--":
+            positional_only = True
+        else:
+            name, _, inline = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+            if name not in options or options[name] in found:
+                return None
+            value = inline or next(args, None)
+            if value is None:
+                return None
+            found[options[name]] = value
+    return found
+
+
 def error_line(message: str) -> None:
     """Print one sentence to stderr."""
     print(f"error: {message}", file=sys.stderr)

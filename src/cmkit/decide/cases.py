@@ -1,7 +1,8 @@
 """Run a playbook's test cases: decide each case's message, compare what it names.
 
 A case passes when every key of its `expect` equals the same key of the
-decision JSON. A failure keeps both sides and the decision's reasons, so the
+decision JSON; where `expect` gives a mapping (`referent`, `tone`...), only
+the keys it names are compared there too. A failure keeps both sides and the decision's reasons, so the
 report can say what was expected, what came, and why.
 """
 
@@ -50,11 +51,20 @@ def run_cases(cases: CaseFile, source: SourceMap, decider: Decider) -> list[Case
                 name=str(case.id) if case.id is not None else f"case {index + 1}",
                 text=case.text,
                 expected=expected,
-                got={key: produced[key] for key in expected},
+                got=_named(produced, expected),
                 decision=decision,
             )
         )
     return results
+
+
+def _named(produced: dict, expected: dict) -> dict:
+    """What the decision says about the keys `expected` names, mappings within included."""
+    return {
+        key: _named(produced[key], value) if isinstance(value, dict) and isinstance(produced[key], dict) else produced[key]
+        for key, value in expected.items()
+        if key in produced
+    }
 
 
 def _check_channels(cases: CaseFile, source: SourceMap, decider: Decider) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from cmkit.decide.matcher import Matcher
@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 #: Most severe first (spec step 4); `crisis` is handled before precedence.
 SEVERITY = ("escalate", "moderate", "answer", "decline")
-#: Decisions kept for reuse; cleared when full, so memory stays bounded on any stream.
+#: Sets of matches (each with its decisions) kept for reuse; cleared when full, so memory
+#: stays bounded on any stream.
 _MEMO_SIZE = 16384
 
 
@@ -185,6 +186,8 @@ class _Matches:
     reasons: tuple[Reason, ...]
     ruling: _Topic | None
     crisis_topic: _Topic | None
+    #: the decisions already made with these matches, by the rest of what decides them
+    decisions: dict[tuple, Decision] = field(default_factory=dict)
 
 
 class Decider:
@@ -230,16 +233,14 @@ class Decider:
         self._autonomy = Autonomy(tuple(autonomy.get("may") or ()), tuple(autonomy.get("must_not") or ()))
         self.matcher = Matcher(data["topics"])
         self._matches: dict[frozenset[int], _Matches] = {}
-        self._memo: dict[tuple, Decision] = {}
 
     # -- the public surface -------------------------------------------------
 
     def decide(self, message: Message, spreading: Collection[str] = ()) -> Decision:
         """Decide one message; `spreading` names topics a SpreadWindow found spreading."""
-        triggers = self.matcher.find(message.text)
-        if spreading:
-            spreading = tuple(t for t in self._matches_for(triggers).topic_ids if t in spreading)
-        return self.decide_triggers(triggers, message.channel, message.author_kind, message.followers, spreading or ())
+        matches = self._matches_for(self.matcher.find(message.text))
+        spread = tuple(t for t in matches.topic_ids if t in spreading) if spreading else ()
+        return self._decision(matches, message.channel, message.author_kind, message.followers, spread)
 
     def decide_at(
         self,
@@ -255,38 +256,31 @@ class Decider:
         Takes the message's fields rather than a `Message`, because triage calls
         it for every record and building an object per record is a cost there.
         """
-        triggers = self.matcher.find(text)
-        if minute is None or window.channels is None:
-            return self.decide_triggers(triggers, channel, author_kind, followers)
-        spreading = window.add(minute, channel, self._matches_for(triggers).topic_ids)
-        return self.decide_triggers(triggers, channel, author_kind, followers, spreading)
+        matches = self._matches_for(self.matcher.find(text))
+        if minute is None or window.channels is None or not matches.topic_ids:
+            return self._decision(matches, channel, author_kind, followers, ())
+        return self._decision(matches, channel, author_kind, followers, window.add(minute, channel, matches.topic_ids))
 
-    def decide_triggers(
+    def _decision(
         self,
-        triggers: frozenset[int],
+        matches: _Matches,
         channel: str | None,
         author_kind: str | None,
         followers: int | None,
-        spreading: tuple[str, ...] = (),
+        spreading: tuple[str, ...],
     ) -> Decision:
-        """Decide a message whose triggers (`matcher.find(text)`) are already known.
-
-        `spreading`: those of the matched topics that spread, in file order.
-        """
-        matches = self._matches_for(triggers)
+        """The decision of a message with these matches; `spreading`: those of the matched
+        topics that spread, in file order. Kept with the matches, for the next such message."""
         threshold = self._followers_threshold
-        key = (
-            matches,
+        context = (
             self.channels.get(channel) if channel else None,  # all a channel changes
             author_kind if author_kind in self._crisis_authors else None,
             threshold is not None and followers is not None and followers >= threshold,
             spreading,
         )
-        decision = self._memo.get(key)
+        decision = matches.decisions.get(context)
         if decision is None:
-            if len(self._memo) >= _MEMO_SIZE:
-                self._memo.clear()
-            decision = self._memo[key] = self._resolve(*key)
+            decision = matches.decisions[context] = self._resolve(matches, *context)
         return decision
 
     def referent(self, contact_id: str) -> Referent:
@@ -483,7 +477,8 @@ class SpreadWindow:
         Empty when the playbook has no spread rule."""
         if self.channels is None or not topics:
             return ()
-        return tuple(topic for topic in topics if self._add(topic, minute, channel) >= self.channels)
+        spreading = [topic for topic in topics if self._add(topic, minute, channel) >= self.channels]
+        return tuple(spreading) if spreading else ()
 
     def _add(self, topic: str, minute: float, channel: str | None) -> int:
         """Record one message of `topic`; return on how many channels the topic stands at `minute`."""

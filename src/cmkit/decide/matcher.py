@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 import ahocorasick
@@ -25,6 +26,11 @@ from cmkit.decide.normalize import normalize, padded_words
 #: A regular expression that refers to its own groups (a back-reference, a conditional
 #: group) cannot share one combined search: its group numbers would shift.
 _GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+#: The key of an automaton hit (end, key); `map` with it keeps the scan's loop in C.
+_VALUE = itemgetter(1)
+_NONE: frozenset[int] = frozenset()
 
 
 class Matcher:
@@ -61,10 +67,10 @@ class Matcher:
 
     def find(self, text: str) -> frozenset[int]:
         """The keys of every needle and pattern that `text` triggers."""
-        found = {key for _end, key in self._automaton.iter(padded_words(text))} if self._automaton else set()
+        found = frozenset(map(_VALUE, self._automaton.iter(padded_words(text)))) if self._automaton else _NONE
         if self._patterns and (self._any_pattern is None or self._any_pattern.search(text)):
-            found.update(key for key, pattern in self._patterns if pattern.search(text))
-        return frozenset(found)
+            found |= {key for key, pattern in self._patterns if pattern.search(text)}
+        return found
 
     def ordinals(self, keys: frozenset[int]) -> list[int]:
         """The ordinals of the keywords and patterns behind these keys, in file order."""

@@ -20,12 +20,13 @@ import unicodedata
 # except U+034F, the grapheme joiner).
 _LATIN_ACCENTS = re.compile("[\u0300-\u034e\u0350-\u036f]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_NEITHER_ASCII_NOR_ACCENT = re.compile("[^\x00-\x7f\u0300-\u034e\u0350-\u036f]")
+# ... and for the fast path, those accents that casefold leaves alone (U+0345 becomes an iota).
+_NEITHER_ASCII_NOR_ACCENT = re.compile("[^\x00-\x7f\u0300-\u0344\u0346-\u034e\u0350-\u036f]")
 # Letters NFKD does not decompose into a base letter plus accents.
 _LIGATURES = {"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
 _LIGATURE_TABLE = str.maketrans(_LIGATURES)
-# ASCII bytes: letters and digits stay, everything else becomes a word break.
-_WORD_BYTES = bytes(c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256))
+# ASCII bytes: digits and lowercase letters stay, capitals are lowered, everything else becomes a word break.
+_WORD_BYTES = bytes(c if (48 <= c <= 57 or 97 <= c <= 122) else c + 32 if 65 <= c <= 90 else 32 for c in range(256))
 
 
 def fold(text: str) -> str:
@@ -55,22 +56,25 @@ def padded_words(text: str) -> str:
     The matcher looks for ' colis ' in it, so that a keyword only matches whole
     words; for a text with no word at all it is a single space.
     """
-    lowered = text.casefold()
+    if text.isascii():  # lowered by the byte table
+        return _padded_ascii(text.encode("ascii"))
+    # Latin letters and accents, and compatibility forms NFKD makes ASCII: NFKD then an
+    # ASCII lowercase give what casefold then NFKD give ('É' -> 'e', 'ﬁ' -> 'fi', '™' -> 'tm').
+    decomposed = unicodedata.normalize("NFKD", text)
+    if not _NEITHER_ASCII_NOR_ACCENT.search(decomposed):
+        return _padded_ascii(decomposed.encode("ascii", "ignore"))
+    # casefold again: NFKD may make capitals ('𝑨' -> 'A') and a U+0345 (an iota)
+    lowered = _LATIN_ACCENTS.sub("", unicodedata.normalize("NFKD", text.casefold()).casefold())
     if not lowered.isascii():
-        decomposed = unicodedata.normalize("NFKD", lowered)
-        if not _NEITHER_ASCII_NOR_ACCENT.search(decomposed):  # Latin letters and accents only
-            return _padded_ascii(decomposed.encode("ascii", "ignore").lower())
-        lowered = _LATIN_ACCENTS.sub("", decomposed)
-        if not lowered.isascii():
-            lowered = _NON_ASCII.sub(_word_or_break, lowered)
-            if not lowered.isascii():  # letters of other scripts: the plain definition
-                words = "".join(ch if ch.isalnum() else " " for ch in lowered.casefold()).split()
-                return f" {' '.join(words)} " if words else " "
-        lowered = lowered.lower()
+        lowered = _NON_ASCII.sub(_word_or_break, lowered)
+        if not lowered.isascii():  # letters of other scripts: the plain definition
+            words = "".join(ch if ch.isalnum() else " " for ch in lowered.casefold()).split()
+            return f" {' '.join(words)} " if words else " "
     return _padded_ascii(lowered.encode("ascii"))
 
 
 def _padded_ascii(text: bytes) -> str:
+    """Lowercase letters and digits kept, capitals lowered, anything else one word break."""
     words = text.translate(_WORD_BYTES).split()
     return f" {b' '.join(words).decode('ascii')} " if words else " "
 

@@ -6,15 +6,18 @@ UTF-8, no `text`, an unknown channel...) becomes a `Skipped` with its line
 number and the stream goes on. Records with an ISO `at` timestamp go through
 the spread rule, in file order (spec: playbook.md, last paragraph).
 
-Files are read as bytes: a JSON line is parsed by orjson straight from them
-(the json module only when orjson refuses, for what it alone accepts: NaN,
-integers beyond 64 bits), and a line that is not UTF-8 is one bad record,
-not the end of the run. A UTF-8 byte-order mark is ignored.
+Files are read as bytes: a JSON line is parsed by orjson straight from them,
+and by the json module where the two differ (orjson refuses NaN and reads an
+integer beyond 64 bits as a float; only `id` and `followers` are numbers
+that matter). A line that is not UTF-8 is one bad record, not the end of the
+run. A UTF-8 byte-order mark is ignored.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import gc
 import io
 import json
 import re
@@ -32,6 +35,8 @@ from cmkit.errors import UsageError
 AUTHOR_KINDS = frozenset({"customer", "prospect", "influencer", "journalist", "employee", "unknown"})
 INPUT_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+#: Allocations between two runs of the garbage collector's youngest generation while triaging.
+_FEW_COLLECTIONS = 100_000
 _BOM = b"\xef\xbb\xbf"
 #: What `surrogateescape` makes of bytes that are not UTF-8.
 _UNDECODABLE = re.compile("[\udc80-\udcff]")
@@ -78,10 +83,14 @@ def read_records(handle: IO[bytes], kind: str) -> Iterator[tuple[int, Any]]:
         if number == 1 and line.startswith(_BOM):
             line = line[len(_BOM):]
         try:
-            yield number, loads(line)
+            record = loads(line)
         except orjson.JSONDecodeError:
             if line.strip():
                 yield number, _json_fallback(line)
+            continue
+        if type(record) is dict and (type(record.get("id")) is float or type(record.get("followers")) is float):
+            record = _json_fallback(line)
+        yield number, record
 
 
 def _json_fallback(line: bytes) -> Any:
@@ -127,16 +136,33 @@ def triage(decider: Decider, records: Iterable[tuple[int, Any]]) -> Iterator[Tri
     window = SpreadWindow.for_decider(decider)
     decide_at = decider.decide_at
     channels = decider.channels
-    for line, record in records:
-        if type(record) is not dict:
-            yield Skipped(line, str(record) if isinstance(record, BadRecord) else "not a JSON object")
-            continue
-        try:
-            text, channel, author_kind, followers, minute = _fields(record, channels)
-        except BadRecord as exc:
-            yield Skipped(line, str(exc))
-            continue
-        yield Triaged(line, record.get("id"), decide_at(text, channel, author_kind, followers, window, minute))
+    with _few_collections():
+        for line, record in records:
+            if type(record) is not dict:
+                yield Skipped(line, str(record) if isinstance(record, BadRecord) else "not a JSON object")
+                continue
+            try:
+                text, channel, author_kind, followers, minute = _fields(record, channels)
+            except BadRecord as exc:
+                yield Skipped(line, str(exc))
+                continue
+            yield Triaged(line, record.get("id"), decide_at(text, channel, author_kind, followers, window, minute))
+
+
+@contextlib.contextmanager
+def _few_collections() -> Iterator[None]:
+    """Run the cyclic garbage collector rarely while triaging, then as before.
+
+    Records make no reference cycles, but the decider's memo grows with the
+    stream and every full collection walks all of it: a tenth of the run at the
+    default thresholds. Memory is still freed at once by reference counting.
+    """
+    thresholds = gc.get_threshold()
+    gc.set_threshold(max(thresholds[0], _FEW_COLLECTIONS), *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
 
 
 def _fields(record: dict, channels: dict) -> tuple[str, str | None, str | None, int | None, float | None]:

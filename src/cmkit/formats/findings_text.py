@@ -77,13 +77,18 @@ def summary(report: LintReport) -> str:
     return text
 
 
-def render(report: LintReport) -> RenderableType:
-    """Every finding, file after file, then the summary line."""
-    parts: list[RenderableType] = []
+def lines(report: LintReport) -> list[Text]:
+    """Every finding, file after file, then the summary line: one styled Text per line."""
+    out: list[Text] = []
     for result in report.files:
-        lines = _file(result)
-        if lines:
-            parts.extend(lines)
-            parts.append(Text())
-    parts.append(Text(summary(report), style="bold"))
-    return Group(*parts)
+        found = _file(result)
+        if found:
+            out.extend(found)
+            out.append(Text())
+    out.append(Text(summary(report), style="bold"))
+    return out
+
+
+def render(report: LintReport) -> RenderableType:
+    """The report for a rich console."""
+    return Group(*lines(report))

@@ -55,42 +55,59 @@ def _reasons(reasons: tuple[Reason, ...]) -> str:
 
 
 def _topics_and_reasons(decision: Decision) -> tuple[str, str]:
-    return f'"topics": {_strings(decision.topics)}', f'"reasons": {_reasons(decision.reasons)}'
+    return _strings(decision.topics), _reasons(decision.reasons)
 
 
 class JsonlWriter:
     """`{"id": ..., "action": ..., ...}` one per line; `id` only when the record had one.
 
     The same keys as `Decision.summary_json()`, written from pieces: the
-    `topics` and `reasons` of one set of matches are encoded once, and so is
-    each decision.
+    `topics` and `reasons` of one set of matches are encoded once, so is the
+    rest of each distinct verdict, and each decision's line is then kept
+    whole (without its opening brace, so that an `id` can go first).
     """
 
     def __init__(self, out: IO[str]) -> None:
         self._out = out
-        self._bodies = _PerDecision()
+        self._bodies: dict[int, tuple[Decision, str]] = {}  # the decision is kept, so its id stays unique
         self._matches = _PerDecision()
+        self._verdicts: dict[tuple, tuple[str, str]] = {}
 
     def write(self, record_id: Any, decision: Decision) -> None:
-        body = self._bodies.get(decision, self._body)
+        found = self._bodies.get(id(decision))
+        body = self._body(decision) if found is None else found[1]
         if record_id is None:
-            self._out.write("{" + body + "\n")
+            self._out.write("{" + body)
         elif type(record_id) is int:
-            self._out.write(f'{{"id": {record_id}, {body}\n')
+            self._out.write(f'{{"id": {record_id}, {body}')
         else:
-            self._out.write('{"id": ' + _dumps(record_id) + ", " + body + "\n")
+            self._out.write('{"id": ' + _dumps(record_id) + ", " + body)
 
     def _body(self, decision: Decision) -> str:
-        """The decision's JSON object without its opening brace, so an `id` can go first."""
-        topics_and_reasons = self._matches.get(decision.reasons, lambda _: _topics_and_reasons(decision))
-        deadline = decision.respond_within_minutes
-        return (
-            f'"action": {_dumps(decision.action)}, "topic": {_dumps(decision.topic)}, '
-            f'{topics_and_reasons[0]}, "escalate_to": {_dumps(decision.escalate_to)}, '
-            f'"respond_within_minutes": {"null" if deadline is None else deadline}, '
-            f'"crisis": {"true" if decision.crisis else "false"}, "crisis_reason": {_dumps(decision.crisis_reason)}, '
-            f"{topics_and_reasons[1]}}}"
+        topics, reasons = self._matches.get(decision.reasons, lambda _: _topics_and_reasons(decision))
+        verdict = (
+            decision.action, decision.topic, decision.escalate_to,
+            decision.respond_within_minutes, decision.crisis, decision.crisis_reason,
         )
+        head, middle = self._verdicts.get(verdict) or self._verdict(verdict)
+        if len(self._bodies) >= _KEPT:
+            self._bodies.clear()
+        body = f"{head}{topics}{middle}{reasons}}}\n"
+        self._bodies[id(decision)] = (decision, body)
+        return body
+
+    def _verdict(self, verdict: tuple) -> tuple[str, str]:
+        """The keys around `topics`: before it, and between it and `reasons`."""
+        action, topic, escalate_to, deadline, crisis, crisis_reason = verdict
+        if len(self._verdicts) >= _KEPT:
+            self._verdicts.clear()
+        found = self._verdicts[verdict] = (
+            f'"action": {_dumps(action)}, "topic": {_dumps(topic)}, "topics": ',
+            f', "escalate_to": {_dumps(escalate_to)}, '
+            f'"respond_within_minutes": {"null" if deadline is None else deadline}, '
+            f'"crisis": {"true" if crisis else "false"}, "crisis_reason": {_dumps(crisis_reason)}, "reasons": ',
+        )
+        return found
 
 
 class CsvWriter:

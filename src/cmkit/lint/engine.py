@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,7 +100,8 @@ def _refuse_other_kinds(document: Document) -> None:
         if key in data:
             where = document.source.key_at((key,))
             raise LoadError(
-                f"this is {kind} (it has `{key}:`), not a playbook; run `{command} {document.source.file}`",
+                f"this is {kind} (it has `{key}:`), not a playbook; "
+                f"run `{command} {shlex.quote(document.source.file)}`",
                 line=where.line,
                 column=where.column,
                 code="E001",

@@ -14,6 +14,7 @@ from cmkit.lint.finding import Flag
 from cmkit.loading.yamlnodes import PathKey, format_path
 from cmkit.model.playbook import Playbook
 
+
 class Escalation(NamedTuple):
     """One place that sends messages to a referent, and the deadline it promises."""
 

@@ -30,10 +30,15 @@ _TYPE_NAMES = {
     "model_type": "a mapping of keys to values",
     "model_attributes_type": "a mapping of keys to values",
     "float_type": "a number",
+    "finite_number": "a whole number",
     "datetime_type": "a date and time",
     "datetime_parsing": "a date and time like 2026-03-02T09:00",
     "datetime_from_date_parsing": "a date and time like 2026-03-02T09:00",
 }
+
+
+#: Validation problems listed per file; past it, one more says how many are left.
+MAX_PROBLEMS = 200
 
 
 @dataclass(frozen=True)
@@ -113,13 +118,12 @@ def _clean_loc(loc: tuple[Any, ...], data: Any, missing: bool) -> PathKey:
     return tuple(path)
 
 
-def explain(error: dict[str, Any], root: type[BaseModel], data: Any) -> tuple[PathKey, str]:
-    """The path and the sentence for one pydantic error."""
+def explain(error: dict[str, Any], root: type[BaseModel], path: PathKey) -> str:
+    """The sentence for one pydantic error at `path`."""
     kind = error["type"]
-    path = _clean_loc(error["loc"], data, kind == "missing")
     where = format_path(path[:-1]) or "the top level"
     if kind == "missing":
-        return path, f"{where} is missing the required key {path[-1]!r}"
+        return f"{where} is missing the required key {path[-1]!r}"
     if kind == "extra_forbidden":
         key = str(path[-1])
         model = model_at(root, path[:-1])
@@ -128,39 +132,51 @@ def explain(error: dict[str, Any], root: type[BaseModel], data: Any) -> tuple[Pa
         hint = f"; did you mean {close[0]!r}?" if close else (
             f"; allowed keys: {', '.join(allowed)}" if allowed else ""
         )
-        return path, f"unknown key {key!r} in {where}{hint}"
+        return f"unknown key {key!r} in {where}{hint}"
     field = format_path(path) or "the file"
     got = _describe(error.get("input"))
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         if " or " in expected:
-            return path, f"{field} is {got}, but must be one of {expected}"
+            return f"{field} is {got}, but must be one of {expected}"
         unquote = "; write it without quotes" if error.get("input") == expected else ""
-        return path, f"{field} is {got}, but must be {expected}{unquote}"
-    if kind in {"too_short", "too_long"}:
-        return path, f"{field}: {error['msg'].lower()}"
+        return f"{field} is {got}, but must be {expected}{unquote}"
+    if kind == "too_short":
+        least = error["ctx"]["min_length"]
+        return f"{field} has {error['ctx']['actual_length']} entries, but needs at least {least}"
+    if kind == "too_long":
+        return f"{field} has more than {error['ctx']['max_length']} entries"
     if kind == "value_error":
-        return path, f"{field}: {str(error['ctx']['error'])}"
+        return f"{field}: {str(error['ctx']['error'])}"
     if kind == "string_too_short":
-        return path, f"{field} is empty; write something or remove the key"
+        return f"{field} is empty; write something or remove the key"
     if kind in _TYPE_NAMES:
-        return path, f"{field} should be {_TYPE_NAMES[kind]}, not {got}"
-    return path, f"{field}: {error['msg']}"
+        return f"{field} should be {_TYPE_NAMES[kind]}, not {got}"
+    return f"{field}: {error['msg']}"
 
 
 def locate_errors(
-    exc: ValidationError, root: type[BaseModel], data: Any, source: SourceMap
+    exc: ValidationError, root: type[BaseModel], data: Any, source: SourceMap, limit: int = MAX_PROBLEMS
 ) -> list[Problem]:
-    """Every validation error as a located problem, in file order."""
-    problems = []
+    """The validation errors as located problems, in file order: the first `limit`, then one saying how many more.
+
+    A file of thousands of wrong keys gets a readable list in a moment, not
+    thousands of "did you mean" lookups.
+    """
+    placed = []
     for error in exc.errors(include_url=False):
-        path, message = explain(error, root, data)
+        path = _clean_loc(error["loc"], data, error["type"] == "missing")
         if error["type"] == "extra_forbidden":
             position = source.key_at(path)
         elif error["type"] == "missing":
             position = source.value_at(path[:-1])
         else:
             position = source.value_at(path)
-        problems.append(Problem(path, position, message))
-    problems.sort(key=lambda p: (p.position.line, p.position.column))
+        placed.append((position.line, position.column, path, position, error))
+    placed.sort(key=lambda item: item[:2])
+    problems = [Problem(path, position, explain(error, root, path)) for *_, path, position, error in placed[:limit]]
+    if len(placed) > limit:
+        _, _, path, position, _ = placed[limit]
+        more = f"{len(placed) - limit:,} more problems from here on are not listed; fix the ones above first"
+        problems.append(Problem(path, position, more))
     return problems

@@ -88,12 +88,15 @@ class _Lines:
 
     PyYAML reads YAML 1.1, where NEL, LS, PS and a lone CR also end a line;
     editors, `grep -n` and cmkit's own source excerpts show them inside one.
-    Text without them (nearly all) needs no mapping.
+    Text without them (nearly all) needs no mapping. A mark past the end (libyaml
+    adds a line after a last line without a line feed) is the end of the text.
     """
 
     _YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
     def __init__(self, text: str) -> None:
+        self.length = len(text)
+        self.end = offset_position(text, len(text))
         self.yaml_starts: list[int] | None = None
         self.starts: list[int] = []
         if any(ch in text for ch in "\r\x85\u2028\u2029"):
@@ -102,12 +105,8 @@ class _Lines:
 
     def position(self, line: int, column: int) -> Position:
         if self.yaml_starts is None:
-            return Position(line + 1, column + 1)
-        offset = self.yaml_starts[min(line, len(self.yaml_starts) - 1)] + column
-        return self.at_offset(offset)
-
-    def at_offset(self, offset: int) -> Position:
-        """The position of a character offset (only once the text has exotic line breaks)."""
+            return Position(line + 1, column + 1) if line < self.end.line else self.end
+        offset = min(self.yaml_starts[min(line, len(self.yaml_starts) - 1)] + column, self.length)
         line = bisect_right(self.starts, offset)
         return Position(line, offset - self.starts[line - 1] + 1)
 
@@ -260,8 +259,8 @@ def parse_yaml(text: str, name: str) -> Document:
         ) from None
     except yaml.reader.ReaderError as exc:
         # libyaml gives a byte offset here, so find the character itself
-        found = yaml.reader.Reader.NON_PRINTABLE.search(text)
-        where = offset_position(text, found.start()) if found else Position(1, 1)
+        found = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
+        where = offset_position(text, found) if found >= 0 else Position(1, 1)
         raise LoadError(
             f"the character U+{exc.character:04X} is not allowed in YAML text",
             file=name,

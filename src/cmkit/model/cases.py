@@ -8,7 +8,7 @@ what its author cares about.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
 
@@ -46,6 +46,11 @@ class Expect(Strict):
     guidance: str | None = None
     push: list[str] | None = None
     report: list[str] | None = None
+    topic_label: str | None = None
+    referent: dict[str, Any] | None = Field(None, description="Only the keys named are compared.")
+    backups: list[dict[str, Any]] | None = None
+    tone: dict[str, Any] | None = Field(None, description="Only the keys named are compared.")
+    autonomy: dict[str, Any] | None = Field(None, description="Only the keys named are compared.")
 
     def as_json(self) -> dict:
         """The keys the case names, with their expected values, as the decision JSON writes them."""

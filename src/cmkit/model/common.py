@@ -16,9 +16,13 @@ AUTHOR_KINDS: tuple[str, ...] = AuthorKind.__args__  # type: ignore[attr-defined
 
 
 class Strict(BaseModel):
-    """Every model refuses unknown keys, so a typo never passes silently."""
+    """Every model refuses unknown keys, so a typo never passes silently.
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    A number where text is expected is taken as that text (`target: 90`,
+    `keywords: [502]`): a consultant should not have to quote a figure.
+    """
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True)
 
 
 def _duration(value: object) -> int:
