@@ -79,6 +79,18 @@ def test_playbook_from_the_environment_and_a_broken_one(runner, isolated_cache, 
     assert result.exit_code == 2 and "broken.yaml:" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_without_p_or_the_environment_the_current_folder_s_playbook_yaml_is_used(
+    runner, isolated_cache, tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CMKIT_PLAYBOOK", raising=False)
+    result = runner.invoke(app, ["check", "colis"])
+    assert result.exit_code == 2 and "playbook.yaml" in result.stderr
+    (tmp_path / "playbook.yaml").write_bytes(FR_PLAYBOOK.read_bytes())
+    result = runner.invoke(app, ["check", "--format", "json", "colis"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["topic"] == "livraison"
+
+
 def test_a_real_process_reads_stdin_and_never_hangs(tmp_path):
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), "NO_COLOR": "1"}
     done = subprocess.run(

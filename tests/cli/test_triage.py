@@ -202,3 +202,18 @@ def test_the_fast_path_and_typer_write_the_same(runner, isolated_cache, write, t
     bad = subprocess.run([sys.executable, "-m", "cmkit", "triage", *P, str(tmp_path / "none.jsonl")],
                          capture_output=True, text=True, env=env, timeout=60)
     assert bad.returncode == 2 and bad.stderr == runner.invoke(app, ["triage", *P, str(tmp_path / "none.jsonl")]).stderr
+
+
+def test_the_summary_lists_the_most_frequent_topics_and_counts_the_rest():
+    import io
+    from collections import Counter
+
+    from rich.console import Console
+
+    from cmkit.formats.triage_summary import TOP_TOPICS, print_summary
+
+    out = io.StringIO()
+    topics = Counter({f"t{i}": 1000 - i for i in range(TOP_TOPICS + 3)})
+    print_summary(Console(file=out, width=100), Counter({"answer": sum(topics.values())}), topics, 0)
+    assert " t0 " in out.getvalue() and f" t{TOP_TOPICS} " not in out.getvalue()
+    assert f"… and 3 more topics ({sum(1000 - i for i in range(TOP_TOPICS, TOP_TOPICS + 3)):,} messages)" in out.getvalue()

@@ -58,6 +58,16 @@ def test_patterns_with_back_references_still_match_each_on_their_own():
     assert not matched([], "bla blo", patterns=[r"(bla) \1", r"zzz"])
 
 
+def test_a_pattern_starting_with_words_matches_every_case_variant_of_them():
+    # searched only once the automaton has seen its leading words, normalised: 'ı', 'ſ' and the
+    # Kelvin sign match i, s and k ignoring case, and normalise to them too
+    patterns = [r"risk-\d+", r"commande n[°o]? ?\d{6}", r"\bn°\d+"]
+    assert matched([], "Rıſ\u212a-12", patterns=patterns)
+    assert matched([], "Ma COMMANDE N°123456", patterns=patterns)
+    assert matched([], "voir N°4", patterns=patterns)
+    assert not matched([], "risk 12, commande 12", patterns=patterns)
+
+
 def test_a_conditional_group_still_matches_beside_other_patterns():
     assert matched([], "ab", patterns=[r"(z)", r"(a)?(?(1)b|c)"])
 

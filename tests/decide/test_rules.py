@@ -52,10 +52,10 @@ def test_no_deadline_given_means_none():
     assert decide(playbook([topic("t", "answer", ["x"])]), "x").respond_within_minutes is None
 
 
-def test_decline_has_no_deadline_even_on_a_fast_channel():
-    pb = playbook([topic("t", "decline", ["x"], respond_within="1h")])
+def test_decline_has_no_deadline_even_on_a_fast_channel_and_no_referent():
+    pb = playbook([topic("t", "decline", ["x"], respond_within="1h", escalate_to="deputy")])
     decision = decide(pb, "x", channel="web")
-    assert (decision.action, decision.respond_within_minutes) == ("decline", None)
+    assert (decision.action, decision.respond_within_minutes, decision.escalate_to) == ("decline", None, None)
 
 
 def test_no_default_section_escalates_to_the_first_contact_within_the_channel_delay():

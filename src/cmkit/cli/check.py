@@ -22,7 +22,7 @@ EPILOG = "Example: cmkit check -p playbooks/maison-dupuis.fr.yaml --channel twit
 def command(
     text: Annotated[
         str | None,
-        typer.Argument(help="The message. Without it (or with -), it is read from stdin.", show_default=False),
+        typer.Argument(metavar="TEXT", help="The message. Without it (or with -), it is read from stdin.", show_default=False),
     ] = None,
     channel: Annotated[
         str | None, typer.Option("--channel", "-c", help="The channel id it came on.", show_default=False)

@@ -21,8 +21,8 @@ class DiffFormat(str, Enum):
 
 
 def command(
-    old: Annotated[Path, typer.Argument(help="The earlier version of the playbook.", show_default=False)],
-    new: Annotated[Path, typer.Argument(help="The later version of the playbook.", show_default=False)],
+    old: Annotated[Path, typer.Argument(metavar="OLD", help="The earlier version of the playbook.", show_default=False)],
+    new: Annotated[Path, typer.Argument(metavar="NEW", help="The later version of the playbook.", show_default=False)],
     output_format: Annotated[
         DiffFormat, typer.Option("--format", "-f", help="text for a reader, json for a script.")
     ] = DiffFormat.text,

@@ -32,7 +32,7 @@ class Preset(str, Enum):
 
 
 def command(
-    path: Annotated[Path, typer.Argument(help="Where to write the playbook.")] = Path("playbook.yaml"),
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="Where to write the playbook.")] = Path("playbook.yaml"),
     name: Annotated[str | None, typer.Option(metavar="TEXT", help="The organisation's name.")] = None,
     lang: Annotated[
         Language | None, typer.Option(help="Language of the charter and its comments. Default: en.")

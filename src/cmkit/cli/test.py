@@ -15,19 +15,19 @@ EPILOG = "Example: cmkit test playbooks/cases/maison-dupuis.fr.cases.yaml"
 
 
 def command(
-    cases: Annotated[Path, typer.Argument(help="The case file (YAML).", show_default=False)],
+    cases: Annotated[Path, typer.Argument(metavar="CASES", help="The case file (YAML).", show_default=False)],
     output_format: Annotated[Literal["text", "json"], typer.Option("--format", help="Output format.")] = "text",
     playbook: PlaybookOption = None,
 ) -> None:
     with exit_on_error():
         from cmkit.decide.cache import load_decider
         from cmkit.decide.cases import run_cases
-        from cmkit.loading.load import load_model
+        from cmkit.loading.load import beside, load_model
         from cmkit.model.cases import CaseFile
 
         case_file, document = load_model(cases, CaseFile, kind="case file")
         if playbook is None and case_file.playbook:
-            playbook = cases.parent / case_file.playbook
+            playbook = beside(cases, case_file.playbook)
         playbook_path = resolve_playbook(playbook)
         results = run_cases(case_file, document.source, load_decider(playbook_path))
         if output_format == "json":

@@ -20,7 +20,7 @@ EPILOG = "Example: cmkit triage -p playbooks/maison-dupuis.fr.yaml inbox.jsonl -
 
 
 def command(
-    file: Annotated[Path, typer.Argument(help="Messages, one per line (.jsonl) or per row (.csv).", show_default=False)],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="Messages, one per line (.jsonl) or per row (.csv).", show_default=False)],
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.", show_default=False),

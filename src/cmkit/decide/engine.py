@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cmkit.decide.matcher import Matcher
@@ -177,17 +177,23 @@ class _Topic:
     guidance: str | None
 
 
-@dataclass(frozen=True, eq=False)
 class _Matches:
-    """The matched topics of one set of triggers, and what follows from them alone."""
+    """The matched topics of one set of triggers, and what follows from them alone.
 
-    topics: tuple[_Topic, ...]
-    topic_ids: tuple[str, ...]
-    reasons: tuple[Reason, ...]
-    ruling: _Topic | None
-    crisis_topic: _Topic | None
-    #: the decisions already made with these matches, by the rest of what decides them
-    decisions: dict[tuple, Decision] = field(default_factory=dict)
+    A plain class with slots: one is made for every new combination of triggers.
+    """
+
+    __slots__ = ("topics", "topic_ids", "reasons", "ruling", "crisis_topic", "decisions")
+
+    def __init__(self, topics: tuple[_Topic, ...], reasons: tuple[Reason, ...]) -> None:
+        self.topics = topics
+        self.topic_ids = tuple(t.id for t in topics)
+        self.reasons = reasons
+        #: the topic that decides without a crisis, and the first crisis topic
+        self.ruling = _most_severe(topics)
+        self.crisis_topic = next((t for t in topics if t.action == "crisis"), None)
+        #: the decisions already made with these matches, by the rest of what decides them
+        self.decisions: dict[tuple, Decision] = {}
 
 
 class Decider:
@@ -319,22 +325,16 @@ class Decider:
 
     def _analyse(self, triggers: frozenset[int]) -> _Matches:
         """What the triggers say, whatever the message's channel and author."""
-        by_topic: dict[int, list[str]] = {}
+        by_topic: dict[int, list[str]] = {}  # ordinals go topic by topic: this is file order
         for ordinal in self.matcher.ordinals(triggers):
             topic_index, written = self.matcher.triggers[ordinal]
-            matched = by_topic.setdefault(topic_index, [])
-            if written not in matched:
+            matched = by_topic.get(topic_index)
+            if matched is None:
+                by_topic[topic_index] = [written]
+            elif written not in matched:
                 matched.append(written)
-        topics = tuple(self.topics[i] for i in sorted(by_topic))
-        return _Matches(
-            topics=topics,
-            topic_ids=tuple(t.id for t in topics),
-            reasons=tuple(
-                Reason(self.topics[i].id, tuple(m), self.topics[i].action) for i, m in sorted(by_topic.items())
-            ),
-            ruling=_most_severe(topics),
-            crisis_topic=next((t for t in topics if t.action == "crisis"), None),
-        )
+        topics = tuple(self.topics[i] for i in by_topic)
+        return _Matches(topics, tuple(Reason(t.id, tuple(m), t.action) for t, m in zip(topics, by_topic.values())))
 
     def _resolve(
         self,

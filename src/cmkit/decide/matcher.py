@@ -31,6 +31,8 @@ _GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 #: The key of an automaton hit (end, key); `map` with it keeps the scan's loop in C.
 _VALUE = itemgetter(1)
 _NONE: frozenset[int] = frozenset()
+#: What ends the plain start of a regular expression.
+_SPECIAL = frozenset(".^$*+?{}[]\\|()")
 
 
 class Matcher:
@@ -60,17 +62,43 @@ class Matcher:
                 self.triggers.append((topic_index, pattern))
         #: the ordinals each trigger key stands for: needles first, then patterns
         self._key_ordinals: list[tuple[int, ...]] = [tuple(o) for o in needles.values()]
-        self._automaton = _automaton(list(needles))
-        self._patterns = [(len(self._key_ordinals) + i, p) for i, (_, p) in enumerate(patterns)]
+        keyed = [(len(self._key_ordinals) + i, p) for i, (_, p) in enumerate(patterns)]
         self._key_ordinals.extend((ordinal,) for ordinal, _ in patterns)
-        self._any_pattern = _combined([p for _, p in patterns])
+        # A pattern that starts with plain words is only searched when the automaton
+        # has seen those words: their needle's value is negative, -1 - its index here.
+        by_words: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
+        #: patterns searched in every text, behind one combined search
+        self._patterns: list[tuple[int, re.Pattern[str]]] = []
+        for key, pattern in keyed:
+            words = _leading_words(pattern.pattern)
+            if words is None:
+                self._patterns.append((key, pattern))
+            else:
+                by_words.setdefault(words, []).append((key, pattern))
+        self._worded_patterns = list(by_words.values())
+        self._automaton = _automaton(
+            [(needle, key) for key, needle in enumerate(needles)]
+            + [(words, -1 - index) for index, words in enumerate(by_words)]
+        )
+        self._any_pattern = _combined([p for _, p in self._patterns])
 
     def find(self, text: str) -> frozenset[int]:
         """The keys of every needle and pattern that `text` triggers."""
         found = frozenset(map(_VALUE, self._automaton.iter(padded_words(text)))) if self._automaton else _NONE
+        if self._worded_patterns and found and min(found) < 0:
+            found = self._search_worded(found, text)
         if self._patterns and (self._any_pattern is None or self._any_pattern.search(text)):
             found |= {key for key, pattern in self._patterns if pattern.search(text)}
         return found
+
+    def _search_worded(self, found: frozenset[int], text: str) -> frozenset[int]:
+        """The keyword keys of `found`, and the keys of the patterns whose leading words
+        it holds and that match."""
+        keys = {key for key in found if key >= 0}
+        for value in found:
+            if value < 0:
+                keys.update(key for key, pattern in self._worded_patterns[-1 - value] if pattern.search(text))
+        return frozenset(keys)
 
     def ordinals(self, keys: frozenset[int]) -> list[int]:
         """The ordinals of the keywords and patterns behind these keys, in file order."""
@@ -86,11 +114,35 @@ def _needle(keyword: str) -> str | None:
     return f" {words}" if prefix else f" {words} "
 
 
-def _automaton(needles: list[str]) -> ahocorasick.Automaton | None:
+def _leading_words(pattern: str) -> str | None:
+    """The normalised words every match of `pattern` (ignoring case) starts with, when there
+    are at least three letters or digits of them; else None.
+
+    Only plain ASCII before the first special character counts (a quantifier
+    takes back the character it applies to; any `|` gives up), so that what
+    the pattern matches, normalised, holds these words: ignoring case, an
+    ASCII letter matches only itself, its capital, the Kelvin sign, 'İ', 'ı' and 'ſ',
+    which normalise to that letter too.
+    """
+    if "|" in pattern:
+        return None
+    plain = len(pattern)
+    for position, char in enumerate(pattern):
+        if char in _SPECIAL:
+            plain = position
+            break
+    if pattern[plain:plain + 1] in ("*", "?", "{", "+"):
+        plain -= 1
+    head = pattern[:max(plain, 0)]
+    words = normalize(head) if head.isascii() else ""
+    return words if sum(c.isalnum() for c in words) >= 3 else None
+
+
+def _automaton(needles: list[tuple[str, int]]) -> ahocorasick.Automaton | None:
     if not needles:
         return None
     automaton = ahocorasick.Automaton()
-    for key, needle in enumerate(needles):
+    for needle, key in needles:
         automaton.add_word(needle, key)
     automaton.make_automaton()
     return automaton

@@ -58,6 +58,13 @@ def padded_words(text: str) -> str:
     """
     if text.isascii():  # lowered by the byte table
         return _padded_ascii(text.encode("ascii"))
+    try:  # Western European text: one byte table folds it
+        folded = text.encode("latin-1").translate(_LATIN1_WORDS)
+    except UnicodeEncodeError:
+        folded = b"\xff"
+    if b"\xff" not in folded:
+        words = folded.split()
+        return f" {b' '.join(words).decode('ascii')} " if words else " "
     # Latin letters and accents, and compatibility forms NFKD makes ASCII: NFKD then an
     # ASCII lowercase give what casefold then NFKD give ('É' -> 'e', 'ﬁ' -> 'fi', '™' -> 'tm').
     decomposed = unicodedata.normalize("NFKD", text)
@@ -79,6 +86,17 @@ def _padded_ascii(text: bytes) -> str:
     return f" {b' '.join(words).decode('ascii')} " if words else " "
 
 
+def _latin1_words() -> bytes:
+    """The Latin-1 byte table of `padded_words`: each character folded by the general path
+    ('É' -> 'e', '×' -> a word break); 0xff for those that do not fold to one ASCII
+    character ('ß' -> 'ss', 'µ' -> 'μ'), which go the general way."""
+    table = bytearray(_WORD_BYTES[:128])
+    for code in range(128, 256):
+        words = padded_words(chr(code))[1:-1]
+        table.append(32 if not words else ord(words) if len(words) == 1 and words.isascii() else 0xFF)
+    return bytes(table)
+
+
 def _word_or_break(match: re.Match[str]) -> str:
     """One non-ASCII character left after NFKD: a ligature spelt out, an accent dropped,
     a letter kept, anything else a word break."""
@@ -88,3 +106,7 @@ def _word_or_break(match: re.Match[str]) -> str:
     if unicodedata.combining(char):
         return ""
     return char if char.isalnum() else " "
+
+
+_LATIN1_WORDS = b"\xff" * 256  # every character the general way until the table is built from it
+_LATIN1_WORDS = _latin1_words()

@@ -7,6 +7,7 @@ as a LoadError (every other command stops on it with exit code 2).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TypeVar
 
@@ -61,6 +62,11 @@ def _as_load_error(problem: Problem, file: str, code: str = "E003") -> LoadError
         column=problem.position.column,
         code=code,
     )
+
+
+def beside(file: Path | str, named: str) -> Path:
+    """`named` read from `file`'s folder, as a scenario or case file names its playbook."""
+    return Path(os.path.normpath(Path(file).parent / named))
 
 
 def load_model(path: Path | str, model: type[M], *, kind: str) -> tuple[M, Document]:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from cmkit.loading.load import load_model
+from cmkit.loading.load import beside, load_model
 from cmkit.model.scenario import Scenario
 
 
@@ -20,4 +19,4 @@ def named_playbook(scenario: Scenario, scenario_path: Path | str) -> Path | None
     """The playbook the scenario names (`playbook:`, relative to the scenario's folder), if any."""
     if scenario.playbook is None:
         return None
-    return Path(os.path.normpath(Path(scenario_path).parent / scenario.playbook))
+    return beside(scenario_path, scenario.playbook)

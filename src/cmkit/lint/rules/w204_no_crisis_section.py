@@ -4,7 +4,8 @@ Crisis communication is one of the processes community management plugs
 into, and the framework's cascade shows why it must be written down
 beforehand: an email complaint, a product review, a tweet, a Facebook group,
 a blog post, then a journalist, « le tout en moins de 24 heures ». Without a
-`crisis` section no message is ever treated as a crisis.
+`crisis` section no journalist, large audience or spreading topic ever makes
+a crisis, and nobody is named to lead one.
 
 FAIL::
 
@@ -35,7 +36,8 @@ def check(playbook: Playbook) -> Iterator[Flag]:
     return missing_section(
         playbook,
         "crisis",
-        "the playbook has no crisis section, so no message is ever escalated as a crisis",
+        "the playbook has no crisis section: no journalist, large audience or spreading topic "
+        "ever makes a crisis, and nobody is named to lead one",
         "add `crisis:` with `escalate_to:` (top management) and what triggers it "
         "(`authors`, `followers_at_least`, `spread`)",
     )
