@@ -69,7 +69,7 @@ def test_unknown_channel_lists_the_channels(runner, isolated_cache):
 
 def test_bad_author_kind_and_negative_followers_are_usage_errors(runner, isolated_cache):
     assert runner.invoke(app, ["check", *P, "-a", "alien", "colis"]).exit_code == 2
-    assert runner.invoke(app, ["check", *P, "-f", "-3", "colis"]).exit_code == 2
+    assert runner.invoke(app, ["check", *P, "--followers", "-3", "colis"]).exit_code == 2
 
 
 def test_playbook_from_the_environment_and_a_broken_one(runner, isolated_cache, write):
@@ -106,12 +106,12 @@ def test_the_plain_parser_takes_plain_invocations_and_leaves_the_rest_to_typer()
 
     from cmkit.cli.check_fast import parse
 
-    assert parse(["-p", "x.yaml", "-c", "twitter", "--format=json", "-f", "12", "salut"]) == {
+    assert parse(["-p", "x.yaml", "-c", "twitter", "-f", "json", "--followers", "12", "salut"]) == {
         "text": "salut", "playbook": Path("x.yaml"), "channel": "twitter", "output_format": "json", "followers": 12,
     }
     assert parse(["--", "-5 % sur tout ?"]) == {"text": "-5 % sur tout ?"}
     assert parse([]) == {"text": None}
-    for argv in (["--help"], ["-h"], ["-a", "alien", "x"], ["-f", "-1", "x"], ["a", "b"], ["--format", "xml", "x"],
+    for argv in (["--help"], ["-h"], ["-a", "alien", "x"], ["--followers", "-1", "x"], ["a", "b"], ["--format", "xml", "x"],
                  ["-c"], ["-c", "a", "-c", "b", "x"], ["--unknown", "x"]):
         assert parse(argv) is None, argv
 

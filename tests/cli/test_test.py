@@ -52,9 +52,16 @@ def test_a_bad_case_file_is_located(runner, isolated_cache, write):
     cases = write("c.yaml", f"playbook: {FR_PLAYBOOK}\ncases:\n  - text: colis\n    expect: {{acton: answer}}\n")
     result = runner.invoke(app, ["test", str(cases)])
     assert result.exit_code == 2 and "c.yaml:4:" in result.stderr
-    cases = write("d.yaml", f"playbook: {FR_PLAYBOOK}\ncases:\n  - text: colis\n    channel: tiktok\n    expect: {{}}\n")
+    cases = write("d.yaml", f"playbook: {FR_PLAYBOOK}\ncases:\n  - text: colis\n    channel: tiktok\n    expect: {{action: answer}}\n")
     result = runner.invoke(app, ["test", str(cases)])
     assert result.exit_code == 2 and "d.yaml:4:14: the playbook has no channel 'tiktok'" in result.stderr
+
+
+def test_a_case_that_expects_nothing_could_never_fail_and_is_refused(runner, isolated_cache, write):
+    cases = write("c.yaml", f"playbook: {FR_PLAYBOOK}\ncases:\n  - text: colis\n    expect: {{}}\n")
+    result = runner.invoke(app, ["test", str(cases)])
+    assert result.exit_code == 2
+    assert "c.yaml:4:13: cases[0].expect: no key to compare" in result.stderr
 
 
 def test_expect_may_name_any_key_of_the_decision_json_and_only_named_keys_count(runner, isolated_cache, write):

@@ -44,11 +44,13 @@ def test_a_folder_is_not_a_playbook_even_with_force(runner, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_no_input_needs_a_name(runner, tmp_path):
-    result = runner.invoke(app, ["init", str(tmp_path / "p.yaml"), "--no-input"])
-    assert result.exit_code == 2
-    assert "--no-input needs --name" in result.stderr
-    assert not (tmp_path / "p.yaml").exists()
+def test_no_input_without_a_name_leaves_a_blank_to_fill_in_that_still_lints(runner, tmp_path):
+    for lang, blank in (("fr", "Votre organisation"), ("en", "Your organisation")):
+        path = tmp_path / f"p.{lang}.yaml"
+        result = runner.invoke(app, ["init", str(path), "--no-input", "--lang", lang])
+        assert result.exit_code == 0, result.stderr
+        assert load_playbook(path).organization.name == blank
+        assert [f.code for f in lint_file(path)] == []
 
 
 def test_missing_folder_is_one_sentence(runner, tmp_path):

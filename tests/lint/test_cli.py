@@ -62,10 +62,24 @@ def test_a_missing_file_exits_2_and_the_other_files_are_still_linted(runner, wri
     assert [f["code"] for f in json.loads(result.stdout)] == ["E101"]
 
 
-def test_no_playbook_is_a_usage_error(runner):
+def test_no_playbook_is_a_usage_error(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CMKIT_PLAYBOOK", raising=False)
     result = lint(runner)
     assert result.exit_code == 2
     assert "no playbook given" in result.stderr
+
+
+def test_without_arguments_lint_finds_the_playbook_like_every_command(runner, write, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CMKIT_PLAYBOOK", raising=False)
+    write("playbook.yaml", UNKNOWN_REFERENT)
+    here = lint(runner, "--format", "json")
+    assert here.exit_code == 1 and json.loads(here.stdout)[0]["file"] == "playbook.yaml"
+    elsewhere = write("sub/charte.yaml", CLEAN)
+    monkeypatch.setenv("CMKIT_PLAYBOOK", str(elsewhere))
+    assert lint(runner).exit_code == 0
+    assert lint(runner, "-p", "playbook.yaml").exit_code == 1
 
 
 @pytest.mark.parametrize("option", ["--select", "--ignore"])

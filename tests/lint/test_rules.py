@@ -23,7 +23,7 @@ CASES = [
     ("W201", broken("statement: Répondre vite, kpi: délai médian}", "statement: Répondre vite}"), "{id: reactivite", 1),
     ("W202", broken("respond_within: 1h, backup: dg", "respond_within: 3h, backup: dg"), "3h", 1),
     ("W203", broken("keywords: [litige, rembours*]", "keywords: [litige, Colis]"), "Colis", 1),
-    ("W204", broken(CLEAN[CLEAN.index("crisis:"):CLEAN.index("reporting:")], ""), "reporting:", 1),
+    ("W204", broken(CLEAN[CLEAN.index("crisis:"):CLEAN.index("reporting:")], ""), "cmkit:", 1),
     ("W205", broken(", backup: dg}", "}"), "{id: sav", 1),
     ("W206", broken("    keywords: [colis, livraison]\n", ""), "id: livraison", 1),
     ("W207", broken("label: Litiges", "label: Pas de notre ressort"), "Pas de notre", 1),
@@ -38,7 +38,7 @@ CASES = [
     ("W216", broken("  recipients: [dg, sav]\n", ""), "reporting:", 1),
     ("I301", broken("  recipients: [dg, sav]\n", "  recipients: [sav]\n").replace(
         ", backup: adjoint}", "}"), "{id: adjoint", 1),
-    ("I302", CLEAN[: CLEAN.index("reporting:")], "crisis:", 1),
+    ("I302", CLEAN[: CLEAN.index("reporting:")], "cmkit:", 1),
 ]
 
 
@@ -131,10 +131,12 @@ def test_a_crisis_topic_calls_its_own_referent_only_without_a_crisis_section(wri
     assert "W209" not in {f.code for f in lint_file(write("q.yaml", without_crisis))}
 
 
-def test_a_missing_section_is_named_by_its_path_and_placed_where_it_would_go(write):
-    text = broken(CLEAN[CLEAN.index("crisis:"):CLEAN.index("reporting:")], "")
+def test_a_missing_section_is_named_by_its_path_and_placed_at_the_top_of_the_file(write):
+    text = "# yaml-language-server: $schema=playbook.schema.json\n" + broken(
+        CLEAN[CLEAN.index("crisis:"):CLEAN.index("reporting:")], ""
+    )
     (finding,) = [f for f in lint_file(write("p.yaml", text)) if f.code == "W204"]
-    assert finding.path == "crisis" and (finding.line, finding.column) == locate(text, "reporting:")
+    assert finding.path == "crisis" and (finding.line, finding.column) == (2, 1) == locate(text, "cmkit:")
 
 
 def test_must_not_may_name_a_forbidden_phrase(write):

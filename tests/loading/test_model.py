@@ -55,3 +55,19 @@ def test_a_number_where_text_is_expected_is_that_text(tmp_path):
     assert playbook.organization.name == "1664"
     assert playbook.objectives[0].target == "90"
     assert playbook.topics[0].keywords == ["502"]
+
+
+def test_a_number_out_of_bounds_is_said_in_words_at_its_place(tmp_path):
+    from cmkit.errors import LoadError
+    from cmkit.loading.load import load_playbook
+
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "cmkit: 1\norganization: {name: A}\nobjectives: [{id: o, statement: s}]\n"
+        "contacts: [{id: a, name: Ann}]\ntopics: [{id: t, label: T, action: answer}]\n"
+        "crisis:\n  escalate_to: a\n  spread: {channels: 0, within: 1h}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LoadError) as caught:
+        load_playbook(path)
+    assert str(caught.value) == f"{path}:8:22: crisis.spread.channels is the number 0, but must be at least 1"

@@ -65,7 +65,7 @@ def _error(write, text: str, pb=None) -> LoadError:
         ("    text: parcel late\n", "    text: parcel late\n    chanel: x\n", 7, 5, "did you mean 'channel'"),
         ("kind: journalist", "kind: reporter", 9, 20, "journalist"),
         ("lead: never", "lead: later", 13, 9, "never"),
-        ("followers: 10", "followers: -3", 9, 43, "greater than or equal"),
+        ("followers: 10", "followers: -3", 9, 43, "is the number -3, but must be at least 0"),
     ],
 )
 def test_a_bad_value_is_located(write, old, new, line, column, words):

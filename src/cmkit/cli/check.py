@@ -33,9 +33,9 @@ def command(
     ] = None,
     followers: Annotated[
         int | None,
-        typer.Option("--followers", "-f", min=0, help="The author's follower count.", show_default=False),
+        typer.Option("--followers", min=0, help="The author's follower count.", show_default=False),
     ] = None,
-    output_format: Annotated[FormatChoice, typer.Option("--format", help="Output format.")] = "text",
+    output_format: Annotated[FormatChoice, typer.Option("--format", "-f", help="Output format.")] = "text",
     playbook: PlaybookOption = None,
 ) -> None:
     with exit_on_error():

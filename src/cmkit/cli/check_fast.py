@@ -25,8 +25,8 @@ FormatChoice = Literal["text", "json"]
 OPTIONS = {
     "-c": "channel", "--channel": "channel",
     "-a": "author_kind", "--author-kind": "author_kind",
-    "-f": "followers", "--followers": "followers",
-    "--format": "output_format",
+    "--followers": "followers",
+    "-f": "output_format", "--format": "output_format",
     "-p": "playbook", "--playbook": "playbook",
 }
 

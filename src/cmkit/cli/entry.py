@@ -6,12 +6,19 @@ Everything else, and any invocation the plain parsers are unsure about
 
 from __future__ import annotations
 
+import signal
 import sys
 from collections.abc import Callable
 
 
+def _terminated(signum: int, frame: object) -> None:
+    """SIGTERM unwinds like Ctrl-C, so a file being written is removed, not left half-done."""
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     """Run `cmkit`."""
+    signal.signal(signal.SIGTERM, _terminated)
     argv = sys.argv[1:]
     if argv[:1] == ["check"]:
         from cmkit.cli import check_fast as fast

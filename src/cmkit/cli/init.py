@@ -75,7 +75,7 @@ def command(
     with exit_on_error():
         from cmkit.errors import UsageError
         from cmkit.io import atomic_write
-        from cmkit.scaffold.engine import Answers, scaffold
+        from cmkit.scaffold.engine import UNNAMED, Answers, scaffold
         from cmkit.scaffold.questionnaire import parse_channels, parse_referent, run_questionnaire
 
         _refuse_to_overwrite(path, force)
@@ -96,7 +96,7 @@ def command(
         except ValueError as error:
             raise UsageError(str(error)) from None
         if no_input and not name:
-            raise UsageError("--no-input needs --name, the organisation's name")
+            answers.name = UNNAMED[answers.language]
         if not no_input:
             flags = {
                 "name": name, "language": lang, "preset": preset, "sector": sector, "channels": channel,

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from cmkit.cli.common import Exit, error_line, exit_on_error
+from cmkit.cli.common import Exit, PlaybookOption, error_line, exit_on_error, resolve_playbook
 
 NAME = "lint"
 HELP = "Validate and audit playbooks: broken references, missing backups, slow referents, tone."
@@ -27,8 +27,13 @@ class Format(str, Enum):
 def command(
     playbooks: Annotated[
         list[Path] | None,
-        typer.Argument(help="Playbook files to lint.", metavar="PLAYBOOK", show_default=False),
+        typer.Argument(
+            help="Playbook files to lint (default: -p, then $CMKIT_PLAYBOOK, then ./playbook.yaml).",
+            metavar="PLAYBOOK",
+            show_default=False,
+        ),
     ] = None,
+    playbook: PlaybookOption = None,
     output_format: Annotated[
         Format,
         typer.Option("--format", "-f", help="text, json (one array), sarif (2.1.0) or github (annotations)."),
@@ -54,15 +59,13 @@ def command(
 ) -> None:
     """Lint PLAYBOOKS; exit 1 on errors (and warnings with --strict), 2 if a file cannot be read."""
     with exit_on_error():
-        from cmkit.errors import UsageError
         from cmkit.lint.registry import select_rules
 
         rules = select_rules(select, ignore)
         if list_rules or explain:
             _describe(rules, explain, output_format)
             raise typer.Exit(Exit.OK)
-        if not playbooks:
-            raise UsageError("no playbook given: cmkit lint PLAYBOOK... (see --help)")
+        playbooks = [*(playbooks or []), *([playbook] if playbook else [])] or [resolve_playbook(None)]
 
         from cmkit.lint.engine import lint_paths
 

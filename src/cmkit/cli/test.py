@@ -16,7 +16,7 @@ EPILOG = "Example: cmkit test playbooks/cases/maison-dupuis.fr.cases.yaml"
 
 def command(
     cases: Annotated[Path, typer.Argument(metavar="CASES", help="The case file (YAML).", show_default=False)],
-    output_format: Annotated[Literal["text", "json"], typer.Option("--format", help="Output format.")] = "text",
+    output_format: Annotated[Literal["text", "json"], typer.Option("--format", "-f", help="Output format.")] = "text",
     playbook: PlaybookOption = None,
 ) -> None:
     with exit_on_error():

@@ -18,7 +18,7 @@ class Flag:
     `at_key` places the finding on the key rather than its value (for a whole
     entry, say), so the column points at something the user can see; `at`
     places it elsewhere than `path` when `path` is not in the file (a missing
-    section is reported where it would be added).
+    section is reported at the top of the file).
     """
 
     path: PathKey

@@ -92,16 +92,13 @@ def _items(path: PathKey, texts: list[str]) -> Iterator[tuple[PathKey, str]]:
         yield (*path, i), text
 
 
-def section_or_end(playbook: Playbook, section: str) -> PathKey:
-    """Where to point about a top-level section: its key, or the file's last section when it is missing."""
-    keys = playbook.source.keys
-    if (section,) in keys:
-        return (section,)
-    top_level = [path for path in keys if len(path) == 1]
-    return max(top_level, key=lambda path: (keys[path].line, keys[path].column), default=("cmkit",))
+def section_or_start(playbook: Playbook, section: str) -> PathKey:
+    """Where to point about a top-level section: its key, or, when it is missing, the
+    file's first key (`cmkit:`), as a finding about the whole file."""
+    return (section,) if (section,) in playbook.source.keys else ("cmkit",)
 
 
 def missing_section(playbook: Playbook, section: str, message: str, hint: str) -> Iterator[Flag]:
-    """One flag when an optional top-level section is absent, where it would be added."""
+    """One flag when an optional top-level section is absent, at the top of the file."""
     if getattr(playbook, section) is None:
-        yield Flag((section,), message, hint, at_key=True, at=section_or_end(playbook, section))
+        yield Flag((section,), message, hint, at_key=True, at=section_or_start(playbook, section))

@@ -118,6 +118,15 @@ def _clean_loc(loc: tuple[Any, ...], data: Any, missing: bool) -> PathKey:
     return tuple(path)
 
 
+#: pydantic's number bounds, as words.
+_BOUNDS = {
+    "greater_than_equal": ("at least", "ge"),
+    "greater_than": ("more than", "gt"),
+    "less_than_equal": ("at most", "le"),
+    "less_than": ("less than", "lt"),
+}
+
+
 def explain(error: dict[str, Any], root: type[BaseModel], path: PathKey) -> str:
     """The sentence for one pydantic error at `path`."""
     kind = error["type"]
@@ -150,6 +159,9 @@ def explain(error: dict[str, Any], root: type[BaseModel], path: PathKey) -> str:
         return f"{field}: {str(error['ctx']['error'])}"
     if kind == "string_too_short":
         return f"{field} is empty; write something or remove the key"
+    if kind in _BOUNDS:
+        word, key = _BOUNDS[kind]
+        return f"{field} is {got}, but must be {word} {error['ctx'][key]}"
     if kind in _TYPE_NAMES:
         return f"{field} should be {_TYPE_NAMES[kind]}, not {got}"
     return f"{field}: {error['msg']}"

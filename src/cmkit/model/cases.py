@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, model_validator
 
 from cmkit.durations import parse_duration
 from cmkit.model.common import AuthorKind, Strict, Text
@@ -51,6 +51,13 @@ class Expect(Strict):
     backups: list[dict[str, Any]] | None = None
     tone: dict[str, Any] | None = Field(None, description="Only the keys named are compared.")
     autonomy: dict[str, Any] | None = Field(None, description="Only the keys named are compared.")
+
+    @model_validator(mode="after")
+    def _names_something(self) -> Expect:
+        """A case that expects nothing can never fail: a test that cannot fail is a mistake."""
+        if not self.model_fields_set:
+            raise ValueError("no key to compare, so the case could never fail: name at least one, e.g. {action: answer}")
+        return self
 
     def as_json(self) -> dict:
         """The keys the case names, with their expected values, as the decision JSON writes them."""

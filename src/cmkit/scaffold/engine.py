@@ -41,6 +41,11 @@ class Referent:
     backup: str | None = None  # a contact id; "" for no backup
 
 
+#: The organisation's name when a script gives none (`init --no-input` without `--name`):
+#: plainly a blank to fill in, in the charter's language.
+UNNAMED = {"fr": "Votre organisation", "en": "Your organisation"}
+
+
 @dataclass
 class Answers:
     """Everything `cmkit init` asks; None (or empty) keeps what the preset says."""

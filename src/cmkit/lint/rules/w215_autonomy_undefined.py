@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cmkit.lint.finding import Flag
-from cmkit.lint.walk import section_or_end
+from cmkit.lint.walk import section_or_start
 from cmkit.model.playbook import Playbook
 
 CODE = "W215"
@@ -41,5 +41,5 @@ def check(playbook: Playbook) -> Iterator[Flag]:
         f"the autonomy section has no {missing}: nothing says how far the community manager may go alone",
         "list what the CM may do alone (`may`) and what always goes to a referent (`must_not`)",
         at_key=True,
-        at=section_or_end(playbook, "autonomy"),
+        at=section_or_start(playbook, "autonomy"),
     )
