@@ -89,3 +89,15 @@ def test_the_case_file_playbook_beats_the_environment_and_without_one_the_enviro
     cases = write("d.yaml", f"playbook: {FR_PLAYBOOK}\ncases:\n  - text: colis\n    expect: {{topic: livraison}}\n")
     result = runner.invoke(app, ["test", str(cases)], env={"CMKIT_PLAYBOOK": str(tmp_path / "none.yaml")})
     assert result.exit_code == 0, result.stdout
+
+
+def test_timed_cases_out_of_time_order_are_refused_at_their_at(runner, isolated_cache, write):
+    cases = write(
+        "c.yaml",
+        f"playbook: {FR_PLAYBOOK}\ncases:\n"
+        "  - {text: colis, at: '2026-03-02T10:00', expect: {action: answer}}\n"
+        "  - {text: colis, at: '2026-03-02T09:00', expect: {action: answer}}\n",
+    )
+    result = runner.invoke(app, ["test", str(cases)])
+    assert result.exit_code == 2
+    assert "c.yaml:4:23: case 2 happens before the timed case above it" in result.stderr

@@ -68,3 +68,23 @@ def test_decide_at_turns_the_third_channel_into_a_crisis():
     actions = [decide_at(decider, w, Message("x", channel=c), m).action for m, c in [(0, "web"), (5, "mail"), (9, "sms")]]
     assert actions == ["answer", "answer", "crisis"]
     assert decide_at(decider, w, Message("x", channel="web"), None).action == "answer"  # no time: no spread
+
+
+def test_triage_counts_the_spread_in_time_order_whatever_the_file_order():
+    import pytest
+
+    from cmkit.decide.triage import OutOfOrder, triage, triage_exact
+
+    pb = playbook([topic("t", keywords=["x"]), topic("u", keywords=["y"])],
+                  crisis={**SPREAD, "spread": {"channels": 2, "within": "24h"}})
+    records = [(1, {"text": "x y", "channel": "web", "at": "2024-01-02T00:00"}),
+               (2, {"text": "x", "channel": "mail", "at": "2024-01-01T00:00"}),  # exactly `within` before line 1
+               (3, {"text": "y", "channel": "web", "at": "2024-01-01T00:01"}),
+               (4, {"text": "x", "channel": "mail", "at": "2024-01-05T00:00"}),
+               (5, {"text": "x", "channel": "web", "at": "2024-01-05T00:00"}),  # same instant as line 4: counts after it
+               (6, {"text": "x", "channel": "web", "at": "2024-01-06T00:01"})]  # more than `within` after them
+    with pytest.raises(OutOfOrder):
+        list(triage(Decider(pb), records))
+    decided = list(triage_exact(Decider(pb), lambda: iter(records)))
+    assert [d.decision.crisis for d in decided] == [True, False, False, False, True, False]
+    assert decided[0].decision.crisis_reason == "the topic t is on 2 channels or more within 1d"  # u: one channel

@@ -27,7 +27,7 @@ def command(
     ] = None,
     output_format: Annotated[
         Literal["jsonl", "csv"] | None,
-        typer.Option("--format", help="Output format. Default: from -o's extension, else jsonl.", show_default=False),
+        typer.Option("--format", "-f", help="Output format. Default: from -o's extension, else jsonl.", show_default=False),
     ] = None,
     playbook: PlaybookOption = None,
 ) -> None:

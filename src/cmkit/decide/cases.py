@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from cmkit.decide.engine import Decider, Decision, Message, SpreadWindow, decide_at
 from cmkit.errors import LoadError
-from cmkit.loading.yamlnodes import SourceMap
 from cmkit.decide.triage import epoch_minutes
+from cmkit.loading.yamlnodes import SourceMap
 from cmkit.model.cases import CaseFile
 
 
@@ -37,6 +37,7 @@ class CaseResult:
 def run_cases(cases: CaseFile, source: SourceMap, decider: Decider) -> list[CaseResult]:
     """Every case in file order; those with `at` share one spread window, as in triage."""
     _check_channels(cases, source, decider)
+    _check_time_order(cases, source)
     window = SpreadWindow.for_decider(decider)
     results = []
     for index, case in enumerate(cases.cases):
@@ -65,6 +66,25 @@ def _named(produced: dict, expected: dict) -> dict:
         for key, value in expected.items()
         if key in produced
     }
+
+
+def _check_time_order(cases: CaseFile, source: SourceMap) -> None:
+    """Timed cases must go forward in time: the spread rule looks back, and a case file,
+    like a scenario, says in which order things happened."""
+    latest = None
+    for index, case in enumerate(cases.cases):
+        if case.at is None:
+            continue
+        minute = epoch_minutes(case.at)
+        if latest is not None and minute < latest:
+            where = source.value_at(("cases", index, "at"))
+            raise LoadError(
+                f"case {index + 1} happens before the timed case above it: put timed cases in time order",
+                file=source.file,
+                line=where.line,
+                column=where.column,
+            )
+        latest = minute
 
 
 def _check_channels(cases: CaseFile, source: SourceMap, decider: Decider) -> None:
