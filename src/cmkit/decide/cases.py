@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cmkit.decide.engine import Decider, Decision, Message, SpreadWindow, decide_at
-from cmkit.errors import LoadError
 from cmkit.decide.triage import epoch_minutes
 from cmkit.loading.yamlnodes import SourceMap
 from cmkit.model.cases import CaseFile
@@ -77,12 +76,9 @@ def _check_time_order(cases: CaseFile, source: SourceMap) -> None:
             continue
         minute = epoch_minutes(case.at)
         if latest is not None and minute < latest:
-            where = source.value_at(("cases", index, "at"))
-            raise LoadError(
+            raise source.error_at(
+                ("cases", index, "at"),
                 f"case {index + 1} happens before the timed case above it: put timed cases in time order",
-                file=source.file,
-                line=where.line,
-                column=where.column,
             )
         latest = minute
 
@@ -90,11 +86,7 @@ def _check_time_order(cases: CaseFile, source: SourceMap) -> None:
 def _check_channels(cases: CaseFile, source: SourceMap, decider: Decider) -> None:
     for index, case in enumerate(cases.cases):
         if case.channel is not None and case.channel not in decider.channels:
-            where = source.value_at(("cases", index, "channel"))
             known = ", ".join(decider.channels) or "none"
-            raise LoadError(
-                f"the playbook has no channel {case.channel!r}; its channels: {known}",
-                file=source.file,
-                line=where.line,
-                column=where.column,
+            raise source.error_at(
+                ("cases", index, "channel"), f"the playbook has no channel {case.channel!r}; its channels: {known}"
             )

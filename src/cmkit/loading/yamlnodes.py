@@ -143,6 +143,12 @@ class SourceMap:
         """The position of the key naming `path` (falls back to the value's position)."""
         return self.keys.get(tuple(path)) or self.value_at(path)
 
+    def error_at(self, path: PathKey, message: str, *, key: bool = False) -> LoadError:
+        """A LoadError at the value (or the key) at `path`: for checks made after loading,
+        such as a scenario or a case naming a channel its playbook lacks."""
+        where = self.key_at(path) if key else self.value_at(path)
+        return LoadError(message, file=self.file, line=where.line, column=where.column)
+
 
 class DuplicateKeys(LoadError):
     """Keys written twice (E002): all of them, so that lint reports every one at once."""

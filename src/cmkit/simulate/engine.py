@@ -26,7 +26,6 @@ import difflib
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from cmkit.errors import LoadError
 from cmkit.model.playbook import Playbook
 from cmkit.model.scenario import Event, Scenario
 from cmkit.simulate.timeline import (
@@ -54,26 +53,18 @@ def check_references(scenario: Scenario, playbook: Playbook) -> None:
     """
     for index in range(1, len(scenario.events)):
         if scenario.events[index].at < scenario.events[index - 1].at:
-            raise _located(
-                scenario,
+            raise scenario.source.error_at(
                 ("events", index, "at"),
                 f"event {index + 1} comes before the one above it; list events in time order",
             )
     channels = [channel.id for channel in playbook.channels]
     for index, event in enumerate(scenario.events):
         if event.channel is not None and event.channel not in channels:
-            raise _located(scenario, ("events", index, "channel"), _unknown("channel", event.channel, channels))
+            raise scenario.source.error_at(("events", index, "channel"), _unknown("channel", event.channel, channels))
     contacts = [contact.id for contact in playbook.contacts]
     for contact_id in scenario.replies:
         if contact_id not in contacts:
-            raise _located(scenario, ("replies", contact_id), _unknown("contact", contact_id, contacts), key=True)
-
-
-def _located(scenario: Scenario, path: tuple, message: str, *, key: bool = False) -> LoadError:
-    """A LoadError at the value (or the key) at `path` in the scenario file."""
-    source = scenario.source
-    position = source.key_at(path) if key else source.value_at(path)
-    return LoadError(message, file=source.file, line=position.line, column=position.column)
+            raise scenario.source.error_at(("replies", contact_id), _unknown("contact", contact_id, contacts), key=True)
 
 
 def _unknown(what: str, name: str, known: list[str]) -> str:
