@@ -9,9 +9,8 @@ and every human string set by the language's typography.
 
 from __future__ import annotations
 
-import copy
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from cmkit.model.playbook import Contact, Playbook, Topic
 from cmkit.render.i18n import CATALOGS
@@ -441,23 +440,26 @@ def _plain_keyword(topic: Topic) -> str | None:
 
 def _with_org(catalog: dict, org: str) -> dict:
     """The catalog with the organisation's name in place of `{org}`."""
-
-    def fill(value):
-        if isinstance(value, str):
-            return value.replace("{org}", org)
-        if isinstance(value, dict):
-            return {k: fill(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [fill(v) for v in value]
-        return value
-
-    return fill(copy.deepcopy(catalog))
+    return map_strings(catalog, lambda text: text.replace("{org}", org))
 
 
-def _typeset(value, setter: Callable[[str], str], key: str | None = None):
+def _typeset(value, setter: Callable[[str], str]):
     """Apply the language's typography to every human string, leaving ids and patterns alone."""
-    if key in _RAW_KEYS:
+    return map_strings(value, setter, skip=_RAW_KEYS)
+
+
+def map_strings(value, change: Callable[[str], str], *, skip: Collection[str] = (), key: str | None = None):
+    """`value` rebuilt with `change` applied to every string in it, through dicts and lists,
+    except under the keys in `skip`."""
+    if key in skip:
         return value
+    if isinstance(value, str):
+        return change(value)
+    if isinstance(value, dict):
+        return {k: map_strings(v, change, skip=skip, key=k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [map_strings(v, change, skip=skip, key=key) for v in value]
+    return value
     if isinstance(value, str):
         return setter(value)
     if isinstance(value, dict):

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from cmkit.errors import CmkitError
+from cmkit.render.documents import map_strings
 from cmkit.render.templating import builtin_templates
 
 
@@ -24,13 +25,7 @@ _EMOJI = re.compile(r"[ \u00a0]?[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]
 
 def without_emoji(value):
     """The context with emoji removed from every string."""
-    if isinstance(value, str):
-        return _EMOJI.sub("", value)
-    if isinstance(value, dict):
-        return {k: without_emoji(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [without_emoji(v) for v in value]
-    return value
+    return map_strings(value, lambda text: _EMOJI.sub("", text))
 
 
 def template_path(document: str, user_templates: Path | None) -> Path:
