@@ -251,6 +251,16 @@ def parse_yaml(text: str, name: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         where = lines.position(mark.line, mark.column) if mark else None
         problem = exc.problem or "not valid YAML"
+        if "nesting depth" in problem:
+            # libyaml (PyYAML >= 6.0.2's bundled copy) stops deep nesting itself, while
+            # scanning ahead of the events our own depth guard counts: same limit, our words
+            raise LoadError(
+                f"nested more than {MAX_DEPTH} levels deep",
+                file=name,
+                line=where.line if where else None,
+                column=where.column if where else None,
+                code="E001",
+            ) from None
         if where and _char_at(text, where) == "\t":
             problem = "a tab character; YAML indents with spaces only"
         opened = exc.context_mark and lines.position(exc.context_mark.line, exc.context_mark.column)
