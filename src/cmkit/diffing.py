@@ -199,7 +199,7 @@ def _autonomy(old: Playbook, new: Playbook) -> Iterator[Change]:
         added=("granted", "the CM may now"), removed=("withdrawn", "the CM may no longer"),
     )
     yield from _items(
-        "autonomy", "autonomy.must_not", old.autonomy.must_not, new.autonomy.must_not,
+        "autonomy", "autonomy.must_not", old.autonomy.must_not_texts, new.autonomy.must_not_texts,
         added=("withdrawn", "the CM is now forbidden to"), removed=("granted", "the CM is no longer forbidden to"),
     )
 

@@ -161,7 +161,10 @@ def _referent_json(referent: Referent | None) -> dict | None:
 
 def playbook_data(playbook: Playbook) -> dict[str, Any]:
     """The playbook as plain dicts and lists: what the decider needs, cacheable with `marshal`."""
-    return playbook.model_dump(mode="python", exclude={"objectives", "reporting"})
+    data = playbook.model_dump(mode="python", exclude={"objectives", "reporting", "document"})
+    if playbook.hours is not None:  # dates as ISO text: marshal (the cache) keeps only plain types
+        data["hours"] = playbook.hours.model_dump(mode="json")
+    return data
 
 
 @dataclass(frozen=True)
@@ -236,7 +239,8 @@ class Decider:
             tuple(tone.get("do") or ()), tuple(tone.get("avoid") or ()), tuple(tone.get("forbidden") or ()),
         )
         autonomy = data.get("autonomy") or {}
-        self._autonomy = Autonomy(tuple(autonomy.get("may") or ()), tuple(autonomy.get("must_not") or ()))
+        must_not = tuple(item if isinstance(item, str) else item["text"] for item in autonomy.get("must_not") or ())
+        self._autonomy = Autonomy(tuple(autonomy.get("may") or ()), must_not)
         self.matcher = Matcher(data["topics"])
         self._matches: dict[frozenset[int], _Matches] = {}
 

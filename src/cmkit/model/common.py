@@ -8,11 +8,21 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
 from cmkit.durations import DURATION_PATTERN, format_duration, parse_duration
+from cmkit.kinds import AUTHOR_KINDS, author_kind
 
 ID_PATTERN = r"^[a-z0-9_-]+$"
 
-AuthorKind = Literal["customer", "prospect", "influencer", "journalist", "employee", "unknown"]
-AUTHOR_KINDS: tuple[str, ...] = AuthorKind.__args__  # type: ignore[attr-defined]
+def _author_kind(value: object) -> object:
+    if isinstance(value, str):
+        return author_kind(value) or value
+    return value
+
+
+#: An author kind, stored in English whichever language it was written in.
+AuthorKind = Annotated[
+    Literal["customer", "prospect", "influencer", "journalist", "employee", "unknown"],
+    BeforeValidator(_author_kind),
+]
 
 
 class Strict(BaseModel):

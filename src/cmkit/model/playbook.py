@@ -11,12 +11,14 @@ are lint rules, so they get their own codes and positions.
 from __future__ import annotations
 
 import re
+from datetime import date as Date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, PrivateAttr
+from pydantic import AfterValidator, BeforeValidator, Field, PrivateAttr
 
 from cmkit.loading.yamlnodes import SourceMap
 from cmkit.model.common import AuthorKind, Duration, Id, Strict, Text
+from cmkit.model.hours import Hours
 
 Action = Literal["answer", "escalate", "moderate", "decline", "crisis"]
 ACTIONS: tuple[str, ...] = Action.__args__  # type: ignore[attr-defined]
@@ -42,6 +44,14 @@ def _keyword(value: str) -> str:
 
 Pattern = Annotated[str, AfterValidator(_regex)]
 Keyword = Annotated[str, AfterValidator(_keyword)]
+
+
+def _format_version(value: object) -> object:
+    """Only the integer 1 is the format version: `true` and `1.0` are not."""
+    if isinstance(value, (bool, float)):
+        shown = str(value).lower() if isinstance(value, bool) else repr(value)
+        raise ValueError(f"{shown} is not a format version: write `cmkit: 1`")
+    return value
 
 
 class Organization(Strict):
@@ -73,6 +83,13 @@ class Channel(Strict):
     expected_response: Duration | None = Field(
         None, description="How fast the public expects an answer on this channel."
     )
+    aliases: list[Text] = Field(
+        default_factory=list,
+        description="What other tools call this channel (\"Facebook\", \"FB\"); case and accents ignored.",
+    )
+    max_length: int | None = Field(
+        None, ge=1, description="The longest public reply on this channel, in characters (for `cmkit review`)."
+    )
 
 
 class Tone(Strict):
@@ -89,13 +106,31 @@ class Tone(Strict):
     forbidden: list[Text] = Field(default_factory=list, description="Phrases never written.")
 
 
+class MustNot(Strict):
+    """A `must_not` item a draft reply is checked against (revision 1.1)."""
+
+    text: Text = Field(description="What the community manager must not do alone.")
+    detect: list[Keyword] = Field(
+        default_factory=list,
+        description="Keywords (the topics' rules) that show, in a draft reply, that it does this.",
+    )
+
+
 class Autonomy(Strict):
     """How far the community manager may go alone (their word commits the organisation)."""
 
     may: list[Text] = Field(
         default_factory=list, description="What the community manager may do or promise alone."
     )
-    must_not: list[Text] = Field(default_factory=list, description="What always goes to a referent instead.")
+    must_not: list[Text | MustNot] = Field(
+        default_factory=list,
+        description="What always goes to a referent instead: a text, or `{text, detect}` for `cmkit review`.",
+    )
+
+    @property
+    def must_not_texts(self) -> list[str]:
+        """Each `must_not` item as the sentence a person reads."""
+        return [item if isinstance(item, str) else item.text for item in self.must_not]
 
 
 class Contact(Strict):
@@ -105,8 +140,10 @@ class Contact(Strict):
     name: Text = Field(description="The person's name.")
     role: str | None = Field(None, description="Their role in the organisation.")
     email: str | None = Field(None, description="How the community manager reaches them.")
+    phone: str | None = Field(None, description="Their phone number, for what cannot wait for an e-mail.")
     respond_within: Duration | None = Field(None, description="How fast they answer the CM.")
     backup: Id | None = Field(None, description="Who answers when they cannot (a contact id).")
+    on_call: bool = Field(False, description="Whether they answer outside `hours` too.")
 
 
 class Topic(Strict):
@@ -121,6 +158,10 @@ class Topic(Strict):
     patterns: list[Pattern] = Field(
         default_factory=list, description="Regular expressions searched in the text, ignoring case."
     )
+    unless: list[Keyword] = Field(
+        default_factory=list,
+        description="Keywords (the same rules) that keep the topic from matching when one of them does.",
+    )
     action: Action = Field(description="answer, escalate (to escalate_to), moderate, decline, or crisis.")
     escalate_to: Id | None = Field(None, description="The referent (required for escalate).")
     respond_within: Duration | None = Field(None, description="The deadline for an answer on this topic.")
@@ -133,6 +174,10 @@ class Topic(Strict):
     examples: list[Text] = Field(
         default_factory=list,
         description="Messages this topic is meant to catch: exercises in handouts, self-checks for tests.",
+    )
+    reply: str | None = Field(
+        None,
+        description="A model reply, with {signature}, {referent}, {deadline} and {author} filled in.",
     )
 
 
@@ -149,6 +194,9 @@ class Spread(Strict):
 
     channels: int = Field(ge=1, le=1000, description="How many distinct channels one topic must reach.")
     within: Duration = Field(description="The time window, counted back from each message.")
+    topics: list[Id] | None = Field(
+        None, description="The topics watched; absent: every `escalate` topic; `[]`: none."
+    )
 
 
 class Crisis(Strict):
@@ -165,6 +213,9 @@ class Crisis(Strict):
     spread: Spread | None = Field(
         None, description="One topic on this many channels within this window is a crisis."
     )
+    holding_statement: str | None = Field(
+        None, description="What the CM posts while the crisis referent prepares the answer."
+    )
 
 
 class Reporting(Strict):
@@ -179,10 +230,46 @@ class Reporting(Strict):
     metrics: list[Text] = Field(default_factory=list, description="What it measures.")
 
 
+class Document(Strict):
+    """Document control: what every rendered document carries (revision 1.1)."""
+
+    version: str | None = Field(None, description="The charter's version, e.g. \"1.2\".")
+    date: Date | None = Field(None, description="The charter's own date (renders stay reproducible).")
+    author: str | None = Field(None, description="Who wrote it, e.g. the consultancy.")
+    approved_by: list[Id] = Field(default_factory=list, description="Who approved it (contact ids).")
+    review_by: Date | None = Field(None, description="When it is next reviewed.")
+
+
+class WatchEntry(Strict):
+    """Known accounts whose kind holds whatever a message says (revision 1.1)."""
+
+    handles: list[Text] = Field(
+        min_length=1, description="Handles or e-mail addresses; \"*@domain.tld\" for a whole domain."
+    )
+    kind: AuthorKind = Field(description="Their author kind, in English or French.")
+
+
+class Tier(Strict):
+    """An audience tier: bigger audiences go higher (revision 1.1)."""
+
+    followers_at_least: int | None = Field(None, ge=0, description="Followers from which the tier applies.")
+    engagement_at_least: int | None = Field(
+        None, ge=0, description="Likes, replies and shares of the message from which the tier applies."
+    )
+    escalate_to: Id | None = Field(None, description="The referent for escalated messages of this tier.")
+    respond_within: Duration | None = Field(None, description="The deadline for this tier.")
+
+
+class Matching(Strict):
+    """How keywords match (revision 1.1)."""
+
+    stems: bool = Field(False, description="A keyword word also matches its inflections (Snowball stems).")
+
+
 class Playbook(Strict):
     """A community-management charter, version 1 of the format."""
 
-    cmkit: Literal[1] = Field(description="Format version.")
+    cmkit: Annotated[Literal[1], BeforeValidator(_format_version)] = Field(description="Format version.")
     organization: Organization = Field(description="The organisation: its name, sector and language.")
     objectives: list[Objective] = Field(
         min_length=1, description="Why the organisation does community management (at least one)."
@@ -201,6 +288,15 @@ class Playbook(Strict):
     default: Default | None = Field(None, description="What happens to a message that matches no topic.")
     crisis: Crisis | None = Field(None, description="When a message is a crisis, and who takes it.")
     reporting: Reporting | None = Field(None, description="The reporting rhythm.")
+    document: Document | None = Field(None, description="Document control: version, date, author, approval.")
+    hours: Hours | None = Field(None, description="When the organisation works: time zone, open hours, holidays.")
+    watchlist: list[WatchEntry] = Field(
+        default_factory=list, description="Known accounts (journalists, regulators...) and their kind."
+    )
+    audience: list[Tier] = Field(
+        default_factory=list, description="Audience tiers, from the smallest audience to the largest."
+    )
+    matching: Matching = Field(default_factory=Matching, description="How keywords match.")
 
     _source: SourceMap | None = PrivateAttr(default=None)
 

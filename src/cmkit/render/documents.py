@@ -69,7 +69,7 @@ class _Builder:
             "tone": self.tone(),
             "autonomy": {
                 "may": self.playbook.autonomy.may,
-                "must_not": self.playbook.autonomy.must_not,
+                "must_not": self.playbook.autonomy.must_not_texts,
                 "empty": not (self.playbook.autonomy.may or self.playbook.autonomy.must_not),
             },
             "crisis": self.crisis(),
