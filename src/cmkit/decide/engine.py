@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from cmkit.decide.matcher import Matcher
@@ -34,12 +35,22 @@ _MEMO_SIZE = 16384
 
 @dataclass(frozen=True)
 class Message:
-    """What is decided: a text and what is known about where it comes from."""
+    """What is decided: a text and what is known about where it comes from.
+
+    `channel` is a channel id and `author_kind` an English kind, already
+    resolved (aliases, French names) by whoever read the message; `author` is
+    a handle or an e-mail address (the watchlist looks it up), `engagement`
+    the likes, replies and shares of the message, `at` when it was written
+    (naive: in `hours.timezone`, else UTC).
+    """
 
     text: str
     channel: str | None = None
     author_kind: str | None = None
     followers: int | None = None
+    author: str | None = None
+    engagement: int | None = None
+    at: datetime | None = None
 
 
 @dataclass(frozen=True)
