@@ -1,0 +1,145 @@
+"""Every sentence cmkit prints, in the language of the playbook (or the user's).
+
+Why gettext's conventions, without its machinery: the message id is the
+English sentence itself, and each other language is one `.po` file in
+`locale/` (`fr.po`), the format every translator's tool (Poedit, Weblate,
+Lokalize) opens; a third language is a new file, not a code change. We read
+the `.po` text ourselves instead of compiling `.mo` files with Babel or
+msgfmt, so that nothing is generated at build time and nothing stale can be
+shipped; the file is parsed once per process, and only when the language is
+not English (English needs no catalogue: the ids are the sentences).
+
+Use::
+
+    from cmkit.i18n import catalogue
+    _ = catalogue(lang)
+    _("{count} messages decided")                    # a sentence
+    _.n("{count} message decided", "{count} messages decided", count).format(count=count)
+
+Sentences keep `{placeholders}` for what varies (str.format), so a
+translation may move them. `tests/test_i18n.py` fails when a sentence used
+in the code has no French translation.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+LANGUAGES: tuple[str, ...] = ("en", "fr")
+_LOCALE = Path(__file__).with_name("locale")
+
+
+def language(explicit: str | None = None, playbook: str | None = None) -> str:
+    """The language a command speaks: `--lang`, then `CMKIT_LANG`, then the playbook's
+    `organization.language`, then (without a playbook) the system locale, then English."""
+    for candidate in (explicit, os.environ.get("CMKIT_LANG"), playbook):
+        if candidate:
+            code = candidate.strip().lower()[:2]
+            if code in LANGUAGES:
+                return code
+    if playbook is None:
+        for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+            value = os.environ.get(variable)
+            if value:
+                code = value.strip().lower()[:2]
+                return code if code in LANGUAGES else "en"
+    return "en"
+
+
+class Catalogue:
+    """The sentences of one language: `_(msgid)` and `_.n(singular, plural, count)`."""
+
+    def __init__(self, lang: str, entries: dict[str, str | tuple[str, ...]]) -> None:
+        self.lang = lang
+        self._entries = entries
+
+    def __call__(self, msgid: str) -> str:
+        found = self._entries.get(msgid)
+        return found if isinstance(found, str) and found else msgid
+
+    def n(self, singular: str, plural: str, count: int) -> str:
+        """The form for `count` (French: 0 and 1 take the singular; English: only 1)."""
+        found = self._entries.get(singular)
+        many = count > 1 if self.lang == "fr" else count != 1
+        if isinstance(found, tuple) and len(found) == 2 and all(found):
+            return found[1] if many else found[0]
+        return plural if many else singular
+
+    def has(self, msgid: str) -> bool:
+        """Whether this language translates `msgid` (English has every sentence)."""
+        return self.lang == "en" or bool(self._entries.get(msgid))
+
+
+@lru_cache(maxsize=None)
+def catalogue(lang: str) -> Catalogue:
+    """The catalogue of `lang` (English, or an unknown language, speaks the ids)."""
+    path = _LOCALE / f"{lang}.po"
+    if lang == "en" or not path.is_file():
+        return Catalogue("en", {})
+    return Catalogue(lang, read_po(path.read_text(encoding="utf-8")))
+
+
+def read_po(text: str) -> dict[str, str | tuple[str, ...]]:
+    """The entries of a `.po` file: msgid -> msgstr, or -> (msgstr[0], msgstr[1]) for plurals.
+
+    Handles what translators' tools write: comments, `msgctxt` (ignored), strings
+    continued over several lines, escapes, and `#, fuzzy` entries (left out, as
+    gettext does). The header entry (empty msgid) is left out.
+    """
+    entries: dict[str, str | tuple[str, ...]] = {}
+    fields: dict[str, str] = {}
+    current: str | None = None
+    fuzzy = False
+
+    def flush() -> None:
+        nonlocal fields, current, fuzzy
+        msgid = fields.get("msgid")
+        if msgid and not fuzzy:
+            if "msgid_plural" in fields:
+                entries[msgid] = (fields.get("msgstr[0]", ""), fields.get("msgstr[1]", ""))
+            else:
+                entries[msgid] = fields.get("msgstr", "")
+        fields, current, fuzzy = {}, None, False
+
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            flush()
+            continue
+        if line.startswith("#"):
+            if line.startswith("#,") and "fuzzy" in line:
+                if "msgid" in fields:
+                    flush()
+                fuzzy = True
+            continue
+        if line.startswith('"') and current is not None:
+            fields[current] += _unquote(line)
+            continue
+        keyword, _, rest = line.partition(" ")
+        if keyword == "msgid" and "msgid" in fields:
+            flush()
+        current = keyword
+        fields[keyword] = _unquote(rest.strip())
+    flush()
+    return entries
+
+
+_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
+
+
+def _unquote(quoted: str) -> str:
+    body = quoted[1:-1] if len(quoted) >= 2 and quoted[0] == quoted[-1] == '"' else quoted
+    if "\\" not in body:
+        return body
+    out, i = [], 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\" and i + 1 < len(body):
+            out.append(_ESCAPES.get(body[i + 1], body[i + 1]))
+            i += 2
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)

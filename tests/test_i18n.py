@@ -1,0 +1,80 @@
+"""The catalogue: every sentence the code speaks through `cmkit.i18n` has its French."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from cmkit.i18n import catalogue, language, read_po
+from tests.conftest import ROOT
+
+SRC = ROOT / "src" / "cmkit"
+
+
+def _sentences() -> list[tuple[str, int, str]]:
+    """(file, line, msgid) for every `_("…")` and `_.n("…", "…", n)` call with literal text."""
+    found = []
+    for path in SRC.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            is_call = isinstance(func, ast.Name) and func.id == "_"
+            is_plural = isinstance(func, ast.Attribute) and func.attr == "n" and isinstance(func.value, ast.Name) and func.value.id == "_"
+            first = node.args[0]
+            if (is_call or is_plural) and isinstance(first, ast.Constant) and isinstance(first.value, str):
+                found.append((str(path.relative_to(ROOT)), node.lineno, first.value))
+    return found
+
+
+def test_every_sentence_of_the_code_is_in_the_french_catalogue():
+    french = catalogue("fr")
+    missing = [f"{file}:{line}: {msgid!r}" for file, line, msgid in _sentences() if not french.has(msgid)]
+    assert not missing, "add these to src/cmkit/i18n/locale/fr.po:\n" + "\n".join(missing)
+
+
+def test_plural_forms_follow_each_language():
+    assert catalogue("fr").n("{count} message decided", "{count} messages decided", 1) == "{count} message décidé"
+    assert catalogue("fr").n("{count} message decided", "{count} messages decided", 0) == "{count} message décidé"
+    assert catalogue("fr").n("{count} message decided", "{count} messages decided", 3) == "{count} messages décidés"
+    assert catalogue("en").n("{count} message decided", "{count} messages decided", 0) == "{count} messages decided"
+
+
+def test_a_po_file_as_translators_tools_write_it():
+    text = '''
+# comment
+msgid ""
+msgstr "Language: fr\\n"
+
+#, fuzzy
+msgid "Old"
+msgstr "Vieux"
+
+msgid "Two "
+"lines"
+msgstr "Deux "
+"lignes \\"quoted\\""
+'''
+    assert read_po(text) == {"Two lines": 'Deux lignes "quoted"'}
+
+
+@pytest.mark.parametrize(
+    ("explicit", "env", "playbook", "locale", "expected"),
+    [
+        ("fr", "en", "en", "en_US.UTF-8", "fr"),
+        (None, "fr", "en", "en_US.UTF-8", "fr"),
+        (None, None, "fr", "en_US.UTF-8", "fr"),
+        (None, None, None, "fr_FR.UTF-8", "fr"),
+        (None, None, None, "de_DE.UTF-8", "en"),
+        (None, None, "en", "fr_FR.UTF-8", "en"),
+    ],
+)
+def test_which_language_a_command_speaks(monkeypatch, explicit, env, playbook, locale, expected):
+    for variable in ("CMKIT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    if env:
+        monkeypatch.setenv("CMKIT_LANG", env)
+    monkeypatch.setenv("LANG", locale)
+    assert language(explicit, playbook) == expected
