@@ -51,7 +51,7 @@ def test_bad_records_are_skipped_by_line_and_the_rest_decided(runner, isolated_c
 
 def test_csv_in_csv_out_to_a_file(runner, isolated_cache, write, tmp_path):
     source = write("in.csv", 'id,text,channel,author_kind,followers\n1,"Où est mon colis, svp ?",twitter,,\n'
-                             '2,"Bonjour",,customer,60000\n3,,twitter,,\n')
+                             '2,"Bonjour",,customer,600000\n3,,twitter,,\n')
     out = tmp_path / "out.csv"
     result = runner.invoke(app, ["triage", *P, str(source), "-o", str(out)])
     assert result.exit_code == 1 and "in.csv:4: skipped: no `text`" in result.stderr
