@@ -46,13 +46,13 @@ def run_eval(playbook: Playbook, history: Path) -> Evaluation:
     return evaluate(decided_records(Decider(playbook), records), _topic_column(records))
 
 
-def rows_of(playbook: Playbook, records: Sequence[Record]) -> list[Row]:
-    """The labelled rows as `suggest` works on them, decided by `playbook`."""
+def rows_of(playbook: Playbook, records: Sequence[Record], column: bool) -> list[Row]:
+    """The labelled rows as `suggest` works on them, decided by `playbook`; `column`: the
+    history has an `expect_topic` column."""
     from cmkit.decide.engine import Decider
     from cmkit.learn.suggest import Row
 
     rows = []
-    column = _topic_column(records)
     for output in decided_records(Decider(playbook), records):
         rows.append(
             Row(
@@ -63,6 +63,9 @@ def rows_of(playbook: Playbook, records: Sequence[Record]) -> list[Row]:
                 decided_topic=output.get("topic"),
                 decided_action=output.get("action"),
                 matched=tuple(output.get("topics") or ()),
+                fired=frozenset(
+                    (reason["topic"], written) for reason in output.get("reasons") or () for written in reason["matched"]
+                ),
             )
         )
     return rows
@@ -75,4 +78,10 @@ def run_suggest(playbook: Playbook, history: Path) -> Suggestions:
     records = read_history(history)
     _labelled(records, history)
     kept = [(line, record) for line, record in records if isinstance(record, dict) and record.get("text")]
-    return suggest(playbook, rows_of(playbook, kept), lambda amended, _rows: rows_of(amended, kept))
+    column = _topic_column(records)
+
+    def decide(amended: Playbook, indices: Sequence[int] | None) -> list[Row]:
+        chosen = kept if indices is None else [kept[i] for i in indices]
+        return rows_of(amended, chosen, column)
+
+    return suggest(playbook, rows_of(playbook, kept, column), decide)

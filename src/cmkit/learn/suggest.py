@@ -68,6 +68,8 @@ class Row:
     decided_topic: str | None
     decided_action: str | None
     matched: tuple[str, ...]
+    #: (topic id, keyword or pattern as written) for each trigger that fired
+    fired: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -117,8 +119,9 @@ class Settings:
     max_words: int = 3
 
 
-#: Decides rows with a (possibly amended) playbook: returns rows with decided fields filled.
-Decide = Callable[["Playbook", Sequence[Row]], list[Row]]
+#: Decides the rows of these indices (all rows when None) with a (possibly amended)
+#: playbook: returns them with their decided fields filled, in the same order.
+Decide = Callable[["Playbook", "Sequence[int] | None"], list[Row]]
 
 
 def suggest(playbook: Playbook, rows: Sequence[Row], decide: Decide, settings: Settings | None = None) -> Suggestions:
@@ -157,15 +160,18 @@ def suggest(playbook: Playbook, rows: Sequence[Row], decide: Decide, settings: S
                 deciding[i] = _decides(matched[i], topics, order)
         if proposals:
             result.add[topic.id] = proposals
-        removals = _removals(topic, mine, texts, labelled, settings)
+        removals = _removals(topic, mine, labelled, settings)
         if removals:
             result.remove[topic.id] = removals
 
-    _withdraw_harmful(playbook, rows, decide, result)
-    result.after = _accuracies(decide(amend(playbook, result), rows))
+    after = decide(amend(playbook, result), None)
+    if _worse(_accuracies(after), result.before):
+        _withdraw_harmful(playbook, rows, decide, result)
+        after = decide(amend(playbook, result), None)
+    result.after = _accuracies(after)
     stems_on = _with_stems(amend(playbook, result))
     if stems_on is not None and not playbook.matching.stems:
-        with_stems = _accuracies(decide(stems_on, rows))
+        with_stems = _accuracies(decide(stems_on, None))
         if _better(with_stems, result.after):
             result.stems = True
             result.after = with_stems
@@ -275,22 +281,20 @@ def _phrases_of(row: Row, index: dict[str, set[int]], max_words: int) -> Iterabl
 # -- removals ----------------------------------------------------------------------
 
 
-def _keyword_regex(keyword: str) -> re.Pattern[str]:
-    prefix = keyword.endswith("*")
-    words = normalize(keyword.rstrip("*"))
-    return re.compile(r" " + re.escape(words) + (r"[a-z0-9]*" if prefix else "") + r" ")
-
-
-def _removals(topic: Any, mine: set[int], texts: Sequence[str], labelled: Sequence[Row], settings: Settings) -> list[Proposal]:
-    patterns = {keyword: _keyword_regex(keyword) for keyword in topic.keywords}
-    hit_sets = {k: {i for i, text in enumerate(texts) if p.search(text)} for k, p in patterns.items()}
+def _removals(topic: Any, mine: set[int], labelled: Sequence[Row], settings: Settings) -> list[Proposal]:
+    """Current keywords that mislead more rows than they rightly catch (from what fired)."""
+    hit_sets: dict[str, set[int]] = {keyword: set() for keyword in topic.keywords}
+    for i, row in enumerate(labelled):
+        for topic_id, written in row.fired:
+            if topic_id == topic.id and written in hit_sets:
+                hit_sets[written].add(i)
     removals = []
     for keyword, rows_hit in hit_sets.items():
         hits = len(rows_hit & mine)
         false_hits = len(rows_hit) - hits
         if false_hits < settings.min_support or false_hits <= hits:
             continue
-        others = set().union(*(s for k, s in hit_sets.items() if k != keyword)) if len(hit_sets) > 1 else set()
+        others = set().union(*(s for k, s in hit_sets.items() if k != keyword))
         only_here = len((rows_hit & mine) - others)
         misled = sum(1 for i in rows_hit - mine if labelled[i].decided_topic == topic.id)
         if only_here < misled:
@@ -344,20 +348,28 @@ def _better(new: dict[str, float | None], old: dict[str, float | None]) -> bool:
     )
 
 
+def _worse(figures: dict[str, float | None], baseline: dict[str, float | None]) -> bool:
+    """Lower action accuracy, or more dangerous misses, than before."""
+    return (figures["action"] or 0) < (baseline["action"] or 0) or (figures["dangerous"] or 0) > (
+        baseline["dangerous"] or 0
+    )
+
+
 def _withdraw_harmful(playbook: Playbook, rows: Sequence[Row], decide: Decide, result: Suggestions) -> None:
-    """Withdraw, topic by topic, the additions that lower the action accuracy or add a dangerous miss."""
-    baseline = result.before
-    for topic_id in list(result.add):
-        trial = Suggestions(add={topic_id: result.add[topic_id]}, remove=result.remove)
-        figures = _accuracies(decide(amend(playbook, trial), rows))
-        if (figures["action"] or 0) < (baseline["action"] or 0) or (figures["dangerous"] or 0) > (
-            baseline["dangerous"] or 0
-        ):
-            del result.add[topic_id]
-    for topic_id in list(result.remove):
-        trial = Suggestions(add=result.add, remove={topic_id: result.remove[topic_id]})
-        figures = _accuracies(decide(amend(playbook, trial), rows))
-        if (figures["action"] or 0) < (baseline["action"] or 0) or (figures["dangerous"] or 0) > (
-            baseline["dangerous"] or 0
-        ):
-            del result.remove[topic_id]
+    """Withdraw, topic by topic, the additions and removals that lower the action accuracy or
+    add a dangerous miss. Only the rows a topic's change can touch are decided again: those
+    its added phrases appear in, and those its removed keywords fired on."""
+    texts = [f" {normalize(row.text)} " for row in rows]
+    for kind in ("add", "remove"):
+        changes: dict[str, list[Proposal]] = getattr(result, kind)
+        for topic_id in list(changes):
+            keywords = {p.keyword for p in changes[topic_id]}
+            if kind == "add":
+                touched = [i for i, text in enumerate(texts) if any(f" {k} " in text for k in keywords)]
+            else:
+                touched = [i for i, row in enumerate(rows) if any((topic_id, k) in row.fired for k in keywords)]
+            trial = Suggestions(**{kind: {topic_id: changes[topic_id]}})
+            redecided = dict(zip(touched, decide(amend(playbook, trial), touched)))
+            figures = _accuracies([redecided.get(i, row) for i, row in enumerate(rows)])
+            if _worse(figures, result.before):
+                del changes[topic_id]
