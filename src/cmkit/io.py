@@ -25,6 +25,12 @@ from typing import IO
 from cmkit.errors import UsageError
 
 
+#: Files larger than this are refused before parsing: a 5,000-line playbook is ~200 KB.
+#: (Here, not beside the YAML reader, so that the `check` cache can bound its read
+#: without importing PyYAML.)
+MAX_FILE_BYTES = 4 * 1024 * 1024
+
+
 class NotAFile(OSError):
     """A path that names a device, a socket or a folder: something that is not read as a file."""
 

@@ -65,7 +65,7 @@ def command(
     with exit_on_error():
         from cmkit.errors import UsageError
         from cmkit.io import atomic_write
-        from cmkit.loading.load import load_playbook
+        from cmkit.trusted import load_playbook
         from cmkit.render.documents import default_file_name
         from cmkit.render.engine import render
 

@@ -25,8 +25,8 @@ try:  # the C composer is several times faster; fall back to pure Python without
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-#: Files larger than this are refused before parsing: a 5,000-line playbook is ~200 KB.
-MAX_BYTES = 4 * 1024 * 1024
+from cmkit.io import MAX_FILE_BYTES as MAX_BYTES  # noqa: E402 (with the other limits)
+
 #: Keys and values in one file, each alias counted as the size of what it stands
 #: for: a 5,000-line playbook holds ~11,000; an alias bomb is refused as soon as
 #: it passes this, and validation never walks more.
