@@ -88,6 +88,7 @@ class Report:
     days: tuple[tuple[date, Counter], ...]
     problems: tuple[Problem, ...]
     unreadable: int
+    span: tuple[date, date] | None = None  # the period's first and last local days, when bounded
 
     @property
     def share_in_time(self) -> float | None:
@@ -101,6 +102,20 @@ class Report:
     @property
     def errors(self) -> int:
         return self.totals.errors + self.unreadable
+
+    def per_day(self) -> dict[date, Counter]:
+        """Actions per local day, from the first day with a message to the last, quiet days included
+        (a chart that skipped them would hide a weekend)."""
+        known = dict(self.days)
+        if not known:
+            return {}
+        day, last = self.span or (self.days[0][0], self.days[-1][0])
+        day, last = min(day, self.days[0][0]), max(last, self.days[-1][0])
+        out = {}
+        while day <= last:
+            out[day] = known.get(day, Counter())
+            day += timedelta(days=1)
+        return out
 
 
 def median_minutes(durations: Counter) -> int | None:
@@ -286,6 +301,9 @@ def build_report(
         totals.add(tally)
         days.append((day, tally.by_action))
     totals.crises.sort(key=lambda crisis: crisis[0])
+    span = None
+    if start is not None and end is not None:
+        span = tuple(clock.localize(b).astimezone(clock.zone).date() for b in (start, end))
     return Report(
         start=start,
         end=end,
@@ -293,4 +311,5 @@ def build_report(
         days=tuple(days),
         problems=tuple(reader.problems),
         unreadable=reader.unreadable,
+        span=span,  # type: ignore[arg-type]
     )
