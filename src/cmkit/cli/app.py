@@ -39,7 +39,7 @@ def _root(
     """cmkit: a community-management charter, made executable."""
 
 
-for module in (lint, check, triage, simulate, report, render, init, test, schema, diff):
+for module in (lint, check, triage, simulate, render, init, test, schema, diff, report):
     app.command(name=module.NAME, help=module.HELP, epilog=module.EPILOG)(module.command)
 
 
