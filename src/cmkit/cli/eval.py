@@ -42,7 +42,7 @@ def command(
 def evaluate_history(history: Path, output_format: str, fail_under: float | None, playbook: Path | None, lang: str | None) -> int:
     """Measure and print; the exit code (`cmkit test HISTORY` runs this too)."""
     from cmkit.learn.run import run_eval
-    from cmkit.loading.load import load_playbook
+    from cmkit.trusted import load_playbook
 
     playbook_path = resolve_playbook(playbook)
     model = load_playbook(playbook_path)

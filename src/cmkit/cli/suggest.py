@@ -30,7 +30,7 @@ def command(
     with exit_on_error():
         from cmkit.learn.amend import write_amended
         from cmkit.learn.run import run_suggest
-        from cmkit.loading.load import load_playbook
+        from cmkit.trusted import load_playbook
 
         playbook_path = resolve_playbook(playbook)
         model = load_playbook(playbook_path)
