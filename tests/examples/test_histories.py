@@ -18,13 +18,13 @@ import pytest
 
 from cmkit.decide.engine import Decider, Message
 from cmkit.kinds import author_kind
-from cmkit.loading.load import load_playbook
+from cmkit.trusted import load_playbook
 from tests.conftest import EN_PLAYBOOK, FR_PLAYBOOK, PLAYBOOKS
 
 COLUMNS = ["id", "at", "channel", "author", "author_kind", "followers", "engagement", "text", "expect_action", "expect_topic"]
 HISTORIES = {
-    FR_PLAYBOOK: (PLAYBOOKS / "history" / "maison-dupuis.fr.history.csv", 300),
-    EN_PLAYBOOK: (PLAYBOOKS / "history" / "kestrel.en.history.csv", 150),
+    FR_PLAYBOOK: (PLAYBOOKS / "history" / "maison-dupuis.fr.csv", 300),
+    EN_PLAYBOOK: (PLAYBOOKS / "history" / "kestrel.en.csv", 150),
 }
 #: The word a lazy history would put in every message of the topic.
 OBVIOUS = {
