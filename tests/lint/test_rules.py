@@ -7,6 +7,7 @@ import pytest
 from cmkit.lint.engine import lint_file
 from cmkit.lint.registry import all_rules
 from tests.conftest import EXAMPLE_PLAYBOOKS
+from tests.lint.cases_review import CASES as REVIEW_CASES
 from tests.lint.playbooks import CLEAN, broken, locate
 
 # (code, playbook text, text at the expected position, which occurrence of it)
@@ -39,6 +40,7 @@ CASES = [
     ("I301", broken("  recipients: [dg, sav]\n", "  recipients: [sav]\n").replace(
         ", backup: adjoint}", "}"), "{id: adjoint", 1),
     ("I302", CLEAN[: CLEAN.index("reporting:")], "cmkit:", 1),
+    *REVIEW_CASES,
 ]
 
 

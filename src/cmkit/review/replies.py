@@ -10,6 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cmkit.model.playbook import Playbook, Topic
+    from cmkit.review.finding import ReviewFinding
 
 #: The placeholders a model reply may use.
 KNOWN = ("signature", "referent", "deadline", "author")
@@ -39,3 +44,45 @@ def fill(text: str, values: Mapping[str, str]) -> str:
         return values.get(name, token)
 
     return _TOKEN.sub(replace, text)
+
+
+def model_replies(playbook: Playbook) -> Iterator[tuple[tuple[str | int, ...], str, Topic | None]]:
+    """(path, text, topic) of every model reply: each topic's `reply`, then `crisis.holding_statement`."""
+    for index, topic in enumerate(playbook.topics):
+        if topic.reply:
+            yield ("topics", index, "reply"), topic.reply, topic
+    if playbook.crisis is not None and playbook.crisis.holding_statement:
+        yield ("crisis", "holding_statement"), playbook.crisis.holding_statement, None
+
+
+def sample_values(playbook: Playbook, topic: Topic | None) -> dict[str, str]:
+    """Values that stand in for the placeholders when lint reviews a model reply: the charter's
+    signature, the referent the reply would name, a deadline and an author in the playbook's language."""
+    contacts = {c.id: c.name for c in playbook.contacts}
+    referent_id = topic.escalate_to if topic is not None else (playbook.crisis.escalate_to if playbook.crisis else None)
+    referent = contacts.get(referent_id or "", playbook.contacts[0].name if playbook.contacts else "")
+    french = playbook.organization.language == "fr"
+    return {
+        "signature": playbook.tone.signature or "",
+        "referent": referent,
+        "deadline": "dans les deux heures" if french else "within two hours",
+        "author": "@camille",
+    }
+
+
+#: The review codes lint leaves out: R107 needs a channel, R203 a message, R204 is E105's.
+NOT_IN_LINT = frozenset({"R107", "R203", "R204"})
+
+
+def review_model_replies(playbook: Playbook, severities: frozenset[str]) -> Iterator[tuple[tuple[str | int, ...], ReviewFinding]]:
+    """(path, finding) for what `review` finds, of these severities, in each model reply filled with sample values."""
+    from cmkit.i18n import language
+    from cmkit.review.engine import review
+    from cmkit.review.registry import all_rules
+
+    codes = frozenset(r.code for r in all_rules() if r.severity in severities and r.code not in NOT_IN_LINT)
+    lang = language(None, playbook.organization.language)
+    for path, text, topic in model_replies(playbook):
+        filled = fill(text, sample_values(playbook, topic))
+        for finding in review(filled, playbook, topic=topic, lang=lang, codes=codes):
+            yield path, finding
