@@ -30,18 +30,19 @@ class Word:
 
 
 @lru_cache(maxsize=4096)
-def _folded(char: str) -> str:
-    """One character as the matcher sees it: letters/digits folded ('É' -> 'e', 'œ' -> 'oe'),
-    or '' for a word break."""
-    folded = padded_words(char).strip()
-    return "" if " " in folded else folded
+def _folded(char: str) -> tuple[str, ...]:
+    """One character as the matcher sees it: the words it folds to ('É' -> ('e',), 'œ' ->
+    ('oe',), '½' -> ('1', '2')), or () for a word break."""
+    return tuple(padded_words(char).split())
 
 
 def words(text: str) -> list[Word]:
     """The words of `text`, normalised exactly as `normalize` would, each with its span.
 
     A combining accent continues the word it follows (a decomposed `é` is one
-    letter to a reader), so a span never stops in the middle of a letter.
+    letter to a reader), so a span never stops in the middle of a letter. A
+    character that folds to several words ('½') ends the word it continues and
+    starts the next one, both spanning it.
     """
     found: list[Word] = []
     parts: list[str] = []
@@ -51,8 +52,11 @@ def words(text: str) -> list[Word]:
         if folded:
             if not parts:
                 start = index
-            parts.append(folded)
+            parts.append(folded[0])
             end = index + 1
+            for more in folded[1:]:
+                found.append(Word("".join(parts), start, end))
+                parts, start = [more], index
         elif parts and unicodedata.combining(char):
             end = index + 1
         elif parts:
