@@ -1,4 +1,5 @@
-"""Phrases are found by the keywords' rules, at code-point offsets of the draft as written."""
+"""Phrases are found by the keywords' rules, at code-point offsets of the draft as written
+(through the decision engine's phrase matcher, `cmkit.decide.phrases`)."""
 
 from __future__ import annotations
 
@@ -6,27 +7,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cmkit.decide.normalize import normalize
-from cmkit.review.phrases import find, words
+from cmkit.review.phrases import says, spans
 
 
 def _found(phrases, text):
-    return [(p.written, text[s:e]) for p, s, e in find(phrases, words(text))]
-
-
-def test_words_are_normalised_as_the_matcher_normalises():
-    assert [w.norm for w in words("Où est MON colis ?!")] == ["ou", "est", "mon", "colis"]
-
-
-@given(st.text())
-def test_words_join_to_exactly_what_normalize_gives(text):
-    assert " ".join(w.norm for w in words(text)) == normalize(text)
-
-
-@given(st.text())
-def test_each_word_spans_the_text_it_comes_from(text):
-    for word in words(text):
-        assert 0 <= word.start < word.end <= len(text)
-        assert word.norm in "".join(normalize(text[word.start : word.end]).split())
+    return [(written, text[start:end]) for written, start, end in spans(phrases, text)]
 
 
 def test_case_accents_and_punctuation_are_ignored_and_offsets_point_at_the_draft():
@@ -54,9 +39,17 @@ def test_an_equals_sign_marks_a_word_that_matches_only_itself():
     assert _found(["le =monde"], "Le Monde a appelé") == [("le =monde", "Le Monde")]
 
 
-@given(st.text(alphabet=st.sampled_from("abcdeéèàç '’-!? ,.\n"), max_size=60), st.sampled_from(["colis", "déjà reçu", "rembours*"]))
+def test_says_is_any_match():
+    assert says(["désolé*"], "Nous sommes DESOLES")
+    assert not says(["désolé*"], "Nous sommes là")
+
+
+@given(
+    st.text(alphabet=st.sampled_from("abcdeéèàç '’-!? ,.\n"), max_size=60),
+    st.sampled_from(["colis", "déjà reçu", "rembours*"]),
+)
 def test_every_match_normalises_to_the_phrase(text, phrase):
-    for found, start, end in find([phrase], words(text)):
+    for _written, start, end in spans([phrase], text):
         matched = normalize(text[start:end]).split()
         wanted = normalize(phrase.rstrip("*")).split()
         assert matched[:-1] == wanted[:-1]

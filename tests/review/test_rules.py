@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cmkit.loading.load import load_playbook
+from cmkit.trusted import load_playbook
 from cmkit.review.context import find_channel, find_topic
 from cmkit.review.engine import failed, review
 

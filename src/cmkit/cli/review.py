@@ -42,7 +42,7 @@ def command(
     """Review DRAFT; exit 1 when a finding is an error (do not post it as it is)."""
     with exit_on_error():
         from cmkit.i18n import language
-        from cmkit.loading.load import load_playbook
+        from cmkit.trusted import load_playbook
         from cmkit.review.context import find_channel, find_topic
         from cmkit.review.engine import failed, review
 

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from cmkit.i18n import Catalogue, catalogue
 from cmkit.model.playbook import Channel, Playbook, Topic
 from cmkit.review.finding import ReviewFinding
-from cmkit.review.phrases import Word, words
 
 
 @dataclass
@@ -21,11 +19,6 @@ class Draft:
     channel: Channel | None = None
     lang: str = "en"
     _cache: dict[str, object] = field(default_factory=dict, repr=False)
-
-    @cached_property
-    def words(self) -> list[Word]:
-        """The draft's words, normalised as the matcher does, each with its span."""
-        return words(self.text)
 
     @property
     def _(self) -> Catalogue:

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from cmkit.i18n import catalogue, language
 from cmkit.lint.finding import Flag
 from cmkit.model.playbook import Playbook
-from cmkit.review.phrases import find, words
+from cmkit.review.phrases import matcher
 
 CODE = "W221"
 SEVERITY = "warning"
@@ -38,17 +38,15 @@ def check(playbook: Playbook) -> Iterator[Flag]:
     for i, topic in enumerate(playbook.topics):
         if not topic.unless:
             continue
+        unless = matcher(topic.unless, playbook)
         for k, keyword in enumerate(topic.keywords):
-            as_message = words(keyword.rstrip("*").replace("=", ""))
-            if not as_message:
-                continue
-            for phrase, _start, _end in find(topic.unless, as_message):
+            for hit in unless.search(keyword.rstrip("*").replace("=", "")):
                 yield Flag(
                     ("topics", i, "keywords", k),
                     _(
                         "the topic's own `unless` \u201c{unless}\u201d matches its keyword \u201c{keyword}\u201d, "
                         "so this keyword never brings a message in"
-                    ).format(unless=phrase.written, keyword=keyword),
+                    ).format(unless=topic.unless[hit.index], keyword=keyword),
                     _("make the `unless` longer than the keyword (`pas de rembours*`), or remove one of them"),
                 )
                 break

@@ -30,7 +30,7 @@ NAME = "forbidden-phrase"
 
 def check(draft: Draft) -> Iterator[Hit]:
     _ = draft._
-    for phrase, start, end in spans(draft.playbook.tone.forbidden, draft.words):
+    for phrase, start, end in spans(draft.playbook.tone.forbidden, draft.text, draft.playbook):
         yield Hit(
             start,
             end,

@@ -39,7 +39,7 @@ def check(draft: Draft) -> Iterator[Hit]:
     for item in draft.playbook.autonomy.must_not:
         if not isinstance(item, MustNot) or not item.detect:
             continue
-        for _phrase, start, end in spans(item.detect, draft.words):
+        for _phrase, start, end in spans(item.detect, draft.text, draft.playbook):
             yield Hit(
                 start,
                 end,

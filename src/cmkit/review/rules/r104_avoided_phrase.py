@@ -29,7 +29,7 @@ NAME = "avoided-phrase"
 
 def check(draft: Draft) -> Iterator[Hit]:
     _ = draft._
-    for phrase, start, end in spans(draft.playbook.tone.avoid, draft.words):
+    for phrase, start, end in spans(draft.playbook.tone.avoid, draft.text, draft.playbook):
         yield Hit(
             start,
             end,

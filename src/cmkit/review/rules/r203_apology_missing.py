@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from cmkit.review.engine import Draft
 from cmkit.review.finding import Hit
-from cmkit.review.phrases import find, words
+from cmkit.review.phrases import says
 
 CODE = "R203"
 SEVERITY = "info"
@@ -37,7 +37,7 @@ APOLOGIES = (
 
 def apologises(text: str) -> bool:
     """Whether `text` says sorry, in French or English."""
-    return next(find(APOLOGIES, words(text)), None) is not None
+    return says(APOLOGIES, text)
 
 
 def check(draft: Draft) -> Iterator[Hit]:
@@ -47,7 +47,7 @@ def check(draft: Draft) -> Iterator[Hit]:
     complaint = (topic.reply is not None and apologises(topic.reply)) or (
         topic.action == "escalate" and topic.process == "support"
     )
-    if not complaint or next(find(APOLOGIES, draft.words), None) is not None:
+    if not complaint or apologises(draft.text):
         return
     _ = draft._
     yield Hit(
