@@ -1,15 +1,17 @@
-"""The placeholders of model replies (`reply`, `holding_statement`): find them, fill them.
+"""The placeholders of model replies (`reply`, `holding_statement`), as lint sees them.
 
 Spec (playbook.md, revision 1.1): `{signature}`, `{referent}`, `{deadline}`
-and `{author}`; any other `{...}` is a lint error; braces are written `{{`
-and `}}`. Lint reviews each model reply filled with sample values, so that
-a reply is judged as the public would read it.
+and `{author}`; any other `{...}` is a lint error (`{prénom}`, `{ referent }`
+and `{0}` included: the engine would print them as written); braces are
+written `{{` and `}}`. Lint reviews each model reply filled as the decision
+engine fills it (`cmkit.decide.words.fill`) with sample values, so that a
+reply is judged as the public would read it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -30,20 +32,7 @@ def placeholders(text: str) -> Iterator[tuple[str, int, int]]:
 
 def unknown(text: str) -> list[tuple[str, int, int]]:
     """The placeholders that are not one of KNOWN."""
-    return [(name, start, end) for name, start, end in placeholders(text) if name.strip() not in KNOWN]
-
-
-def fill(text: str, values: Mapping[str, str]) -> str:
-    """`text` with each known placeholder replaced and `{{`/`}}` unescaped; unknown ones are left as written."""
-
-    def replace(match: re.Match[str]) -> str:
-        token = match.group()
-        if token in ("{{", "}}"):
-            return token[0]
-        name = match.group(1).strip()
-        return values.get(name, token)
-
-    return _TOKEN.sub(replace, text)
+    return [(name, start, end) for name, start, end in placeholders(text) if name not in KNOWN]
 
 
 def model_replies(playbook: Playbook) -> Iterator[tuple[tuple[str | int, ...], str, Topic | None]]:
@@ -61,11 +50,17 @@ def sample_values(playbook: Playbook, topic: Topic | None) -> dict[str, str]:
     contacts = {c.id: c.name for c in playbook.contacts}
     referent_id = topic.escalate_to if topic is not None else (playbook.crisis.escalate_to if playbook.crisis else None)
     referent = contacts.get(referent_id or "", playbook.contacts[0].name if playbook.contacts else "")
-    french = playbook.organization.language == "fr"
+    from cmkit.decide.words import deadline_words
+    from cmkit.i18n import language
+
+    if topic is not None:
+        minutes = topic.respond_within
+    else:
+        minutes = playbook.crisis.respond_within if playbook.crisis else None
     return {
         "signature": playbook.tone.signature or "",
         "referent": referent,
-        "deadline": "dans les deux heures" if french else "within two hours",
+        "deadline": deadline_words(minutes, language(None, playbook.organization.language)),
         "author": "@camille",
     }
 
@@ -82,6 +77,8 @@ def review_model_replies(playbook: Playbook, severities: frozenset[str]) -> Iter
 
     codes = frozenset(r.code for r in all_rules() if r.severity in severities and r.code not in NOT_IN_LINT)
     lang = language(None, playbook.organization.language)
+    from cmkit.decide.words import fill
+
     for path, text, topic in model_replies(playbook):
         filled = fill(text, sample_values(playbook, topic))
         for finding in review(filled, playbook, topic=topic, lang=lang, codes=codes):
