@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ["lint", "check", "triage", "render", "simulate"]
+ORDER = ["lint", "check", "triage", "render", "simulate", "review"]
 
 
 def main() -> int:

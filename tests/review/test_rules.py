@@ -104,6 +104,8 @@ def test_emoji_is_one_finding_per_run_and_needs_emoji_false():
     draft = f"Merci 👍🏽 et bravo 👨‍👩‍👧 ! ™ → {SIGNE}"
     found = [f for f in _codes(FR, draft)[1] if f.code == "R105"]
     assert [f.match for f in found] == ["👍🏽", "👨‍👩‍👧"]
+    keycap = [f.match for f in _codes(FR, f"Étape 1\ufe0f\u20e3 puis 2. {SIGNE}")[1]]
+    assert keycap == ["1\ufe0f\u20e3"]
     allowed = FR.model_copy(update={"tone": FR.tone.model_copy(update={"emoji": True})})
     assert _codes(allowed, draft)[0] == []
 

@@ -18,6 +18,7 @@ PASS::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from cmkit.review.engine import Draft
@@ -55,33 +56,22 @@ _RANGES = (
     (0x3299, 0x3299),
 )
 #: What continues an emoji: variation selector 16, the zero-width joiner, a keycap, tags.
-_CONTINUES = frozenset({0xFE0F, 0x200D, 0x20E3}) | frozenset(range(0xE0020, 0xE0080))
+_CONTINUES = "\ufe0f\u200d\u20e3\U000e0020-\U000e007f"
 #: What is an emoji only when a variation selector 16 or a keycap follows (© ® ™ ℹ Ⓜ, digits, # and *).
-_WITH_SELECTOR = frozenset(map(ord, "©®™ℹⓂ#*0123456789↔↕↖↗↘↙↩↪"))
-
-
-def _pictograph(code: int) -> bool:
-    return any(low <= code <= high for low, high in _RANGES)
+_WITH_SELECTOR = "©®™ℹⓂ#*0-9↔↕↖↗↘↙↩↪"
+_PICTOGRAPHS = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in _RANGES)
+#: A run of emoji: a pictograph (or a character a selector makes one), then what continues it.
+_EMOJI = re.compile(
+    f"(?:[{_PICTOGRAPHS}]|[{_WITH_SELECTOR}](?=[\\ufe0f\\u20e3]))[{_PICTOGRAPHS}{_CONTINUES}]*"
+)
 
 
 def emoji_spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of every run of emoji in `text`."""
-    index, length = 0, len(text)
-    while index < length:
-        code = ord(text[index])
-        selected = code in _WITH_SELECTOR and index + 1 < length and ord(text[index + 1]) in (0xFE0F, 0x20E3)
-        if not (_pictograph(code) or selected):
-            index += 1
-            continue
-        start = index
-        index += 1
-        while index < length:
-            code = ord(text[index])
-            if code in _CONTINUES or _pictograph(code):
-                index += 1
-            else:
-                break
-        yield start, index
+    if text.isascii():
+        return
+    for match in _EMOJI.finditer(text):
+        yield match.start(), match.end()
 
 
 def check(draft: Draft) -> Iterator[Hit]:
