@@ -138,3 +138,10 @@ def test_a_tu_charter_flags_the_polite_vous_but_not_the_plural_one():
 def test_errors_fail_the_review_and_warnings_do_not():
     assert failed(_codes(FR, f"Tu es génial. {SIGNE}")[1])
     assert not failed(_codes(FR, "Merci 😊")[1])
+
+
+def test_phrases_follow_the_playbooks_stems():
+    draft = f"Vos tickets sont enregistrés. {SIGNE}"
+    assert _codes(FR, draft)[0] == []
+    stemming = FR.model_copy(update={"matching": FR.matching.model_copy(update={"stems": True})})
+    assert [(f.code, f.match) for f in _codes(stemming, draft)[1]] == [("R104", "tickets")]
