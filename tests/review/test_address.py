@@ -31,6 +31,10 @@ FORMS = [
     ("Contactez-nous en privé.", [("Contactez", "vous")]),
     ("N'hésitez pas à revenir vers nous.", [("hésitez", "vous")]),
     ("C'est le vôtre.", [("vôtre", "vous")]),
+    ("Envoie-le-moi demain.", [("Envoie", "tu")]),
+    ("Prends rendez-vous, s'il te plaît.", [("te", "tu")]),
+    ("Ne bouge pas, on arrive.", [("bouge", "tu")]),
+    ("Merci ! Ne bougez pas, nous arrivons.", [("bougez", "vous")]),
 ]
 
 # Drafts that only look like they address someone (in either charter): nothing to find.
@@ -55,6 +59,9 @@ TRAPS = [
     "Le tutoriel est en ligne, tutoyer n'est pas notre style.",  # words that start with « tu »
     "Tuer le temps ? Tapez « tuto » dans la recherche.",
     "La date est fixée, T-shirt offert.",
+    "Notre boutique de Châlons-en-Champagne et celle de Villeneuve-le-Roi sont ouvertes.",  # places
+    "On s'occupe de tout, sans rendez-vous.",  # « rendez-vous », the noun
+    "Il ne faut pas attendre, cela ne change pas.",  # « ne… pas » after a subject
 ]
 
 

@@ -23,9 +23,11 @@ Context rules:
   tiens à » is *tenir*).
 - A verb joined by a hyphen to a following pronoun (« envoie-nous »,
   « dis-moi ») is an imperative: `-ez` says vous, the 2nd singular says tu;
-  `n'… pas` at the start of a clause (« N'hésite pas ») likewise.
+  `ne… pas` at the start of a clause (« N'hésite pas », « Ne bouge pas ») likewise.
+- « rendez-vous » is a noun; « Châlons-en-Champagne », « Villeneuve-le-Roi »
+  are places, not imperatives.
 - `vous` addressed to a group is plural, not polite: a draft that says « vous
-  tous », « à tous », « vous êtes nombreux », « chacun d'entre vous », « vous
+  tous », « vous-mêmes », « à tous », « vous êtes nombreux », « chacun d'entre vous », « vous
   deux »… speaks to several people, and its vous forms are not counted.
 """
 
@@ -59,7 +61,7 @@ _NOT_IMPERATIVE = frozenset(
 _CLAUSE_OPENERS = frozenset("et mais donc alors surtout svp puis ou".split())
 _NUMBERS = "deux trois quatre cinq six sept huit neuf dix".split()
 _GROUP_MARKERS = re.compile(
-    r"\b(?:vous (?:tous|toutes|autres|" + "|".join(_NUMBERS) + r")|a (?:tous|toutes)|entre vous|"
+    r"\b(?:vous (?:tous|toutes|autres|memes|" + "|".join(_NUMBERS) + r")|a (?:tous|toutes)|entre vous|"
     r"chacune? d(?:e|entre) vous|vous etes (?:tous |toutes )?(?:nombreux|nombreuses|tous|toutes))\b"
 )
 
@@ -119,11 +121,22 @@ def _imperative(tokens: list[_Token], index: int) -> str | None:
     word = token.word
     if word in _NOT_IMPERATIVE or len(word) < 2:
         return None
-    hyphenated = _joined_by_hyphen(token.after) and _word(tokens, index + 1) in _IMPERATIVE_OBJECTS
+    hyphenated = (
+        _joined_by_hyphen(token.after)
+        and _word(tokens, index + 1) in _IMPERATIVE_OBJECTS
+        # « Châlons-en-Champagne », « Villeneuve-le-Roi »: a place name goes on after the pronoun
+        and not (
+            index + 2 < len(tokens)
+            and _joined_by_hyphen(tokens[index + 1].after)
+            and tokens[index + 2].word not in _IMPERATIVE_OBJECTS
+        )
+    )
     negated = (
         index >= 1
-        and tokens[index - 1].word == "n"
-        and _apostrophe(token.before)
+        and (
+            (tokens[index - 1].word == "n" and _apostrophe(token.before))
+            or (tokens[index - 1].word == "ne" and token.before.isspace())
+        )
         and _word(tokens, index + 1) in {"pas", "plus", "jamais"}
         and _opens_clause(tokens, index - 1)
     )
@@ -176,6 +189,8 @@ def forms(text: str) -> list[Form]:
         elif word in {"tien", "tienne", "tiens", "tiennes"} and previous in _POSSESSIVE_ARTICLES:
             kind = ("tu", "vôtre" if word in {"tien", "tienne"} else "vôtres")
         elif word == "vous":
+            if previous == "rendez" and _joined_by_hyphen(token.before):
+                continue  # « un rendez-vous », the noun
             kind = ("vous", "tu / te / toi")
         elif word == "votre":
             kind = ("vous", "ton / ta")
