@@ -82,7 +82,7 @@ def summary(findings: list[ReviewFinding], lang: str) -> str:
         parts.append(_.n("{count} warning", "{count} warnings", counts["warning"]).format(count=counts["warning"]))
     if counts["info"]:
         parts.append(_.n("{count} remark", "{count} remarks", counts["info"]).format(count=counts["info"]))
-    verdict = _("do not post it as it is") if counts["error"] else _("read them before posting")
+    verdict = _("do not post it as it is") if counts["error"] else _("read it again before posting")
     return _("{counts}: {verdict}.").format(counts=", ".join(parts), verdict=verdict)
 
 
