@@ -116,8 +116,16 @@ def test_personal_data_finds_french_and_international_numbers_and_addresses():
     assert sorted(found) == sorted(["01 23 45 67 89", "+33 6 12 34 56 78", "a.b+c@exemple.fr"])
 
 
+@pytest.mark.parametrize(
+    "number", ["0800 12 34 56", "+33 (0)1 23 45 67 89", "+32 2 123 45 67", "07 00 00 00 00", "06-12-34-56-78", "+1 (415) 555-2671"]
+)
+def test_phone_numbers_in_many_layouts(number):
+    draft = f"Appelez le {number} aujourd'hui. {SIGNE}"
+    assert [f.match for f in _codes(FR, draft)[1]] == [number]
+
+
 def test_dates_prices_and_postcodes_are_no_phone_numbers():
-    draft = f"Livré le 12/03/2026 à 14h, 75011 Paris, 24,90 €. {SIGNE}"
+    draft = f"Livré le 12/03/2026 à 14h, 75011 Paris, 24,90 €, 1 234,56 €, SIRET 123 456 789 00012. {SIGNE}"
     assert _codes(FR, draft)[0] == []
 
 

@@ -5,7 +5,9 @@ concerns one customer « en message privé », and an address or a phone
 number posted in public is personal data exposed (GDPR) — the customer's,
 or a colleague's. Phone numbers are found by Google's libphonenumber rules
 (the `phonenumbers` package), in French and international formats (« 06 12
-34 56 78 », « +33 6 12 34 56 78 », « +44 20 7946 0958 »); any e-mail address
+34 56 78 », « +33 6 12 34 56 78 », « +44 20 7946 0958 »), made-up ones
+written like a number included; dates, prices and post codes are not
+numbers. Any e-mail address
 counts, the organisation's own included: a reviewer would rather see it
 once than miss one.
 
@@ -38,14 +40,31 @@ def emails(text: str) -> Iterator[tuple[int, int]]:
         yield match.start(), match.end()
 
 
+#: How a French number is written (« 07 00 00 00 00 », « 01.23.45.67.89 »): a reader sees a phone
+#: number even where no operator has one yet.
+_FRENCH_LAYOUT = re.compile(r"0[1-9](?:[ .\-]?\d{2}){4}")
+
+
 def phones(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of every valid phone number, French or international."""
+    """(start, end) of every phone number, French or international.
+
+    libphonenumber's VALID numbers (an allocated range), and also the merely
+    possible ones written as a reader recognises a number: in international
+    format (`+32 2 123 45 67`) or in the French layout of ten digits in pairs —
+    a made-up number is still personal data to whoever reads it as one.
+    """
     if sum(ch.isdigit() for ch in text) < 6:  # no phone number has fewer digits: skip the library
         return
     import phonenumbers
 
-    for match in phonenumbers.PhoneNumberMatcher(text, "FR", leniency=phonenumbers.Leniency.VALID):
-        yield match.start, match.end
+    found = [(m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(text, "FR", leniency=phonenumbers.Leniency.VALID)]
+    for match in phonenumbers.PhoneNumberMatcher(text, "FR", leniency=phonenumbers.Leniency.POSSIBLE):
+        written = match.raw_string
+        if not (written.startswith("+") or _FRENCH_LAYOUT.fullmatch(written)):
+            continue
+        if all(match.end <= start or match.start >= end for start, end in found):
+            found.append((match.start, match.end))
+    yield from sorted(found)
 
 
 def check(draft: Draft) -> Iterator[Hit]:
