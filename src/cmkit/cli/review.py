@@ -41,40 +41,39 @@ def command(
 ) -> None:
     """Review DRAFT; exit 1 when a finding is an error (do not post it as it is)."""
     with exit_on_error():
-        from cmkit.i18n import language
+        from cmkit.i18n import catalogue, language
         from cmkit.trusted import load_playbook
         from cmkit.review.context import find_channel, find_topic
         from cmkit.review.engine import failed, review
 
-        text = _draft_text(draft)
         path = resolve_playbook(playbook)
         loaded = load_playbook(path)
         lang = language(None, loaded.organization.language)
-        findings = review(
-            text,
-            loaded,
-            topic=find_topic(loaded, topic, str(path)),
-            channel=find_channel(loaded, channel, str(path)),
-            lang=lang,
-        )
+        _ = catalogue(lang)
+        context = {
+            "topic": find_topic(loaded, topic, str(path), _),
+            "channel": find_channel(loaded, channel, str(path), _),
+        }
+        text = _draft_text(draft, _)
+        findings = review(text, loaded, lang=lang, **context)
         _print(findings, text, lang, output_format)
     raise typer.Exit(Exit.FOUND if failed(findings) else Exit.OK)
 
 
-def _draft_text(draft: str | None) -> str:
+def _draft_text(draft: str | None, _) -> str:
     """DRAFT, or stdin without one trailing newline; never waits on a terminal."""
     from cmkit.errors import UsageError
 
     if draft is None or draft == "-":
         if sys.stdin is None or sys.stdin.isatty():
-            raise UsageError("no draft: pass it as DRAFT, or pipe it on stdin")
+            raise UsageError(_("no draft: pass it as DRAFT, or pipe it on stdin"))
         draft = sys.stdin.read()
         if draft.endswith("\r\n"):
             draft = draft[:-2]
         elif draft.endswith("\n"):
             draft = draft[:-1]
     if not draft.strip():
-        raise UsageError("the draft is empty")
+        raise UsageError(_("the draft is empty"))
     return draft
 
 
