@@ -3,13 +3,13 @@ E101's new references), in the shape of tests/lint/test_rules.py's CASES."""
 
 from __future__ import annotations
 
-from tests.lint.playbooks import broken
+from tests.lint.playbooks import CLEAN, broken
 
 _AFTER_LIVRAISON = "    process: support\n  - id: litige"
 
 
-def _reply(text: str) -> str:
-    return broken(_AFTER_LIVRAISON, f"    process: support\n    reply: \"{text}\"\n  - id: litige")
+def _reply(text: str, playbook: str = CLEAN) -> str:
+    return broken(_AFTER_LIVRAISON, f"    process: support\n    reply: \"{text}\"\n  - id: litige", playbook)
 
 
 def _before_crisis(block: str) -> str:
@@ -31,6 +31,8 @@ CASES = [
      "rembours*]", 1),
     ("W222", _before_crisis("watchlist:\n  - {handles: ['@leparisien'], kind: journalist}\n"
                             "  - {handles: ['@LeParisien'], kind: influenceur}\n"), "'@LeParisien'", 1),
+    ("W224", _reply("x" * 300, broken("{id: twitter, expected_response: 1h}", "{id: twitter, expected_response: 1h, max_length: 280}")),
+     '"xxx', 1),
     ("W223", broken("{id: facebook, expected_response: 2h}", "{id: facebook, expected_response: 2h, aliases: [Twitter]}"),
      "Twitter]", 1),
 ]
