@@ -94,3 +94,16 @@ def test_a_real_process_reads_stdin_and_prints_json_only(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert [(f["code"], f["match"]) for f in json.loads(done.stdout)] == [("R108", "06 12 34 56 78")]
+
+
+def test_author_flags_any_other_account_named(runner):
+    draft = f"@Marie comme @paul_92, votre colis arrive demain. {SIGNE}"
+    result = review(runner, "--format", "json", "--author", "marie", draft)
+    assert [(f["code"], f["match"]) for f in json.loads(result.stdout)] == [("R205", "@paul_92")]
+    assert result.exit_code == 0
+    assert json.loads(review(runner, "--format", "json", draft).stdout) == []
+
+
+def test_lang_chooses_the_language_of_the_sentences(runner):
+    result = review(runner, "--lang", "en", "Merci")
+    assert "the reply does not end with the charter's signature" in result.stdout

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from cmkit.cli.common import Exit, PlaybookOption, exit_on_error, resolve_playbook
+from cmkit.cli.common import Exit, LangOption, PlaybookOption, exit_on_error, resolve_playbook
 
 NAME = "review"
 HELP = "Check a draft public reply against the charter: address, forbidden phrases, promises, emoji, signature, length, personal data."
@@ -36,8 +36,13 @@ def command(
         str | None,
         typer.Option("--channel", "-c", help="The channel it will be posted on (id or alias).", show_default=False),
     ] = None,
+    author: Annotated[
+        str | None,
+        typer.Option("--author", help="The handle the reply answers (@camille): any other @handle is flagged.", show_default=False),
+    ] = None,
     output_format: Annotated[Format, typer.Option("--format", "-f", help="text or json (one array).")] = Format.text,
     playbook: PlaybookOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Review DRAFT; exit 1 when a finding is an error (do not post it as it is)."""
     with exit_on_error():
@@ -48,14 +53,14 @@ def command(
 
         path = resolve_playbook(playbook)
         loaded = load_playbook(path)
-        lang = language(None, loaded.organization.language)
+        lang = language(lang, loaded.organization.language)
         _ = catalogue(lang)
         context = {
             "topic": find_topic(loaded, topic, str(path), _),
             "channel": find_channel(loaded, channel, str(path), _),
         }
         text = _draft_text(draft, _)
-        findings = review(text, loaded, lang=lang, **context)
+        findings = review(text, loaded, lang=lang, author=author, **context)
         _print(findings, text, lang, output_format)
     raise typer.Exit(Exit.FOUND if failed(findings) else Exit.OK)
 

@@ -18,6 +18,7 @@ class Draft:
     topic: Topic | None = None
     channel: Channel | None = None
     lang: str = "en"
+    author: str | None = None  # the handle the reply answers, when known
     _cache: dict[str, object] = field(default_factory=dict, repr=False)
 
     @property
@@ -33,12 +34,13 @@ def review(
     topic: Topic | None = None,
     channel: Channel | None = None,
     lang: str = "en",
+    author: str | None = None,
     codes: frozenset[str] | None = None,
 ) -> list[ReviewFinding]:
     """Every finding of every rule (or of `codes`), in draft order, then by code."""
     from cmkit.review.registry import all_rules
 
-    draft = Draft(text, playbook, topic, channel, lang)
+    draft = Draft(text, playbook, topic, channel, lang, author)
     found = []
     for rule in all_rules():
         if codes is not None and rule.code not in codes:
