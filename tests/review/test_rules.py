@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cmkit.trusted import load_playbook
 from cmkit.review.context import find_channel, find_topic
@@ -153,3 +155,22 @@ def test_phrases_follow_the_playbooks_stems():
     assert _codes(FR, draft)[0] == []
     stemming = FR.model_copy(update={"matching": FR.matching.model_copy(update={"stems": True})})
     assert [(f.code, f.match) for f in _codes(stemming, draft)[1]] == [("R104", "tickets")]
+
+
+_DRAFT_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(list("abcdeéàçtuvoTVs '’-!?.,:;@/\n0123456789+😊👍🏽\u200d\ufe0f\u20e3")),
+        st.sampled_from(["tu ", "vous ", "ton ", "le ton ", "a-t-il ", "pas de notre ressort ", "06 12 34 56 78 ",
+                         "x@y.fr ", "https://a.fr ", "{referent} ", "commande n°123456 ", SIGNE]),
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_DRAFT_TEXT, st.sampled_from([None, "twitter"]), st.sampled_from([None, "livraison"]))
+def test_every_finding_points_into_the_draft_and_its_match_is_what_is_there(draft, channel, topic):
+    for finding in _codes(FR, draft, topic, channel)[1]:
+        assert 0 <= finding.start <= finding.end <= len(draft)
+        assert finding.match == draft[finding.start : finding.end]
+        assert finding.severity in {"error", "warning", "info"}
