@@ -45,7 +45,7 @@ def test_a_holding_statement_that_says_tu_in_a_vous_charter(write):
     findings = lint_file(write("p.yaml", _holding("Nous regardons ton message. {signature}")))
     (finding,) = findings
     assert (finding.code, finding.path) == ("W217", "crisis.holding_statement")
-    assert "R103" in finding.message and "\u201cton\u201d" in finding.message
+    assert "(R103 «\u202fton\u202f»)" in finding.message
 
 
 def test_review_warnings_of_a_reply_are_w218(write):

@@ -14,7 +14,7 @@ def flags(playbook: Playbook, severities: frozenset[str]) -> Iterator[Flag]:
     """One Flag per review finding of these severities in the playbook's model replies."""
     _ = catalogue(language(None, playbook.organization.language))
     for path, finding in review_model_replies(playbook, severities):
-        where = f" \u201c{finding.match}\u201d" if finding.match else ""
+        where = " " + _("\u201c{text}\u201d").format(text=finding.match) if finding.match else ""
         if finding.severity == "error":
             sentence = _("the model reply breaks its own charter ({code}{where}): {message}")
         else:
