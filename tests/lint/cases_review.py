@@ -33,6 +33,8 @@ CASES = [
                             "  - {handles: ['@LeParisien'], kind: influenceur}\n"), "'@LeParisien'", 1),
     ("W224", _reply("x" * 300, broken("{id: twitter, expected_response: 1h}", "{id: twitter, expected_response: 1h, max_length: 280}")),
      '"xxx', 1),
+    ("W225", _before_crisis("watchlist:\n  - {handles: ['@lucie'], kind: influenceuse}\n"), "influenceuse}", 1),
+    ("W226", _before_crisis("document: {date: 2026-11-30, review_by: 2026-06-30}\n"), "2026-06-30", 1),
     ("W223", broken("{id: facebook, expected_response: 2h}", "{id: facebook, expected_response: 2h, aliases: [Twitter]}"),
      "Twitter]", 1),
 ]
