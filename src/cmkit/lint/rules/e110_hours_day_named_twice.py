@@ -31,8 +31,6 @@ CODE = "E110"
 STOPS_LOADING = True  # malformed hours: every deadline in open hours would mean nothing
 SEVERITY = "error"
 NAME = "hours-day-named-twice"
-#: A malformed `hours` makes the playbook mean nothing (spec, "Loading and lint").
-STOPS_LOADING = True
 
 
 def check(playbook: Playbook) -> Iterator[Flag]:

@@ -29,8 +29,6 @@ CODE = "E111"
 STOPS_LOADING = True  # malformed hours: every deadline in open hours would mean nothing
 SEVERITY = "error"
 NAME = "hours-never-open"
-#: A malformed `hours` makes the playbook mean nothing (spec, "Loading and lint").
-STOPS_LOADING = True
 
 
 def check(playbook: Playbook) -> Iterator[Flag]:
