@@ -24,6 +24,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from cmkit.clock import Clock
+from cmkit.report.journal import UNREADABLE
 
 _MICRO = timedelta(microseconds=1)
 _TRUE = {"true", "1", "yes", "oui", "vrai"}
@@ -192,6 +193,9 @@ class _Reader:
         return None if text is None else self.clock.parse(text)
 
     def fold(self, line: int, record: dict[str, Any]) -> None:
+        if UNREADABLE in record:
+            self._problem(line, record[UNREADABLE])
+            return
         try:
             at = self._time(record.get("at"))
         except (ValueError, TypeError):
