@@ -7,7 +7,7 @@ import pytest
 from cmkit.errors import LoadError
 from cmkit.lint.engine import lint_file
 from cmkit.lint.rules.w241_public_deadline_unmet_off_hours import longest_closed
-from cmkit.loading.load import load_playbook
+from cmkit.trusted import load_playbook
 from cmkit.open_hours import week_ranges
 from tests.lint.playbooks import CLEAN, broken
 

@@ -60,7 +60,7 @@ def command(
     with exit_on_error():
         from cmkit.clock import Clock
         from cmkit.i18n import catalogue, language
-        from cmkit.loading.load import load_playbook
+        from cmkit.trusted import load_playbook
         from cmkit.report.engine import build_report
         from cmkit.report.journal import read_journal
 

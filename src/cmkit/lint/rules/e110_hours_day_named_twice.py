@@ -28,6 +28,7 @@ from cmkit.model.playbook import Playbook
 from cmkit.open_hours import DAYS, day_numbers
 
 CODE = "E110"
+STOPS_LOADING = True  # malformed hours: every deadline in open hours would mean nothing
 SEVERITY = "error"
 NAME = "hours-day-named-twice"
 

@@ -26,6 +26,7 @@ from cmkit.lint.finding import Flag
 from cmkit.model.playbook import Playbook
 
 CODE = "E111"
+STOPS_LOADING = True  # malformed hours: every deadline in open hours would mean nothing
 SEVERITY = "error"
 NAME = "hours-never-open"
 
