@@ -68,6 +68,7 @@ def test_json_follows_the_spec(runner):
         {"event": 0, "contact": "qualite", "due_minute": 60, "answered_minute": 180},
         {"event": 1, "contact": "qualite", "due_minute": 180, "answered_minute": 300},
     ]
+    assert data["off_hours_breaches"] == [] and first["due_at"] is None
     assert set(data["crisis"]) == {"triggered", "at_minutes", "reason"}
     assert data["crisis"]["triggered"] is True and data["crisis"]["at_minutes"] == 300
     assert Path(data["playbook"]) == FR_PLAYBOOK  # the scenario's own `playbook:`, resolved
@@ -75,10 +76,11 @@ def test_json_follows_the_spec(runner):
 
 def test_start_shows_wall_clock_times(runner):
     result = _run(runner, CASCADE, "--start", "2026-03-02T09:00", env={"COLUMNS": "80"})
-    assert "1 Mon 02 09:00  email" in result.stdout
-    assert "Tue 03 05:00" in result.stdout  # the journalist, 20 hours later
+    assert "1 lun. 2 mars, 9\u00a0h\u00a000  email" in result.stdout  # the playbook's language
+    assert "mar. 3 mars, 5\u00a0h\u00a000" in result.stdout  # the journalist, 20 hours later
     data = json.loads(_run(runner, CASCADE, "--start", "2026-03-02T09:00", "-f", "json").stdout)
-    assert data["start"] == "2026-03-02T09:00"
+    assert data["start"] == "2026-03-02T09:00+00:00"  # UTC: this playbook has no `hours`
+    assert data["events"][5]["at"] == "2026-03-03T05:00:00+00:00"
 
 
 def test_mermaid_is_a_gantt_chart_with_late_waits_marked(runner):
