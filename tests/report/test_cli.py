@@ -100,6 +100,9 @@ def test_mistakes_are_one_sentence_and_exit_2(write, tmp_path):
         assert result.exit_code == 2, result.output
         assert said in result.stderr and "Traceback" not in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
+    before = journal.read_bytes()
+    result = run(journal, "-p", playbook, "-o", journal, "-f", "md")
+    assert result.exit_code == 2 and journal.read_bytes() == before  # never written over its own journal
     no_at = write("no-at.csv", "id,action\n1,answer\n")
     result = run(no_at, "-p", playbook)
     assert result.exit_code == 2 and "no `at` column" in result.stderr
