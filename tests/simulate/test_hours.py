@@ -136,3 +136,31 @@ def test_the_text_says_when_nobody_was_on_call_in_the_playbook_language(simulate
     code, text = simulate([("0m", "twitter", "refund please")], {"sav": "1h"}, start="2026-03-06T17:30", lang=lang, fmt="text")
     assert said in re.sub(r"[ \n]+", " ", text), text  # the summary may wrap; no-break spaces stay
     assert code == 1
+
+
+def test_the_friday_cascade_shows_a_saturday_request_waiting_for_monday():
+    """The example scenario, walked through the example playbook with office hours Monday to
+    Friday, quality and top management on call (set here, so the test says what it relies on)."""
+    from cmkit.model.playbook import Playbook
+    from cmkit.simulate.engine import walk
+    from cmkit.simulate.load import load_scenario, named_playbook
+    from cmkit.trusted import load_playbook
+    from conftest import PLAYBOOKS
+
+    path = PLAYBOOKS / "scenarios" / "cascade-vendredi.fr.yaml"
+    scenario = load_scenario(path)
+    data = load_playbook(named_playbook(scenario, path)).model_dump(mode="json", exclude_none=True)
+    data["hours"] = {"timezone": "Europe/Paris", "open": {"mon-fri": "09:00-18:00"}}
+    for contact in data["contacts"]:
+        contact["on_call"] = contact["id"] in ("qualite", "dg")
+    timeline = walk(scenario, Playbook.model_validate(data))
+    assert timeline.start.isoformat() == "2026-03-06T15:30:00+01:00"
+    request = next(o for o in timeline.events if o.id == "remboursement")
+    assert (request.decision.action, request.decision.escalate_to) == ("escalate", "sav")
+    assert request.decision.due_at == "2026-03-07T11:00:00+01:00"
+    [late] = [b for b in timeline.breaches if b.off_hours]
+    assert late.event == request.index
+    assert timeline.instant(late.reopens_minute).isoformat() == "2026-03-09T09:00:00+01:00"
+    assert timeline.instant(request.answered_minute).isoformat() == "2026-03-09T09:30:00+01:00"
+    journalist = timeline.events[-1]
+    assert timeline.instant(journalist.answered_minute).isoformat() == "2026-03-07T11:50:00+01:00"  # dg, on call
