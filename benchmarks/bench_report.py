@@ -86,7 +86,7 @@ def read_and_parse(path: Path) -> None:
 
 def in_process(path: Path, playbook: Path) -> None:
     from cmkit.clock import Clock
-    from cmkit.loading.load import load_playbook
+    from cmkit.trusted import load_playbook
     from cmkit.report.engine import build_report
     from cmkit.report.journal import read_journal
 
