@@ -59,6 +59,7 @@ def test_documents_are_addressed_to_the_recipients_with_charts_and_objectives(wr
     assert md.count("](data:image/svg+xml;base64,") == 3
     assert "| Répondre vite au public | part des messages traités dans le délai | 90 % |" in md
     assert "non mesuré par le journal" in md
+    assert "| ne pas répondre |" in md and "| transmettre |" in md  # actions in the playbook's language
     html = run(journal, "-p", playbook, "--format", "html").stdout
     assert html.count("<svg ") == 3 and html.count("</svg>") == 3 and "<script" not in html
     target = tmp_path / "rapport.pdf"
