@@ -130,3 +130,30 @@ def test_the_median_from_a_histogram_is_the_sorted_median(durations):
     exact = (Fraction(ordered[(len(ordered) - 1) // 2]) + ordered[len(ordered) // 2]) / 2 / 60_000_000
     assert median_minutes(durations) == math.floor(exact + Fraction(1, 2))
     assert abs(median_minutes(durations) - middle / 60e6) <= 0.5
+
+
+_values = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=30),
+    st.sampled_from(["2026-03-02T10:00:00+01:00", "2026-03-02", "2026-03-02T10:00Z", "", "60", "crisis", "answer",
+                     1e308, "1e308", "9999-12-31T23:59:59", "0001-01-01T00:30:00", "9999-12-31T23:59:59-05:00"]),
+    st.lists(st.integers(), max_size=2), st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+)
+_records = st.dictionaries(
+    st.sampled_from(["at", "answered_at", "due_at", "respond_within_minutes", "action", "topic", "channel",
+                     "escalate_to", "crisis", "error", "other"]),
+    _values,
+)
+
+
+@given(st.lists(_records, max_size=12))
+def test_any_hand_edited_journal_gives_a_report_never_a_traceback(records):
+    from cmkit.clock import Clock
+    from cmkit.formats.report_json import as_data
+    from cmkit.report.engine import build_report
+
+    clock = Clock({"timezone": "Europe/Paris"})
+    report = build_report(enumerate(records, 1), clock, frequency="weekly")
+    figures = as_data(report, clock)
+    assert figures["messages"] + figures["errors"] <= len(records)
+    assert figures["deadlines"]["in_time"] <= figures["deadlines"]["answered"] <= figures["deadlines"]["with_deadline"]
+    json.dumps(figures)

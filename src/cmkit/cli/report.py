@@ -108,7 +108,7 @@ def _bounds(clock: Clock, start: str | None, end: str | None, _) -> Bounds | Non
             continue
         try:
             parsed[option] = parse_bound(clock, value, upper=upper)
-        except ValueError:
+        except (ValueError, OverflowError):
             raise UsageError(
                 _("{option} {value!r} is not a date or a time like 2026-03-02 or 2026-03-02T09:00").format(
                     option=option, value=value

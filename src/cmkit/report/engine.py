@@ -254,7 +254,10 @@ class _Reader:
         at = datetime.fromisoformat(value.strip())
         if at.tzinfo is None:
             at = at.replace(tzinfo=self.zone)
-        return (at - _EPOCH) // _ONE_US
+        micros = (at - _EPOCH) // _ONE_US
+        if not _FIRST_US <= micros <= _LAST_US:  # a day either side, so every zone can show it
+            raise ValueError("a time outside the years 1 to 9999")
+        return micros
 
     def tally(self, at: int) -> Tally:
         """The tally of the local day holding `at` (found through its quarter hour, cached)."""
@@ -276,7 +279,7 @@ class _Reader:
         error = get("error")
         try:
             at = self.micros(get("at"))
-        except (ValueError, TypeError, AttributeError):
+        except (ValueError, TypeError, AttributeError, OverflowError):
             at = None
         if at is None:
             if error:
@@ -300,12 +303,11 @@ class _Reader:
                 within = get("respond_within_minutes")
                 due = None if within is None or within == "" else at + round(float(within) * 60 * _US)
             answered = self.micros(get("answered_at"))
-        except (ValueError, TypeError, AttributeError):
+        except (ValueError, TypeError, AttributeError, OverflowError):
             self.problem(line, "a time or a number cannot be read (due_at, answered_at or respond_within_minutes)")
             return
-        action = get("action") or None
-        topic = get("topic") or None
-        tally.kinds[action, topic, get("channel") or None] += 1
+        action, topic = _name(get("action")), _name(get("topic"))
+        tally.kinds[action, topic, _name(get("channel"))] += 1
         if tally.first is None or at < tally.first:
             tally.first = at
         if tally.last is None or at > tally.last:
@@ -316,13 +318,23 @@ class _Reader:
         if due is None:
             return
         if answered is None:
-            tally.deadlines[get("escalate_to") or None, False, False] += 1
+            tally.deadlines[_name(get("escalate_to")), False, False] += 1
             return
-        tally.deadlines[get("escalate_to") or None, True, answered <= due] += 1
+        tally.deadlines[_name(get("escalate_to")), True, answered <= due] += 1
         tally.durations.append(answered - at)
 
 
 _ONE_US = timedelta(microseconds=1)
+_FIRST_US = (datetime(1, 1, 2, tzinfo=timezone.utc) - _EPOCH) // _ONE_US
+_LAST_US = (datetime(9999, 12, 30, tzinfo=timezone.utc) - _EPOCH) // _ONE_US
+
+
+def _name(value: Any) -> str | None:
+    """An id as the journal gives it (`action`, `topic`, `channel`, `escalate_to`), None when
+    absent or empty; anything else than text (a hand-edited journal) is counted by its text."""
+    if not value:
+        return None
+    return value if isinstance(value, str) else str(value)
 
 
 def period_days(latest: date, frequency: str) -> tuple[date, date]:
