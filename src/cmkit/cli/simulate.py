@@ -64,8 +64,16 @@ def command(
         loaded = load_scenario(scenario)
         playbook_path = playbook or named_playbook(loaded, scenario) or resolve_playbook(None)
         trusted = load_playbook(playbook_path)
-        timeline = walk(loaded, trusted, playbook_name=str(playbook_path), start=start_time)
-        _print(timeline, output_format, language(lang, trusted.organization.language))
+        lang_code = language(lang, trusted.organization.language)
+        try:
+            timeline = walk(loaded, trusted, playbook_name=str(playbook_path), start=start_time)
+        except OverflowError:
+            from cmkit.errors import UsageError
+            from cmkit.i18n import catalogue
+
+            _ = catalogue(lang_code)
+            raise UsageError(_("{file}: the scenario runs past the year 9999; start it earlier").format(file=scenario)) from None
+        _print(timeline, output_format, lang_code)
         problems = unmet(loaded.expect, timeline)
         where = loaded.source.key_at(("expect",))
         for problem in problems:
