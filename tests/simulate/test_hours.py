@@ -164,3 +164,11 @@ def test_the_friday_cascade_shows_a_saturday_request_waiting_for_monday():
     assert timeline.instant(request.answered_minute).isoformat() == "2026-03-09T09:30:00+01:00"
     journalist = timeline.events[-1]
     assert timeline.instant(journalist.answered_minute).isoformat() == "2026-03-07T11:50:00+01:00"  # dg, on call
+
+
+def test_a_start_at_the_end_of_time_is_one_sentence(runner, write):
+    book = write("playbook.yaml", PLAYBOOK.replace("LANG", "en"))
+    path = write("drill.yaml", scenario([("0m", "email", "refund please"), ("2d", "email", "refund please")]))
+    result = runner.invoke(app, ["simulate", str(path), "-p", str(book), "--start", "9999-12-31T20:00"])
+    assert result.exit_code == 2 and "runs past the year 9999" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
