@@ -1,64 +1,166 @@
-"""`cmkit check` without typer: the verdict, and a parser for plain invocations.
+"""`cmkit check` without typer: its options, declared once, and the verdict.
 
 `cmkit check` is started once per message, often from a script or an editor,
 so its start-up time is the command's speed. Typer alone takes several times
-Python's own start-up (and, from 0.2x, imports pydantic to coerce every
-option), so `cmkit.cli.entry` hands a plain `check` invocation to `parse` and
-`run` here, and leaves everything else (help, a mistyped option, a bad value)
-to typer, which prints the usual message. Both paths end in `run`.
+Python's own start-up, so `cmkit.cli.entry` hands a plain `check` invocation
+to `parse` and `run` here, and leaves everything else (help, a mistyped
+option) to typer, which prints the usual message.
+
+Both faces come from one declaration, `OPTIONS`: `parse` reads it, and
+`cmkit.cli.check` builds the typer command's signature from it. Every value
+reaches `run` as the text the user typed and is converted there, by the
+option's own converter, so a bad value (`--followers ²`, `--at hier`) gets the
+same one-sentence error and exit code 2 on both paths.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Any
 
-from cmkit.cli.plain import plain_options, resolve_playbook
+from cmkit.cli.plain import resolve_playbook
+from cmkit.kinds import AUTHOR_KINDS, AUTHOR_KINDS_FR, author_kind
 
-#: The author kinds of the playbook format (cmkit.model.common.AUTHOR_KINDS, kept
-#: here so that parsing options does not import pydantic; a test pins the two).
-AuthorKindChoice = Literal["customer", "prospect", "influencer", "journalist", "employee", "unknown"]
-FormatChoice = Literal["text", "json"]
-
-#: Every option `check` takes, by each of its spellings: the name `run` knows it by.
-OPTIONS = {
-    "-c": "channel", "--channel": "channel",
-    "-a": "author_kind", "--author-kind": "author_kind",
-    "--followers": "followers",
-    "-f": "output_format", "--format": "output_format",
-    "-p": "playbook", "--playbook": "playbook",
-}
+FORMATS = ("text", "json")
+LANGS = ("en", "fr")
+#: Counts are at most this many digits: a bigger one is a typo (and Python refuses
+#: to read an integer of more than 4,300 digits at all).
+_MAX_DIGITS = 15
 
 
-def run(
-    text: str | None,
-    channel: str | None = None,
-    author_kind: str | None = None,
-    followers: int | None = None,
-    output_format: str = "text",
-    playbook: Path | None = None,
-) -> None:
-    """Decide the message and print the verdict; raise CmkitError on bad input."""
+@dataclass(frozen=True)
+class Option:
+    """One option of `check`: its spellings, help, and how its text becomes a value."""
+
+    name: str  # the keyword of `run`
+    flags: tuple[str, ...]
+    help: str
+    metavar: str | None = None  # None: a switch, which takes no value
+    convert: Callable[[str], Any] | None = None
+
+
+def _count(flag: str) -> Callable[[str], int]:
+    def convert(text: str) -> int:
+        from cmkit.errors import UsageError
+
+        digits = text.strip().replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
+        if not (digits.isascii() and digits.isdigit()) or len(digits) > _MAX_DIGITS:
+            shown = text if len(text) <= 20 else f"{text[:20]}… ({len(text)} characters)"
+            raise UsageError(f"{flag} must be a whole number of 0 or more (digits 0-9, at most {_MAX_DIGITS}), not {shown!r}")
+        return int(digits)
+
+    return convert
+
+
+def _kind(text: str) -> str:
+    found = author_kind(text)
+    if found is None:
+        from cmkit.errors import UsageError
+
+        raise UsageError(
+            f"--author-kind {text!r} is not an author kind: use one of {', '.join(AUTHOR_KINDS)} "
+            f"(or in French: {', '.join(sorted(set(AUTHOR_KINDS_FR) - set(AUTHOR_KINDS)))})"
+        )
+    return found
+
+
+def _one_of(flag: str, choices: tuple[str, ...]) -> Callable[[str], str]:
+    def convert(text: str) -> str:
+        if text.strip().lower() not in choices:
+            from cmkit.errors import UsageError
+
+            raise UsageError(f"{flag} must be one of {', '.join(choices)}, not {text!r}")
+        return text.strip().lower()
+
+    return convert
+
+
+#: Every option of `check`, once, for both the typer command and the plain parser.
+OPTIONS: tuple[Option, ...] = (
+    Option("channel", ("--channel", "-c"), "The channel it came on: id, name or alias (case and accents ignored).", "CHANNEL"),
+    Option("author_kind", ("--author-kind", "-a"),
+           "Who wrote it: customer, prospect, influencer, journalist, employee, unknown (or in French).", "KIND", _kind),
+    Option("followers", ("--followers",), "The author's follower count.", "N", _count("--followers")),
+    Option("author", ("--author",), "The author's handle or e-mail address (the watchlist looks it up).", "HANDLE"),
+    Option("engagement", ("--engagement",), "Likes, replies and shares of the message.", "N", _count("--engagement")),
+    Option("at", ("--at",), "When it was posted (ISO 8601; without an offset, in the playbook's time zone): "
+           "the verdict then says when the answer is due.", "TIME"),
+    Option("output_format", ("--format", "-f"), "Output format: text or json.", "FORMAT", _one_of("--format", FORMATS)),
+    Option("brief", ("--brief",), "One line: the verdict alone, for scripts and editors."),
+    Option("verbose", ("--verbose", "-v"), "Show the tone and autonomy in full."),
+    Option("lang", ("--lang",), "Language of the verdict: fr or en (default: the playbook's).", "LANG",
+           _one_of("--lang", LANGS)),
+    Option("playbook", ("--playbook", "-p"), "The playbook file. Default: $CMKIT_PLAYBOOK, then ./playbook.yaml.",
+           "FILE", Path),
+)
+_BY_FLAG = {flag: option for option in OPTIONS for flag in option.flags}
+
+
+def run(text: str | None = None, **given: Any) -> None:
+    """Decide the message and print the verdict; raise CmkitError on bad input.
+
+    `given` holds option values by name, as typed (text) or already converted."""
     from cmkit.decide.cache import load_decider
     from cmkit.decide.engine import Message
     from cmkit.errors import UsageError
 
+    values = _converted(given)
     message_text = _message_text(text)
-    playbook_path = resolve_playbook(playbook)
+    playbook_path = resolve_playbook(values.get("playbook"))
     decider = load_decider(playbook_path)
-    if channel is not None and channel not in decider.channels:
-        known = ", ".join(decider.channels) or "none"
-        raise UsageError(f"{playbook_path} has no channel {channel!r}; its channels: {known}")
-    decision = decider.decide(Message(message_text, channel, author_kind, followers))
-    if output_format == "json":
+    channel = values.get("channel")
+    if channel is not None:
+        found = decider.find_channel(channel)
+        if found is None:
+            known = ", ".join(decider.channels) or "none"
+            raise UsageError(f"{playbook_path} has no channel {channel!r}; its channels: {known}")
+        channel = found
+    at = None
+    if values.get("at") is not None:
+        try:
+            at = decider.clock.parse(values["at"])
+        except ValueError:
+            raise UsageError(
+                f"--at must be an ISO 8601 time such as 2026-03-02T09:15 or 2026-03-02T09:15+01:00, not {values['at']!r}"
+            ) from None
+    message = Message(
+        message_text, channel, values.get("author_kind"), values.get("followers"),
+        values.get("author"), values.get("engagement"), at,
+    )
+    decision = decider.decide(message)
+    if values.get("output_format") == "json":
         import json
 
         print(json.dumps(decision.to_json(), ensure_ascii=False, indent=2))
-    else:
-        from cmkit.formats.decision_text import render_decision, wants_color
+        return
+    from cmkit.formats.decision_text import Verdict, render_decision, terminal_width, wants_color
+    from cmkit.i18n import language
 
-        sys.stdout.write(render_decision(decision, color=wants_color(sys.stdout)))
+    verdict = Verdict(
+        decision,
+        lang=language(values.get("lang"), decider.language),
+        spread_rule=decider.spread_watches(decision.topics),
+    )
+    sys.stdout.write(
+        render_decision(
+            verdict, color=wants_color(sys.stdout), width=terminal_width(),
+            brief=bool(values.get("brief")), verbose=bool(values.get("verbose")),
+        )
+    )
+
+
+def _converted(given: dict[str, Any]) -> dict[str, Any]:
+    """Each value through its option's converter (text only: typer may hand over None or a bool)."""
+    values = {}
+    for option in OPTIONS:
+        value = given.get(option.name)
+        if isinstance(value, str) and option.convert is not None:
+            value = option.convert(value)
+        values[option.name] = value
+    return values
 
 
 def _message_text(text: str | None) -> str:
@@ -75,21 +177,32 @@ def _message_text(text: str | None) -> str:
 
 
 def parse(argv: list[str]) -> dict | None:
-    """The keyword arguments of `run` for a plain `check` invocation, else None (typer's turn)."""
-    options = plain_options(argv, OPTIONS, "text")
-    return None if options is None else _checked(options)
-
-
-def _checked(options: dict) -> dict | None:
-    """Values typer would accept, converted as typer would; None for anything doubtful."""
-    if options.get("author_kind", "customer") not in get_args(AuthorKindChoice):
-        return None
-    if options.get("output_format", "text") not in get_args(FormatChoice):
-        return None
-    if "followers" in options:
-        if not options["followers"].isdigit():
+    """The keyword arguments of `run` for a plain `check` invocation, else None (typer's turn):
+    help, an unknown or repeated option, a missing value, a second TEXT. Values stay text;
+    `run` converts them, as it does for typer."""
+    found: dict[str, Any] = {"text": None}
+    positional_only = False
+    args = iter(argv)
+    for arg in args:
+        if positional_only or arg == "-" or not arg.startswith("-"):
+            if found["text"] is not None:
+                return None
+            found["text"] = arg
+            continue
+        if arg == "--":
+            positional_only = True
+            continue
+        flag, equals, inline = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        option = _BY_FLAG.get(flag)
+        if option is None or option.name in found:
             return None
-        options["followers"] = int(options["followers"])
-    if "playbook" in options:
-        options["playbook"] = Path(options["playbook"])
-    return options
+        if option.metavar is None:
+            if equals:
+                return None
+            found[option.name] = True
+            continue
+        value = inline if equals else next(args, None)
+        if value is None:
+            return None
+        found[option.name] = value
+    return found

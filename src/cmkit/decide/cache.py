@@ -23,7 +23,7 @@ from cmkit import __version__
 from cmkit.decide.engine import Decider
 
 #: Bumped whenever what `playbook_data` returns changes shape.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 #: Entries kept; older ones are removed when a new one is written.
 KEEP = 32
 _SUFFIX = ".playbook.marshal"

@@ -425,6 +425,11 @@ class Decider:
             decision = replace(decision, reply=self._fill(decision, author))
         return decision
 
+    def spread_watches(self, topics: Sequence[str]) -> bool:
+        """Whether the playbook's spread rule watches one of these topics (then a decision
+        made without the message's neighbours in time may miss a crisis)."""
+        return self.has_spread and any(t in self._watched for t in topics)
+
     def watched_kind(self, author: str) -> tuple[str, int, str] | None:
         """The watchlist's (kind, entry index, handle as written) for an author, or None: an
         exact handle (case and one leading `@` ignored) first, then a `*@domain` entry."""
