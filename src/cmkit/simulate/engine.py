@@ -132,7 +132,8 @@ def _decide_events(scenario: Scenario, playbook: Playbook) -> list[Decision]:
         decide_at(
             decider,
             window,
-            Message(event.text, channel=event.channel, author_kind=event.author.kind, followers=event.author.followers),
+            Message(event.text, channel=event.channel, author_kind=event.author.kind, followers=event.author.followers,
+                    author=event.author.handle, engagement=event.author.engagement),
             event.at,
         )
         for event in scenario.events
