@@ -19,7 +19,6 @@ rich's (`NO_COLOR`, `FORCE_COLOR`, a terminal, `TERM=dumb`).
 from __future__ import annotations
 
 import os
-import shutil
 import textwrap
 from dataclasses import dataclass
 from typing import TextIO
@@ -61,9 +60,19 @@ def wants_color(stream: TextIO) -> bool:
     return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
 
 
-def terminal_width() -> int:
-    """The terminal's columns ($COLUMNS first), never under 40."""
-    return max(shutil.get_terminal_size((100, 24)).columns, _MIN_WIDTH)
+def terminal_width(default: int = 100) -> int:
+    """The terminal's columns, as `shutil.get_terminal_size` finds them ($COLUMNS first, then
+    stdout's terminal, else `default`), never under 40 (os alone: shutil costs start-up time)."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(1).columns
+        except (OSError, ValueError):
+            columns = default
+    return max(columns or default, _MIN_WIDTH)
 
 
 class _Painter:
