@@ -102,7 +102,7 @@ def test_each_jsonl_line_is_the_decision_summary_with_its_id():
 
     from cmkit.decide.engine import Decider, Message
     from cmkit.formats.triage_records import JsonlWriter
-    from cmkit.loading.load import load_playbook
+    from cmkit.trusted import load_playbook
 
     decider = Decider(load_playbook(FR_PLAYBOOK))
     out = io.StringIO()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cmkit.loading.load import load_playbook
+from cmkit.trusted import load_playbook
 from cmkit.model.scenario import Scenario
 from cmkit.simulate.engine import walk
 

@@ -17,7 +17,7 @@ _PLAYBOOK = None
 def fr_decider() -> Decider:
     global _PLAYBOOK
     if _PLAYBOOK is None:
-        from cmkit.loading.load import load_playbook
+        from cmkit.trusted import load_playbook
 
         _PLAYBOOK = load_playbook(FR_PLAYBOOK)
     return Decider(_PLAYBOOK)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cmkit.decide.engine import Decider, Message, channel_finder
-from cmkit.loading.load import load_playbook
+from cmkit.trusted import load_playbook
 from tests.decide.builders import decide, playbook, topic
 
 CRISIS = {"escalate_to": "deputy", "respond_within": "30m", "followers_at_least": 1000}

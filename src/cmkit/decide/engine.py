@@ -19,7 +19,7 @@ what `cmkit check` caches: deciding never needs pydantic or PyYAML.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -349,6 +349,24 @@ class Decider:
         self.matcher = Matcher(data["topics"], stem)
         self._matches: dict[frozenset[int], _Matches] = {}
         self._clock: Clock | None = None
+        self._history: tuple[tuple[str, str], ...] = ()
+        self._nearest: Any = None if any(t.get("examples") for t in data["topics"]) else False
+
+    def learn_from(self, history: Iterable[tuple[str, str]]) -> None:
+        """Add (topic id, text) rows of a labelled history to the topics' `examples`, for the
+        `suggested_topic` hint of messages that match no topic (`--history`)."""
+        self._history = tuple(history)
+        self._nearest = None
+
+    def _suggested(self, decision: Decision, text: str) -> Decision:
+        """The decision with `suggested_topic` when nothing matched and examples point somewhere:
+        a hint for the CM and the consultant, never a change of the decided action."""
+        if self._nearest is None:
+            from cmkit.decide.nearest import NearestTopic
+
+            self._nearest = NearestTopic.from_playbook_data(self.data, self._history)
+        hint = self._nearest.suggest(text) if self._nearest else None
+        return replace(decision, suggested_topic=hint) if hint else decision
 
     # -- the public surface -------------------------------------------------
 
@@ -357,10 +375,13 @@ class Decider:
         (only those the spread rule watches count)."""
         matches = self._matches_for(self.matcher.find(message.text))
         spread = tuple(t for t in matches.watched if t in spreading) if spreading else ()
-        return self._decision(
+        decision = self._decision(
             matches, message.channel, message.author_kind, message.followers, spread,
             message.author, message.engagement, message.at,
         )
+        if not matches.topic_ids and self._nearest is not False:
+            return self._suggested(decision, message.text)
+        return decision
 
     def decide_at(
         self,
@@ -388,7 +409,10 @@ class Decider:
             found = window.add(minute, channel, matches.topic_ids)
             if found and matches.watched:
                 spread = tuple(t for t in matches.watched if t in found)
-        return self._decision(matches, channel, author_kind, followers, spread, author, engagement, at)
+        decision = self._decision(matches, channel, author_kind, followers, spread, author, engagement, at)
+        if not matches.topic_ids and self._nearest is not False:
+            return self._suggested(decision, text)
+        return decision
 
     def _decision(
         self,
