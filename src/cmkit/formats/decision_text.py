@@ -164,6 +164,9 @@ def render_decision(
     width = max(width, _MIN_WIDTH)
     out = [paint(line, _HEADLINE_STYLE[decision.action]) for line in _wrap(f" {first} ", width, "")]
     out += _wrap(_topic_line(decision, _), width, "  ")
+    if decision.suggested_topic:
+        out += _wrap(_("Closest topic by its examples: {id} (a hint; the decision stays the default's)").format(
+            id=decision.suggested_topic.get("id")), width, "  ")
     crisis = _crisis_line(decision, _)
     if crisis:
         out += [paint(line, "1;31") for line in _wrap(crisis, width, "  ")]
