@@ -443,11 +443,26 @@ class Decider:
         if decision is None:
             decision = matches.decisions[context] = self._resolve(matches, kind, *context)
         if at is not None and decision.candidates:
-            due = self.clock.due_at(at, decision.candidates)
-            decision = replace(decision, due_at=self.clock.format(due))
+            decision = _with(decision, "due_at", self._due_at(at, decision.candidates))
         if author and decision.reply is not None and "{author}" in self._reply_template(decision):
-            decision = replace(decision, reply=self._fill(decision, author))
+            decision = _with(decision, "reply", self._fill(decision, author))
         return decision
+
+    def _due_at(self, at: datetime, candidates: tuple[tuple[int, bool], ...]) -> str:
+        """`at` plus each candidate on its own clock, the earliest, as ISO 8601 with offset.
+
+        Open time never passes faster than wall-clock time, so an open-hours
+        candidate is only counted when it is shorter than every wall-clock one:
+        most messages cost one addition (triage computes this for every record)."""
+        clock = self.clock
+        wall = min((m for m, open_hours in candidates if not open_hours), default=None)
+        due = None if wall is None else clock.add_wall(at, wall)
+        for minutes, open_hours in candidates:
+            if open_hours and (wall is None or minutes < wall):
+                counted = clock.add_open(at, minutes)
+                if due is None or counted < due:
+                    due = counted
+        return clock.format(due)
 
     def spread_watches(self, topics: Sequence[str]) -> bool:
         """Whether the playbook's spread rule watches one of these topics (then a decision
@@ -698,6 +713,15 @@ class Decider:
 
     def _default_referent(self) -> str:
         return self._default.get("escalate_to") or self._first_contact
+
+
+def _with(decision: Decision, field: str, value: Any) -> Decision:
+    """A copy of a kept decision with one field of the message's own (`due_at`, `reply`):
+    `dataclasses.replace` re-runs `__init__` and costs several times more, per record."""
+    copy = object.__new__(Decision)
+    copy.__dict__.update(decision.__dict__)
+    copy.__dict__[field] = value
+    return copy
 
 
 def _handle(written: str) -> str:
