@@ -265,3 +265,8 @@ def test_message_own_fields_never_leak_through_the_memo(small):
     second = small.decide(Message("colis", author="@b", at=at("2026-03-06T11:00")))
     assert first.reply != second.reply and first.due_at != second.due_at
     assert small.decide(Message("colis")).due_at is None
+
+
+def test_a_kind_given_in_french_through_the_api_is_the_english_one(small):
+    assert small.decide(Message("bonjour", author_kind="Journaliste")).author_kind == "journalist"
+    assert small.decide(Message("bonjour", author_kind="Journaliste")).crisis

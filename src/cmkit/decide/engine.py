@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from cmkit.decide.matcher import Matcher
 from cmkit.decide.normalize import normalize
 from cmkit.durations import format_duration
+from cmkit.kinds import AUTHOR_KINDS as _KINDS
 from cmkit.kinds import author_kind as _kind_named
 
 if TYPE_CHECKING:
@@ -429,6 +430,8 @@ class Decider:
         topics that spread, in file order. Kept with the matches, for the next such message;
         what is the message's own (`due_at`, `{author}`) is added to the kept decision."""
         listed = self.watched_kind(author) if author and (self._watch_exact or self._watch_domain) else None
+        if author_kind is not None and author_kind not in _KINDS:  # French, or any case: the kind it names
+            author_kind = _kind_named(author_kind) or author_kind
         kind = listed[0] if listed else author_kind
         threshold = self._followers_threshold
         context = (
