@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cmkit.decide.record import record
 from cmkit.cli.plain import resolve_playbook
 from cmkit.kinds import AUTHOR_KINDS, AUTHOR_KINDS_FR, author_kind
 
@@ -31,7 +31,7 @@ LANGS = ("en", "fr")
 _MAX_DIGITS = 15
 
 
-@dataclass(frozen=True)
+@record
 class Option:
     """One option of `check`: its spellings, help, and how its text becomes a value."""
 

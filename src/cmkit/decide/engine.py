@@ -20,10 +20,9 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from cmkit.decide.record import record
 from cmkit.decide.matcher import Matcher
 from cmkit.decide.normalize import normalize
 from cmkit.durations import format_duration
@@ -31,6 +30,8 @@ from cmkit.kinds import AUTHOR_KINDS as _KINDS
 from cmkit.kinds import author_kind as _kind_named
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from cmkit.clock import Clock
     from cmkit.model.playbook import Playbook
 
@@ -43,7 +44,7 @@ REASON_KINDS = ("keyword", "pattern", "unless", "author", "watchlist", "follower
 _MEMO_SIZE = 16384
 
 
-@dataclass(frozen=True)
+@record
 class Message:
     """What is decided: a text and what is known about where it comes from.
 
@@ -63,7 +64,7 @@ class Message:
     at: datetime | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Reason:
     """One thing that fired, as written in the playbook, and what kind of rule it is.
 
@@ -84,7 +85,7 @@ class Reason:
         return {"topic": self.topic, "kind": self.kind, "matched": list(self.matched)}
 
 
-@dataclass(frozen=True)
+@record
 class Referent:
     """A contact the message goes to, with what the CM needs to reach them."""
 
@@ -97,7 +98,7 @@ class Referent:
     on_call: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Tone:
     """The online style every answer follows (the same for every decision of a playbook)."""
 
@@ -110,7 +111,7 @@ class Tone:
     forbidden: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Autonomy:
     """How far the CM may go alone."""
 
@@ -118,7 +119,7 @@ class Autonomy:
     must_not: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Decision:
     """What to do with a message, and why (spec steps 3 to 8)."""
 
@@ -244,7 +245,7 @@ def channel_finder(channels: Sequence[Mapping[str, Any]]):
     return find
 
 
-@dataclass(frozen=True)
+@record
 class _Topic:
     id: str
     label: str
@@ -367,7 +368,7 @@ class Decider:
 
             self._nearest = NearestTopic.from_playbook_data(self.data, self._history)
         hint = self._nearest.suggest(text) if self._nearest else None
-        return replace(decision, suggested_topic=hint) if hint else decision
+        return decision._replace(suggested_topic=hint) if hint else decision
 
     # -- the public surface -------------------------------------------------
 
@@ -652,7 +653,7 @@ class Decider:
             candidates=candidates,
         )
         if self._reply_template(decision):
-            decision = replace(decision, reply=self._fill(decision, ""))
+            decision = decision._replace(reply=self._fill(decision, ""))
         return decision
 
     def _reply_template(self, decision: Decision) -> str | None:
@@ -719,12 +720,8 @@ class Decider:
 
 
 def _with(decision: Decision, field: str, value: Any) -> Decision:
-    """A copy of a kept decision with one field of the message's own (`due_at`, `reply`):
-    `dataclasses.replace` re-runs `__init__` and costs several times more, per record."""
-    copy = object.__new__(Decision)
-    copy.__dict__.update(decision.__dict__)
-    copy.__dict__[field] = value
-    return copy
+    """A copy of a kept decision with one field of the message's own (`due_at`, `reply`)."""
+    return decision._replace(**{field: value})
 
 
 def _handle(written: str) -> str:

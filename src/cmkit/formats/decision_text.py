@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import os
 import textwrap
-from dataclasses import dataclass
 from typing import TextIO
 
+from cmkit.decide.record import record
 from cmkit.decide.engine import Decision, Reason, Referent
 from cmkit.decide.words import deadline_words, duration_words
 from cmkit.i18n import Catalogue, catalogue
@@ -40,7 +40,7 @@ _SHORT = 3
 _MIN_WIDTH = 40
 
 
-@dataclass(frozen=True)
+@record
 class Verdict:
     """A decision and what its text needs besides: the language, and whether the playbook's
     spread rule watches one of its topics (which one check cannot apply)."""
