@@ -6,7 +6,12 @@ import json
 
 from cmkit.cli.app import app
 from cmkit.learn.amend import amended_text
-from tests.conftest import FR_PLAYBOOK
+from tests.conftest import ROOT
+
+# The French example as it was before its topics were rewritten from a history: a
+# charter with something left to learn (no `cheveu`, no `plastique`), frozen here so
+# that improving the shipped example does not change what these tests can learn.
+FR_PLAYBOOK = ROOT / "tests" / "learn" / "data" / "charter-before-history.fr.yaml"
 
 # A small history of the French example: hair and plastic in the biscuits (qualite) written
 # without the playbook's words, a delivery topic that already works, and praise (no topic).
