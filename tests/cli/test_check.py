@@ -73,6 +73,8 @@ def test_a_crisis_by_author_without_topic_says_why_it_is_one(runner, isolated_ca
     assert lines[0].strip().startswith("CRISE — transmettre immédiatement à Claire Dupuis (dg)")
     assert "c’est pourtant une crise, à cause de son auteur" in lines[1]
     assert "l’auteur est un journaliste (liste de veille\u202f: @LeParisien)" in lines[2]
+    both = check(runner, "--author", "leparisien", "je suis intoxiqué").stdout.splitlines()
+    assert "  Crise\u202f: l’auteur est un journaliste (liste de veille\u202f: @LeParisien)\u202f; intox est un sujet de crise" in both
 
 
 def test_an_answer_shows_the_reply_with_its_placeholders_filled(runner, isolated_cache):

@@ -241,7 +241,8 @@ def _crisis_line(decision: Decision, _: Catalogue) -> str | None:
         why.append(_("{topic} is a crisis topic").format(topic=decision.topic))
     if not why:
         why.append(_("the playbook's default action is crisis"))
-    return _("Crisis: {why}").format(why="; ".join(why))
+    separator = "\u202f; " if _.lang == "fr" else "; "  # French puts a thin space before ;
+    return _("Crisis: {why}").format(why=separator.join(why))
 
 
 def _threshold(written: str, _: Catalogue) -> str:
