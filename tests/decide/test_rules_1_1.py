@@ -270,3 +270,43 @@ def test_message_own_fields_never_leak_through_the_memo(small):
 def test_a_kind_given_in_french_through_the_api_is_the_english_one(small):
     assert small.decide(Message("bonjour", author_kind="Journaliste")).author_kind == "journalist"
     assert small.decide(Message("bonjour", author_kind="Journaliste")).crisis
+
+
+# -- properties ----------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+WORDS = ["colis", "remboursez", "pas de remboursement", "merci", "gagnez", "élections", "intoxiqué", "allergie",
+         "bonjour", "journaux"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(WORDS), max_size=4),
+    channel=st.none() | st.sampled_from(["email", "facebook", "twitter"]),
+    kind=st.none() | st.sampled_from(["customer", "journalist", "Journaliste", "influenceuse"]),
+    author=st.none() | st.sampled_from(["@leparisien", "x@afp.com", "journaliste@afp.com", "@marie"]),
+    followers=st.none() | st.integers(0, 10**6),
+    engagement=st.none() | st.integers(0, 100),
+    when=st.none() | st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2027, 12, 31)),
+)
+def test_any_message_gets_a_coherent_decision(small, words, channel, kind, author, followers, engagement, when):
+    message = Message(" ".join(words) or "rien", channel, kind, followers, author, engagement, when)
+    decision = small.decide(message)
+    assert decision == small.decide(message)  # deterministic, memo or not
+    assert decision.tier is None or decision.action == "escalate"
+    assert (decision.due_at is None) == (when is None or decision.respond_within_minutes is None)
+    if decision.due_at is not None:
+        due = datetime.fromisoformat(decision.due_at)
+        start = small.clock.localize(when)
+        assert start < due or decision.respond_within_minutes == 0
+        # never later than the shortest delay counted in wall-clock time when it is a wall-clock one
+        walls = [m for m, open_hours in decision.candidates if not open_hours]
+        if walls:
+            assert (due - start).total_seconds() <= min(walls) * 60 + 1
+    assert decision.crisis == (decision.action == "crisis")
+    assert all(r.kind in ("keyword", "pattern", "unless", "author", "watchlist", "followers", "tier", "spread")
+               for r in decision.reasons)
+    if decision.reply is not None:
+        assert "{signature}" not in decision.reply and "{deadline}" not in decision.reply
