@@ -26,7 +26,7 @@ from cmkit.decide.record import record
 from cmkit.decide.matcher import Matcher
 from cmkit.decide.normalize import normalize
 from cmkit.durations import format_duration
-from cmkit.kinds import AUTHOR_KINDS as _KINDS
+from cmkit.kinds import AUTHOR_KINDS
 from cmkit.kinds import author_kind as _kind_named
 
 if TYPE_CHECKING:
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 SEVERITY = ("escalate", "moderate", "answer", "decline")
 #: What a `reasons[].kind` may be (cli.md, revision 1.1).
 REASON_KINDS = ("keyword", "pattern", "unless", "author", "watchlist", "followers", "tier", "spread")
+_KINDS = frozenset(AUTHOR_KINDS)
 #: Sets of matches (each with its decisions) kept for reuse; cleared when full, so memory
 #: stays bounded on any stream.
 _MEMO_SIZE = 16384
