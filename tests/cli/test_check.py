@@ -162,8 +162,10 @@ def test_a_count_that_is_not_plain_digits_is_a_clear_usage_error(runner, isolate
     for option in ("--followers", "--engagement"):
         result = check(runner, option, value, "colis")
         assert result.exit_code == 2, (option, value)
-        assert f"{option} must be a whole number" in result.stderr and len(result.stderr.splitlines()) == 1
+        assert f"{option} doit être un nombre entier" in result.stderr and len(result.stderr.splitlines()) == 1
         assert len(result.stderr) < 200 and "Traceback" not in result.stderr
+        english = check(runner, "--lang", "en", option, value, "colis")
+        assert english.exit_code == 2 and f"{option} must be a whole number" in english.stderr
 
 
 def test_thousands_separators_are_read(runner, isolated_cache):
@@ -171,8 +173,11 @@ def test_thousands_separators_are_read(runner, isolated_cache):
 
 
 def test_a_bad_time_kind_format_or_language_is_a_usage_error(runner, isolated_cache):
-    for argv, says in ((["--at", "hier"], "--at must be an ISO 8601 time"), (["-a", "alien"], "is not an author kind"),
-                       (["-f", "xml"], "--format must be one of"), (["--lang", "de"], "--lang must be one of")):
+    for argv, says in ((["--at", "hier"], "--at doit être une date et heure ISO 8601"),
+                       (["-a", "alien"], "n’est pas un type d’auteur"),
+                       (["-f", "xml"], "--format doit valoir text, json, pas 'xml'"),
+                       (["--lang", "de"], "--lang doit valoir en, fr, pas 'de'"),
+                       (["--lang", "en", "--at", "hier"], "--at must be an ISO 8601 time")):
         result = check(runner, *argv, "colis")
         assert result.exit_code == 2 and says in result.stderr, argv
 
@@ -180,12 +185,14 @@ def test_a_bad_time_kind_format_or_language_is_a_usage_error(runner, isolated_ca
 def test_unknown_channel_lists_the_channels(runner, isolated_cache):
     result = check(runner, "-c", "tiktok", "colis")
     assert result.exit_code == 2
-    assert "no channel 'tiktok'" in result.stderr and "twitter" in result.stderr
+    assert "n’a pas de canal 'tiktok'\u202f; ses canaux\u202f: email, facebook, twitter" in result.stderr
+    assert "no channel 'tiktok'; its channels" in check(runner, "--lang", "en", "-c", "tiktok", "colis").stderr
 
 
 def test_empty_message_is_a_usage_error(runner, isolated_cache):
     result = check(runner, "  ")
-    assert result.exit_code == 2 and "the message is empty" in result.stderr
+    assert result.exit_code == 2 and "le message est vide" in result.stderr
+    assert "the message is empty" in check(runner, "--lang", "en", "  ").stderr
 
 
 def test_text_from_stdin(runner, isolated_cache):

@@ -18,11 +18,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cmkit.decide.record import record
 from cmkit.cli.plain import resolve_playbook
 from cmkit.kinds import AUTHOR_KINDS, AUTHOR_KINDS_FR, author_kind
+
+if TYPE_CHECKING:
+    from cmkit.i18n import Catalogue
 
 FORMATS = ("text", "json")
 LANGS = ("en", "fr")
@@ -39,43 +42,50 @@ class Option:
     flags: tuple[str, ...]
     help: str
     metavar: str | None = None  # None: a switch, which takes no value
-    convert: Callable[[str], Any] | None = None
+    convert: Callable[[str, Catalogue], Any] | None = None  # raises UsageError in the user's language
 
 
-def _count(flag: str) -> Callable[[str], int]:
-    def convert(text: str) -> int:
+def _count(flag: str) -> Callable[[str, Catalogue], int]:
+    def convert(text: str, _: Catalogue) -> int:
         from cmkit.errors import UsageError
 
         digits = text.strip().replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
         if not (digits.isascii() and digits.isdigit()) or len(digits) > _MAX_DIGITS:
-            shown = text if len(text) <= 20 else f"{text[:20]}… ({len(text)} characters)"
-            raise UsageError(f"{flag} must be a whole number of 0 or more (digits 0-9, at most {_MAX_DIGITS}), not {shown!r}")
+            shown = repr(text) if len(text) <= 20 else _("{start}… ({count} characters)").format(
+                start=repr(text[:20]), count=len(text))
+            raise UsageError(_("{flag} must be a whole number of 0 or more (digits 0-9, at most {most}), not {value}")
+                             .format(flag=flag, most=_MAX_DIGITS, value=shown))
         return int(digits)
 
     return convert
 
 
-def _kind(text: str) -> str:
+def _kind(text: str, _: Catalogue) -> str:
     found = author_kind(text)
     if found is None:
         from cmkit.errors import UsageError
 
-        raise UsageError(
-            f"--author-kind {text!r} is not an author kind: use one of {', '.join(AUTHOR_KINDS)} "
-            f"(or in French: {', '.join(sorted(set(AUTHOR_KINDS_FR) - set(AUTHOR_KINDS)))})"
-        )
+        raise UsageError(_("--author-kind {value} is not an author kind: use one of {kinds} (or in French: {french})").format(
+            value=repr(text), kinds=", ".join(AUTHOR_KINDS),
+            french=", ".join(sorted(set(AUTHOR_KINDS_FR) - set(AUTHOR_KINDS))),
+        ))
     return found
 
 
-def _one_of(flag: str, choices: tuple[str, ...]) -> Callable[[str], str]:
-    def convert(text: str) -> str:
+def _one_of(flag: str, choices: tuple[str, ...]) -> Callable[[str, Catalogue], str]:
+    def convert(text: str, _: Catalogue) -> str:
         if text.strip().lower() not in choices:
             from cmkit.errors import UsageError
 
-            raise UsageError(f"{flag} must be one of {', '.join(choices)}, not {text!r}")
+            raise UsageError(_("{flag} must be one of {choices}, not {value}").format(
+                flag=flag, choices=", ".join(choices), value=repr(text)))
         return text.strip().lower()
 
     return convert
+
+
+def _path(text: str, _: Catalogue) -> Path:
+    return Path(text)
 
 
 #: Every option of `check`, once, for both the typer command and the plain parser.
@@ -94,7 +104,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("lang", ("--lang",), "Language of the verdict: fr or en (default: the playbook's).", "LANG",
            _one_of("--lang", LANGS)),
     Option("playbook", ("--playbook", "-p"), "The playbook file. Default: $CMKIT_PLAYBOOK, then ./playbook.yaml.",
-           "FILE", Path),
+           "FILE", _path),
 )
 _BY_FLAG = {flag: option for option in OPTIONS for flag in option.flags}
 
@@ -102,30 +112,38 @@ _BY_FLAG = {flag: option for option in OPTIONS for flag in option.flags}
 def run(text: str | None = None, **given: Any) -> None:
     """Decide the message and print the verdict; raise CmkitError on bad input.
 
-    `given` holds option values by name, as typed (text) or already converted."""
+    `given` holds option values by name, as typed (text) or already converted.
+    Sentences, errors included, are in the verdict's language: `--lang`, else
+    the playbook's, so the playbook is found and loaded first."""
     from cmkit.decide.cache import load_decider
     from cmkit.decide.engine import Message
     from cmkit.errors import UsageError
+    from cmkit.i18n import catalogue, language
 
-    values = _converted(given)
-    message_text = _message_text(text)
-    playbook_path = resolve_playbook(values.get("playbook"))
+    chosen = given.get("lang")
+    if isinstance(chosen, str):
+        chosen = chosen.strip().lower() if chosen.strip().lower() in LANGS else None
+    playbook = given.get("playbook")
+    playbook_path = resolve_playbook(Path(playbook) if isinstance(playbook, str) else playbook)
     decider = load_decider(playbook_path)
+    lang = language(chosen, decider.language)
+    _ = catalogue(lang)
+    values = _converted(given, _)
+    message_text = _message_text(text, _)
     channel = values.get("channel")
     if channel is not None:
         found = decider.find_channel(channel)
         if found is None:
-            known = ", ".join(decider.channels) or "none"
-            raise UsageError(f"{playbook_path} has no channel {channel!r}; its channels: {known}")
+            raise UsageError(_("{file} has no channel {channel}; its channels: {known}").format(
+                file=playbook_path, channel=repr(channel), known=", ".join(decider.channels) or "—"))
         channel = found
     at = None
     if values.get("at") is not None:
         try:
             at = decider.clock.parse(values["at"])
         except ValueError:
-            raise UsageError(
-                f"--at must be an ISO 8601 time such as 2026-03-02T09:15 or 2026-03-02T09:15+01:00, not {values['at']!r}"
-            ) from None
+            raise UsageError(_("--at must be an ISO 8601 time such as 2026-03-02T09:15 or "
+                               "2026-03-02T09:15+01:00, not {value}").format(value=repr(values["at"]))) from None
     message = Message(
         message_text, channel, values.get("author_kind"), values.get("followers"),
         values.get("author"), values.get("engagement"), at,
@@ -137,13 +155,8 @@ def run(text: str | None = None, **given: Any) -> None:
         print(json.dumps(decision.to_json(), ensure_ascii=False, indent=2))
         return
     from cmkit.formats.decision_text import Verdict, render_decision, terminal_width, wants_color
-    from cmkit.i18n import language
 
-    verdict = Verdict(
-        decision,
-        lang=language(values.get("lang"), decider.language),
-        spread_rule=decider.spread_watches(decision.topics),
-    )
+    verdict = Verdict(decision, lang=lang, spread_rule=decider.spread_watches(decision.topics))
     sys.stdout.write(
         render_decision(
             verdict, color=wants_color(sys.stdout), width=terminal_width(),
@@ -152,27 +165,27 @@ def run(text: str | None = None, **given: Any) -> None:
     )
 
 
-def _converted(given: dict[str, Any]) -> dict[str, Any]:
+def _converted(given: dict[str, Any], _: Catalogue) -> dict[str, Any]:
     """Each value through its option's converter (text only: typer may hand over None or a bool)."""
     values = {}
     for option in OPTIONS:
         value = given.get(option.name)
         if isinstance(value, str) and option.convert is not None:
-            value = option.convert(value)
+            value = option.convert(value, _)
         values[option.name] = value
     return values
 
 
-def _message_text(text: str | None) -> str:
+def _message_text(text: str | None, _: Catalogue) -> str:
     """TEXT, or stdin when TEXT is absent or '-'; never waits on a terminal."""
     from cmkit.errors import UsageError
 
     if text is None or text == "-":
         if sys.stdin is None or sys.stdin.isatty():
-            raise UsageError("no message: pass it as TEXT, or pipe it on stdin")
+            raise UsageError(_("no message: pass it as TEXT, or pipe it on stdin"))
         text = sys.stdin.read()
     if not text.strip():
-        raise UsageError("the message is empty")
+        raise UsageError(_("the message is empty"))
     return text
 
 
