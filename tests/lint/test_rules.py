@@ -36,6 +36,7 @@ CASES = [
     ("W214", broken("    action: answer\n", "    patterns: ['(commande )?\\d*']\n    action: answer\n"), "'(commande", 1),
     ("W215", broken("  must_not: [promettre un remboursement]\n", ""), "autonomy:", 1),
     ("W216", broken("  recipients: [dg, sav]\n", ""), "reporting:", 1),
+    ("W230", broken("    action: answer\n", "    patterns: ['(\\w+\\s?)+avocat']\n    action: answer\n"), "'(\\w", 1),
     ("I301", broken("  recipients: [dg, sav]\n", "  recipients: [sav]\n").replace(
         ", backup: adjoint}", "}"), "{id: adjoint", 1),
     ("I302", CLEAN[: CLEAN.index("reporting:")], "cmkit:", 1),
