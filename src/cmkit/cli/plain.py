@@ -54,8 +54,10 @@ def plain_options(argv: list[str], options: dict[str, str], positional: str) -> 
 
 
 def error_line(message: str) -> None:
-    """Print one sentence to stderr."""
-    print(f"error: {message}", file=sys.stderr)
+    """Print one sentence to stderr (a file name or value in it escaped, as on stdout)."""
+    from cmkit.formats.safe_text import printable
+
+    print(f"error: {printable(message)}", file=sys.stderr)
 
 
 def silence_closed_stdout() -> None:

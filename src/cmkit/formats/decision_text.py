@@ -16,6 +16,7 @@ from typing import TextIO
 
 from cmkit.decide.engine import Decision, Referent
 from cmkit.durations import format_duration
+from cmkit.formats.safe_text import printable_fields
 
 _HEADLINE_STYLE = {
     "answer": "1;32",
@@ -59,7 +60,9 @@ def headline(decision: Decision) -> str:
 
 
 def render_decision(decision: Decision, *, color: bool = False) -> str:
-    """The whole verdict as text, ending with a newline."""
+    """The whole verdict as text, ending with a newline; the playbook's texts in it are
+    escaped (cmkit.formats.safe_text), the colours are ours."""
+    decision = printable_fields(decision)
     paint = _Painter(color)
     lines = [paint(f" {headline(decision)} ", _HEADLINE_STYLE[decision.action])]
     if decision.topic_label:
