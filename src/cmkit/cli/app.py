@@ -47,6 +47,12 @@ def main() -> None:
     """Console-script entry point; a closed pipe (`cmkit triage ... | head`) is not an error."""
     try:
         app()
+    except SystemExit as exc:
+        if exc.code == 130:  # typer's own answer to a KeyboardInterrupt outside a command's guard
+            from cmkit.cli.plain import report_interrupted
+
+            sys.exit(report_interrupted())
+        raise
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
