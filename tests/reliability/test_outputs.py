@@ -71,3 +71,24 @@ def test_a_very_long_organisation_name_gives_a_usable_default_file_name(runner, 
     assert result.exit_code == 0, result.stderr
     (written,) = [p for p in tmp_path.iterdir() if p.suffix == ".md"]
     assert len(written.name) <= 80 and written.name.startswith("maison-dupuis-dupuis")
+
+
+def test_init_does_not_replace_a_dangling_symlink_without_force(runner, tmp_path):
+    link = tmp_path / "playbook.yaml"
+    link.symlink_to(tmp_path / "shared" / "charte.yaml")  # the shared drive is not mounted
+    result = runner.invoke(app, ["init", str(link), "--no-input", "--name", "Atelier Nord"])
+    assert result.exit_code == 2
+    assert "already exists; pass --force" in result.stderr
+    assert link.is_symlink() and not link.exists()
+    (tmp_path / "shared").mkdir()
+    forced = runner.invoke(app, ["init", str(link), "--no-input", "--name", "Atelier Nord", "--force"])
+    assert forced.exit_code == 0, forced.stderr
+    assert link.is_symlink() and (tmp_path / "shared" / "charte.yaml").is_file()  # written where the link points
+
+
+def test_render_into_dev_null_leaves_the_device_alone(runner, tmp_path):
+    import stat
+
+    result = runner.invoke(app, ["render", str(FR_PLAYBOOK), "-f", "md", "-o", "/dev/null"])
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
