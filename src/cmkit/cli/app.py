@@ -9,6 +9,10 @@ import typer
 
 from cmkit import __version__
 from cmkit.cli import check, diff, init, lint, render, schema, simulate, test, triage
+from cmkit.cli.helptext import plain_errors, plain_metavars
+
+plain_metavars()
+plain_errors()
 
 app = typer.Typer(
     name="cmkit",
@@ -17,7 +21,7 @@ app = typer.Typer(
         "ask it whether to answer a message, simulate a crisis, render the charter."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # `cmkit --install-completion` (bash, zsh, fish, PowerShell)
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
