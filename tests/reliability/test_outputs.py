@@ -92,3 +92,15 @@ def test_render_into_dev_null_leaves_the_device_alone(runner, tmp_path):
     result = runner.invoke(app, ["render", str(FR_PLAYBOOK), "-f", "md", "-o", "/dev/null"])
     assert result.exit_code == 0, result.stderr
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+@pytest.mark.parametrize("which", ["journal", "playbook"])
+def test_report_refuses_to_overwrite_its_journal_or_playbook(runner, playbook, tmp_path, which):
+    journal = tmp_path / "journal.jsonl"
+    journal.write_text('{"id": 1, "action": "answer"}\n', encoding="utf-8")
+    target = journal if which == "journal" else playbook
+    before = target.read_bytes()
+    result = runner.invoke(app, ["report", str(journal), "-p", str(playbook), "-o", str(target)])
+    assert result.exit_code == 2, result.output
+    assert "is one of this command's inputs" in result.stderr or "l’un des fichiers lus" in result.stderr
+    assert target.read_bytes() == before

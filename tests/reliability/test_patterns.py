@@ -75,3 +75,13 @@ def test_check_and_triage_finish_quickly_on_the_attack(tmp_path, command):
 )
 def test_the_lint_rule_flags_nested_quantifiers_only(pattern, flagged):
     assert nested_quantifier(pattern) is flagged
+
+
+def test_lint_does_not_hang_on_a_catastrophic_pattern(tmp_path):
+    playbook = tmp_path / "pb.yaml"
+    playbook.write_text(PLAYBOOK.replace("'(x+x+)+y'", "'(.*.*)*y'"), encoding="utf-8")
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "cmkit", "lint", str(playbook)],
+                            capture_output=True, text=True, timeout=30)
+    assert time.perf_counter() - started < 15
+    assert "W230" in result.stdout and "Traceback" not in result.stderr
