@@ -42,6 +42,6 @@ def check(playbook: Playbook) -> Iterator[Flag]:
             yield Flag(
                 path,
                 _("the text holds the control character U+{code} ({text}); it means nothing to a reader "
-                  "and can act on a terminal").format(code=f"{ord(first):04X}", text=repr(shown[:60])),
+                  "and can act on a terminal").format(code=f"{ord(first):04X}", text=f"'{shown[:60]}'"),
                 _("delete it: only tab and newline belong in a text"),
             )
