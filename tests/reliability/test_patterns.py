@@ -85,3 +85,19 @@ def test_lint_does_not_hang_on_a_catastrophic_pattern(tmp_path):
                             capture_output=True, text=True, timeout=30)
     assert time.perf_counter() - started < 15
     assert "W230" in result.stdout and "Traceback" not in result.stderr
+
+
+def test_spans_are_found_within_the_budget():
+    assert BoundedPattern(r"n°\d+").spans("n°12 et N°345") == [(0, 4), (8, 13)]
+    bounded = BoundedPattern(r"(1|11)+y")
+    started = time.perf_counter()
+    assert bounded.spans("1" * 5000) == [] and bounded.timeouts == 1
+    assert time.perf_counter() - started < 20 * PATTERN_BUDGET_SECONDS
+
+
+def test_review_does_not_hang_on_a_catastrophic_pattern(tmp_path):
+    playbook = tmp_path / "pb.yaml"
+    playbook.write_text(PLAYBOOK.replace("'(x+x+)+y'", "'(1|11)+y\\d'"), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "cmkit", "review", "-p", str(playbook), "1" * 5000],
+                            capture_output=True, text=True, timeout=30)
+    assert "Traceback" not in result.stderr and result.returncode in (0, 1)

@@ -217,7 +217,7 @@ class BoundedPattern:
     time answers "maybe", so each pattern is then searched on its own.
     """
 
-    __slots__ = ("pattern", "_search", "_budget", "_undecided", "timeouts")
+    __slots__ = ("pattern", "_search", "_finditer", "_budget", "_undecided", "timeouts")
 
     def __init__(self, pattern: str, *, undecided: bool = False) -> None:
         import regex
@@ -227,11 +227,12 @@ class BoundedPattern:
         self.timeouts = 0
         self._budget: dict = {"timeout": PATTERN_BUDGET_SECONDS}
         try:
-            self._search = regex.compile(pattern, regex.IGNORECASE | regex.VERSION0).search
+            compiled = regex.compile(pattern, regex.IGNORECASE | regex.VERSION0)
         except regex.error:
             # what `re` accepts and `regex` does not (none known): same meaning, no budget
-            self._search = re.compile(pattern, re.IGNORECASE).search
+            compiled = re.compile(pattern, re.IGNORECASE)
             self._budget = {}
+        self._search, self._finditer = compiled.search, compiled.finditer
 
     def search(self, text: str) -> bool:
         """Whether the pattern is found in `text` within the budget."""
@@ -240,6 +241,14 @@ class BoundedPattern:
         except TimeoutError:
             self.timeouts += 1
             return self._undecided
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the pattern is found in `text` (start, end), all within one budget; none if it runs out."""
+        try:
+            return [(found.start(), found.end()) for found in self._finditer(text, **self._budget)]
+        except TimeoutError:
+            self.timeouts += 1
+            return []
 
 
 def compile_pattern(pattern: str, *, undecided: bool = False) -> BoundedPattern:
