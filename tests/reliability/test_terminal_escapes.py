@@ -74,12 +74,14 @@ def _scenario(tmp_path, playbook):
 
 
 @pytest.mark.parametrize("force_color", [False, True], ids=["pipe", "colour"])
-@pytest.mark.parametrize("command", ["check", "simulate", "lint", "diff", "test", "triage"])
+@pytest.mark.parametrize("command", ["check", "simulate", "mermaid", "lint", "diff", "test", "triage"])
 def test_every_text_output_escapes_terminal_controls(tmp_path, evil, command, force_color):
     if command == "check":
         args = ["check", "-p", str(evil), "-c", "twitter", "Où est mon colis ?"]
     elif command == "simulate":
         args = ["simulate", str(_scenario(tmp_path, evil))]
+    elif command == "mermaid":
+        args = ["simulate", str(_scenario(tmp_path, evil)), "-f", "mermaid"]
     elif command == "lint":
         args = ["lint", str(evil), "--select", "W,I"]
     elif command == "diff":
