@@ -62,8 +62,9 @@ def exit_on_error() -> Iterator[None]:
         error_line(str(exc))
         raise typer.Exit(Exit.ERROR) from None
     except KeyboardInterrupt:
-        error_line("interrupted")
-        raise typer.Exit(130) from None
+        from cmkit.cli.plain import report_interrupted
+
+        raise typer.Exit(report_interrupted()) from None
 
 
 def refuse_output_over_input(output: Path | str | None, inputs: list[Path | str | None], lang: str | None = None) -> None:

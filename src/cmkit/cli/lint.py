@@ -101,12 +101,11 @@ def _describe(rules, explain: str | None, output_format: Format) -> None:
 def _print(report, rules, output_format: Format) -> None:
     if output_format is Format.text:
         from cmkit.formats import findings_text
-        from cmkit.formats.console import stdout_console
+        from cmkit.formats.console import stdout_console, write_plain
 
         console = stdout_console()
         if console.color_system is None:  # nothing to style (a pipe, NO_COLOR): rich's layout would cost seconds
-            console.file.write("".join(f"{line.plain}\n" for line in findings_text.lines(report)))
-            console.file.flush()
+            write_plain(console, (line.plain for line in findings_text.lines(report)))
         else:
             console.print(findings_text.render(report), soft_wrap=True)
         return
