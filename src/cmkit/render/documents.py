@@ -24,6 +24,11 @@ DOCUMENTS = ("charter", "onboarding", "handout")
 _RAW_KEYS = frozenset(
     {"id", "email", "phone", "keywords", "patterns", "matched", "doc", "lang", "action", "process", "date_iso", "svg"}
 )
+#: Control characters no format can hold (XML 1.0 forbids them; typst's SVG parser too), which a
+#: playbook's YAML escapes can still produce ("Be\\vfast\\x01"): vertical tab and form feed read as
+#: a space, the others as U+FFFD, so that nothing disappears silently. Tab and newline stay.
+_SPACES = re.compile("[\x0b\x0c]")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]")
 #: Reply placeholders (revision 1.1); `{{` and `}}` are braces.
 _REPLY_FIELD = re.compile(r"\{\{|\}\}|\{(signature|referent|deadline|author)\}")
 
@@ -89,6 +94,7 @@ class _Builder:
             "flowchart": {"steps": self.flow_steps(), "tiers": self.flow_tiers()},
         }
         context.update(getattr(self, document)())
+        context = map_strings(context, printable)
         context = _typeset(context, TYPESETTERS[self.lang])
         # drawn from the typeset words, so the diagram reads like the page around it
         context["flowchart"]["svg"] = flowchart.svg(
@@ -716,6 +722,11 @@ def _as_found(pattern: str, text: str, is_pattern: bool) -> str:
             if normalize(phrase).startswith(target) if pattern.endswith("*") else normalize(phrase) == target:
                 return phrase
     return stem
+
+
+def printable(text: str) -> str:
+    """`text` without the control characters no document format can hold."""
+    return _CONTROLS.sub("\ufffd", _SPACES.sub(" ", text))
 
 
 def _with_org(catalog: dict, org: str) -> dict:

@@ -10,7 +10,6 @@ every word processor, where a drawing would not.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
@@ -39,17 +38,8 @@ ACTION_COLORS = {
 }
 #: Proofing language of each playbook language, so Word checks French as French.
 PROOFING = {"fr": "fr-FR", "en": "en-GB"}
-#: Characters XML 1.0 cannot hold (a playbook text may: lint accepts them); tab and newline stay.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 #: The zip timestamp of every part when the playbook gives no date: the earliest a zip can hold.
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
-
-
-def xml_safe(value):
-    """Text Word can hold: characters XML forbids (\\v, \\x01...) become U+FFFD, never a crash."""
-    from cmkit.render.documents import map_strings
-
-    return map_strings(value, lambda text: _NOT_XML.sub("\ufffd", text))
 
 
 class _Writer:
@@ -621,7 +611,7 @@ _BUILDERS: dict[str, Callable[[_Writer], None]] = {
 
 def render_docx(document: str, context: dict) -> bytes:
     """The DOCX bytes of `document`: the same bytes for the same playbook (fixed dates)."""
-    writer = _Writer(xml_safe(context))
+    writer = _Writer(context)
     writer.title_page()
     _BUILDERS[document](writer)
     return writer.to_bytes()

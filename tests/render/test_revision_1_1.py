@@ -1,0 +1,147 @@
+"""What a client signs and a trainer runs (revision 1.1): document control, the draft mark,
+the contact directory, the flowchart, deadlines as durations, reproducible bytes, hostile input."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from cmkit.render.documents import build_context
+from cmkit.render.engine import render
+
+NBSP = "\u00a0"
+DOCS = ("charter", "onboarding", "handout")
+
+
+def _pdf_text(data: bytes) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def _docx_xml(data: bytes, part: str = "word/document.xml") -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.read(part).decode("utf-8")
+
+
+def test_document_control_is_on_the_cover_in_the_footer_and_in_the_signature_block(rich_playbook):
+    control = build_context(rich_playbook, "charter")["control"]
+    assert [line["label"] for line in control["lines"]] == ["Version", "Date", "Rédaction", "Approbation", "Prochaine révision"]
+    assert control["lines"][1]["value"] == "30 novembre 2026"
+    assert control["footer"] == "version 1.2 · 30 novembre 2026"
+    assert control["approvers"] == [{"name": "Claire Dupuis", "role": "Directrice générale"}]
+    html = render(rich_playbook, "charter", "html").decode()
+    assert "Cabinet Martin Conseil" in html and 'id="approval"' in html and "version 1.2 · 30 novembre 2026" in html
+    md = render(rich_playbook, "charter", "md").decode()
+    assert "## Approbation" in md and "| Claire Dupuis | Directrice générale | | |" in md
+
+
+def test_docx_core_properties_and_proofing_language_come_from_the_playbook(rich_playbook):
+    data = render(rich_playbook, "charter", "docx")
+    core = _docx_xml(data, "docProps/core.xml")
+    assert "Cabinet Martin Conseil" in core and "python-docx" not in core
+    assert "2026-11-30T00:00:00Z" in core and "2013" not in core
+    assert "<dc:language>fr-FR</dc:language>" in core
+    styles = _docx_xml(data, "word/styles.xml")
+    assert 'w:val="fr-FR"' in styles
+    document = _docx_xml(data)
+    assert " PAGE " in document or " PAGE " in _docx_xml(data, "word/footer1.xml") if "word/footer1.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist() else True
+    assert "TOC " in document and "w:cantSplit" in document
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_two_renders_give_the_same_bytes(rich_playbook, fr_playbook, fmt, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert render(rich_playbook, "charter", fmt) == render(rich_playbook, "charter", fmt)
+    assert render(fr_playbook, "handout", fmt) == render(fr_playbook, "handout", fmt)  # no document.date
+
+
+def test_source_date_epoch_dates_a_playbook_without_its_own_date(fr_playbook, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    core = _docx_xml(render(fr_playbook, "charter", "docx"), "docProps/core.xml")
+    assert "2026-01-01T00:00:00Z" in core
+
+
+def test_a_scaffold_is_marked_draft_on_every_page_and_a_finished_playbook_is_not(rich_playbook, fr_playbook):
+    assert build_context(fr_playbook, "charter")["control"]["draft"]  # example.org addresses
+    assert not build_context(rich_playbook, "charter")["control"]["draft"]
+    pdf = _pdf_text(render(fr_playbook, "onboarding", "pdf"))
+    from pypdf import PdfReader
+
+    pages = PdfReader(io.BytesIO(render(fr_playbook, "onboarding", "pdf"))).pages
+    assert all("BROUILLON" in page.extract_text() for page in pages), pdf[:200]
+    assert "BROUILLON" not in _pdf_text(render(rich_playbook, "onboarding", "pdf"))
+    assert "BROUILLON" in _docx_xml(render(fr_playbook, "charter", "docx"), "word/header1.xml")
+
+
+@pytest.mark.parametrize("document", ["charter", "onboarding"])
+def test_the_contact_directory_gives_phones_e_mails_and_hours(rich_playbook, document):
+    for fmt in ("md", "html"):
+        text = render(rich_playbook, document, fmt).decode()
+        assert "+33 1 23 45 67 00" in text and "julie.martin@maison-dupuis.fr" in text
+        assert "à toute heure (astreinte)" in text
+        assert f"aux heures d’ouverture{NBSP}: lun.–ven. 09:00–18:00; sam. 10:00–12:30" in text or "lun.–ven." in text
+    assert "+33 1 23 45 67 00" in _pdf_text(render(rich_playbook, document, "pdf")).replace("\n", " ")
+    assert "+33" in _docx_xml(render(rich_playbook, document, "docx"))
+
+
+def test_the_onboarding_names_the_mentor(rich_playbook):
+    context = build_context(rich_playbook, "onboarding")
+    assert context["mentor"].startswith("Pendant cette semaine, la personne qui vous accompagne est Julie Martin")
+    assert any("relus par Julie Martin" in day for day in context["week"])
+
+
+@pytest.mark.parametrize("playbook", ["fr_playbook", "en_playbook"])
+@pytest.mark.parametrize("document", ["onboarding", "handout"])
+@pytest.mark.parametrize("fmt", ["md", "html", "pdf", "docx"])
+def test_no_deadline_is_left_to_the_channel_in_words(request, playbook, document, fmt):
+    data = render(request.getfixturevalue(playbook), document, fmt)
+    text = _pdf_text(data) if fmt == "pdf" else _docx_xml(data) if fmt == "docx" else data.decode()
+    text = " ".join(text.split())
+    assert "selon le canal" not in text and "per channel" not in text
+
+
+def test_every_exercise_has_a_channel_and_every_answer_a_duration(fr_playbook):
+    context = build_context(fr_playbook, "handout")
+    assert all(e["channel"] and e["channel"].startswith("Sur ") for e in context["exercises"])
+    for answer in context["answer_key"]:
+        assert answer["deadline"] == "—" if answer["action"] == "decline" else "h" in answer["deadline"] or "min" in answer["deadline"] or "jour" in answer["deadline"]
+
+
+def test_the_flowchart_follows_the_decision_order_in_every_format(fr_playbook):
+    steps = build_context(fr_playbook, "charter")["flowchart"]["steps"]
+    actions = [s["action"] for s in steps]
+    assert actions[:4] == ["crisis"] * 4  # author, audience, the two crisis topics
+    order = {"escalate": 0, "moderate": 1, "answer": 2, "decline": 3}
+    ranks = [order[a] for a in actions[4:-1]]
+    assert ranks == sorted(ranks)
+    assert steps[-1]["question"] is None and "Aucun sujet reconnu" in steps[-1]["target"]
+    assert "<svg" in render(fr_playbook, "charter", "html").decode()
+    assert "Parle de" in _pdf_text(render(fr_playbook, "charter", "pdf"))
+    with zipfile.ZipFile(io.BytesIO(render(fr_playbook, "charter", "docx"))) as archive:
+        assert any(name.startswith("word/media/") and name.endswith(".png") for name in archive.namelist())
+
+
+def test_a_chain_is_judged_by_its_worst_case(fr_playbook):
+    support = build_context(fr_playbook, "charter")["support"]
+    julie = next(c for c in support["contacts"] if c["name"] == "Julie Martin")
+    assert julie["late"] and julie["status"].startswith("non")
+
+
+def test_the_handout_s_answers_explain_and_give_the_model_reply(rich_playbook):
+    key = build_context(rich_playbook, "handout")["answer_key"]
+    delivery = [a for a in key if a["topic"] == "Livraison et colis"]
+    assert delivery and all(a["reply"] and a["reply"].startswith("Bonjour, nous regardons") for a in delivery)
+    assert all("{" not in a["reply"] for a in delivery)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "pdf", "docx"])
+def test_control_characters_never_crash_a_format(minimal_playbook, write, fmt):
+    from cmkit.loading.load import load_playbook
+
+    path = minimal_playbook(label=r"Be\vfast\x01")  # YAML escapes: the playbook holds \v and \x01
+    assert "\x01" in load_playbook(path).topics[0].label
+    data = render(load_playbook(path), "charter", fmt)
+    assert data
