@@ -14,10 +14,12 @@ a course never teaches something `check` would not do.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from cmkit.decide.engine import Decider, Decision, Message
+from cmkit.decide.normalize import normalize
 from cmkit.model.playbook import Channel, Playbook, Topic
 
 #: The handout's seed: a fixed draw, so one playbook always prints the same course.
@@ -85,3 +87,23 @@ def plain_keyword(topic: Topic) -> str | None:
     if plain:
         return plain[0]
     return topic.keywords[0].rstrip("*") if topic.keywords else None
+
+
+def found_words(pattern: str, text: str, is_pattern: bool) -> str:
+    """A keyword or regular expression shown as the words it found in the text (`remboursée`,
+    not `rembours*`), which a trainee can read."""
+    if is_pattern:
+        try:
+            found = re.search(pattern, text, re.IGNORECASE)
+        except re.error:
+            found = None
+        return found.group(0) if found and found.group(0).strip() else pattern
+    stem = pattern.rstrip("*")
+    words = re.findall(r"\w+", text)
+    target = normalize(stem)
+    for size in range(1, 6):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(words[i : i + size])
+            if normalize(phrase).startswith(target) if pattern.endswith("*") else normalize(phrase) == target:
+                return phrase
+    return stem

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
+from cmkit.drill.questions import found_words
 from cmkit.model.playbook import Contact, Playbook
 from cmkit.render import flowchart
 from cmkit.render.control import control
@@ -647,7 +648,7 @@ class _Builder:
         topics = {t.id: t for t in self.playbook.topics}
         patterns = {p for t in self.playbook.topics for p in t.patterns}
         words = {
-            reason.topic: [_as_found(m, question.text, m in patterns) for m in reason.matched]
+            reason.topic: [found_words(m, question.text, m in patterns) for m in reason.matched]
             for reason in decision.reasons
         }
         sentences = []
@@ -700,28 +701,6 @@ class _Builder:
             return {"{{": "{", "}}": "}"}.get(token) or values[match.group(1)]
 
         return " ".join(_REPLY_FIELD.sub(fill, topic.reply).split())
-
-
-def _as_found(pattern: str, text: str, is_pattern: bool) -> str:
-    """A keyword or regular expression shown as the words it found in the text (`remboursée`,
-    not `rembours*`), which a trainee can read."""
-    from cmkit.decide.normalize import normalize
-
-    if is_pattern:
-        try:
-            found = re.search(pattern, text, re.IGNORECASE)
-        except re.error:
-            found = None
-        return found.group(0) if found and found.group(0).strip() else pattern
-    stem = pattern.rstrip("*")
-    words = re.findall(r"\w+", text)
-    target = normalize(stem)
-    for size in range(1, 6):
-        for i in range(len(words) - size + 1):
-            phrase = " ".join(words[i : i + size])
-            if normalize(phrase).startswith(target) if pattern.endswith("*") else normalize(phrase) == target:
-                return phrase
-    return stem
 
 
 def printable(text: str) -> str:
