@@ -511,11 +511,21 @@ class _Builder:
             if any(row["process"] == process for row in scope)
         ]
 
+    def cascade(self) -> str:
+        """How a complaint climbs, through this playbook's own public channels (slowest first,
+        as a complaint moves from a review to a post), never a channel the client does not have."""
+        public = sorted(
+            (c for c in self.playbook.channels if c.public),
+            key=lambda c: -(c.expected_response if c.expected_response is not None else 10**9),
+        )
+        names = [c.name or c.id for c in public]
+        return self.labels["cascade"].format(channels=self._and(names) if names else self.labels["cascade_channels"])
+
     def crisis(self) -> dict:
         labels, crisis = self.labels, self.playbook.crisis
         if crisis is None:
             first = self.playbook.contacts[0]
-            return {"defined": False, "none": labels["crisis_none"].format(referent=first.name), "triggers": [], "steps": [], "cascade": labels["cascade"]}
+            return {"defined": False, "none": labels["crisis_none"].format(referent=first.name), "triggers": [], "steps": [], "cascade": self.cascade()}
         triggers = []
         if crisis.authors:
             kinds = labels["or"].join(labels["author_kinds"][k] for k in crisis.authors)
@@ -555,7 +565,7 @@ class _Builder:
             "deadline": self.duration(crisis.respond_within),
             "triggers": triggers,
             "steps": steps,
-            "cascade": labels["cascade"],
+            "cascade": self.cascade(),
         }
 
     # -- the onboarding guide ---------------------------------------------
