@@ -28,7 +28,7 @@ def _docx_xml(data: bytes, part: str = "word/document.xml") -> str:
 
 def test_document_control_is_on_the_cover_in_the_footer_and_in_the_signature_block(rich_playbook):
     control = build_context(rich_playbook, "charter")["control"]
-    assert [line["label"] for line in control["lines"]] == ["Version", "Date", "Rédaction", "Approbation", "Prochaine révision"]
+    assert [line["label"] for line in control["lines"]] == ["Version", "Date", "Rédigé par", "Approbation", "Prochaine révision"]
     assert control["lines"][1]["value"] == "30 novembre 2026"
     assert control["footer"] == "version 1.2 · 30 novembre 2026"
     assert control["approvers"] == [{"name": "Claire Dupuis", "role": "Directrice générale"}]
