@@ -54,7 +54,7 @@ def test_support_flags_a_referent_slower_than_the_most_demanding_public_channel(
 def test_french_strings_are_typeset_but_ids_and_patterns_are_not(fr_playbook):
     context = build_context(fr_playbook, "charter")
     assert f"promettre{NBSP}:" in " ".join(t["guidance"] or "" for t in context["scope"])
-    assert "’" in context["L"]["intros"]["autonomy"]
+    assert "’" in context["L"]["intros"]["handling"]
     raw_patterns = [p for t in fr_playbook.topics for p in t.patterns]
     assert [p for row in context["scope"] for p in row["patterns"]] == raw_patterns
     assert all(NNBSP not in p for p in raw_patterns)
