@@ -145,3 +145,47 @@ def test_control_characters_never_crash_a_format(minimal_playbook, write, fmt):
     assert "\x01" in load_playbook(path).topics[0].label
     data = render(load_playbook(path), "charter", fmt)
     assert data
+
+
+def _tiny_png() -> bytes:
+    import struct
+    import zlib
+
+    raw = b"".join(b"\x00" + b"\x00\x55\xa4" * 4 for _ in range(4))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", 4, 4, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+
+
+def test_branding_colours_every_format_and_puts_the_logo_on_the_cover(tmp_path):
+    from cmkit.loading.load import load_playbook
+    from tests.conftest import EN_PLAYBOOK
+
+    (tmp_path / "logo.png").write_bytes(_tiny_png())
+    text = EN_PLAYBOOK.read_text(encoding="utf-8").replace(
+        "\norganization:", '\ndocument:\n  brand: {color: "#0055A4", logo: logo.png}\norganization:', 1
+    )
+    (tmp_path / "pb.yaml").write_text(text, encoding="utf-8")
+    playbook = load_playbook(tmp_path / "pb.yaml")
+    html = render(playbook, "charter", "html").decode()
+    assert "--accent: #0055a4" in html and "data:image/png;base64," in html
+    with zipfile.ZipFile(io.BytesIO(render(playbook, "charter", "docx"))) as archive:
+        assert sum(name.startswith("word/media/") for name in archive.namelist()) == 2  # logo and flowchart
+        assert "0055A4" in archive.read("word/styles.xml").decode()
+    assert render(playbook, "charter", "pdf").startswith(b"%PDF")
+
+
+def test_a_missing_logo_is_one_sentence_naming_it(tmp_path, runner):
+    from cmkit.cli.app import app
+    from tests.conftest import EN_PLAYBOOK
+
+    text = EN_PLAYBOOK.read_text(encoding="utf-8").replace(
+        "\norganization:", "\ndocument:\n  brand: {logo: nowhere.png}\norganization:", 1
+    )
+    (tmp_path / "pb.yaml").write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["render", str(tmp_path / "pb.yaml"), "-o", str(tmp_path / "out.html")])
+    assert result.exit_code == 2 and "nowhere.png" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out.html").exists()

@@ -10,8 +10,12 @@ else none at all (two renders of one playbook give the same bytes).
 
 from __future__ import annotations
 
+import base64
 import os
 from datetime import UTC, date, datetime
+from pathlib import Path
+
+from cmkit.errors import CmkitError
 
 from cmkit.model.placeholders import is_draft
 from cmkit.model.playbook import Playbook
@@ -83,3 +87,43 @@ def control(playbook: Playbook, labels: dict) -> dict:
         "draft": draft,
         "draft_mark": labels["draft"] if draft else None,
     }
+
+
+#: The accent colour of every document when the playbook names none.
+DEFAULT_COLOR = "#8a3b12"
+#: A logo is a small picture on a cover: more than this is not a logo.
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+_SIGNATURES = ((b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpg"))
+
+
+def brand(playbook: Playbook) -> dict:
+    """The accent colour and the logo (format and base64 bytes) of `document.brand`.
+
+    The logo path is read from the playbook's folder; a missing, unreadable,
+    oversized or unknown file is one sentence naming it, before any output.
+    """
+    document = playbook.document
+    chosen = document.brand if document is not None else None
+    color = (chosen.color if chosen and chosen.color else DEFAULT_COLOR).lower()
+    logo = None
+    if chosen is not None and chosen.logo:
+        logo = _logo(playbook, chosen.logo)
+    return {"color": color, "logo": logo}
+
+
+def _logo(playbook: Playbook, written: str) -> dict:
+    here = Path(playbook.source.file).parent if playbook.source.file != "<playbook>" else Path.cwd()
+    path = here / written
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_LOGO_BYTES + 1)
+    except OSError as exc:
+        raise CmkitError(f"cannot read the logo {path}: {exc.strerror or exc}", file=playbook.source.file) from None
+    if len(data) > MAX_LOGO_BYTES:
+        raise CmkitError(f"the logo {path} is larger than 2 MB: use a smaller image", file=playbook.source.file)
+    kind = next((name for signature, name in _SIGNATURES if data.startswith(signature)), None)
+    if kind is None and b"<svg" in data[:4096]:
+        kind = "svg"
+    if kind is None:
+        raise CmkitError(f"the logo {path} is not a PNG, JPEG or SVG file", file=playbook.source.file)
+    return {"format": kind, "base64": base64.b64encode(data).decode("ascii")}

@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection
 from cmkit.drill.questions import found_words
 from cmkit.model.playbook import Contact, Playbook
 from cmkit.render import flowchart
-from cmkit.render.control import control
+from cmkit.render.control import brand, control
 from cmkit.render.i18n import CATALOGS
 from cmkit.render.typography import TYPESETTERS, human_duration, slugify
 
@@ -23,7 +23,7 @@ DOCUMENTS = ("charter", "onboarding", "handout")
 
 #: Keys whose values are identifiers or machine text, never typeset.
 _RAW_KEYS = frozenset(
-    {"id", "email", "phone", "keywords", "patterns", "matched", "doc", "lang", "action", "process", "date_iso", "svg"}
+    {"id", "email", "phone", "keywords", "patterns", "matched", "doc", "lang", "action", "process", "date_iso", "svg", "brand"}
 )
 #: Control characters no format can hold (XML 1.0 forbids them; typst's SVG parser too), which a
 #: playbook's YAML escapes can still produce ("Be\\vfast\\x01"): vertical tab and form feed read as
@@ -90,6 +90,7 @@ class _Builder:
             },
             "crisis": self.crisis(),
             "control": control(self.playbook, labels),
+            "brand": brand(self.playbook),
             "directory": self.directory(),
             "reporting": self.reporting(),
             "flowchart": {"steps": self.flow_steps(), "tiers": self.flow_tiers()},

@@ -49,6 +49,7 @@ class _Writer:
         self.context = context
         self.L = context["L"]
         self.doc = Document()
+        self.accent = RGBColor.from_string(context["brand"]["color"].lstrip("#").upper())
         self.sections = 0
         self._style()
 
@@ -84,7 +85,7 @@ class _Writer:
         for name, size in (("Title", 26), ("Heading 1", 16), ("Heading 2", 12.5)):
             style = styles[name]
             style.font.size = Pt(size)
-            style.font.color.rgb = ACCENT if name != "Heading 2" else INK
+            style.font.color.rgb = self.accent if name != "Heading 2" else INK
             _set_font(style, BODY_FONT)  # over the theme's sans-serif heading font
         _remove_bottom_border(styles["Title"])
         control = self.context["control"]
@@ -106,10 +107,15 @@ class _Writer:
     def title_page(self) -> None:
         """The cover: organisation, title, document control, then the contents on the same page."""
         org, control = self.context["org"], self.context["control"]
+        logo = self.context["brand"]["logo"]
+        if logo and logo["format"] in ("png", "jpg"):  # Word shows no SVG without a PNG beside it
+            import base64
+
+            self.doc.add_picture(io.BytesIO(base64.b64decode(logo["base64"])), height=Cm(1.8))
         name = self.doc.add_paragraph()
         name.paragraph_format.space_before = Pt(60)
         run = name.add_run(org["name"].upper())
-        run.font.size, run.font.color.rgb, run.bold = Pt(13), ACCENT, True
+        run.font.size, run.font.color.rgb, run.bold = Pt(13), self.accent, True
         self.doc.add_paragraph(self.context["title"], style="Title")
         self.paragraph(self.context["subtitle"], italic=True, color=MUTED)
         for line in (org["sector"], org["reports_to"]):
@@ -121,7 +127,7 @@ class _Writer:
             self.table(
                 ("", ""), [(line["label"], line["value"]) for line in control["lines"]], (1, 2.5), header=False
             )
-        contents = self.paragraph(self.L["contents"], bold=True, color=ACCENT)
+        contents = self.paragraph(self.L["contents"], bold=True, color=self.accent)
         contents.paragraph_format.space_before = Pt(18)
         _toc_field(self.doc.add_paragraph())
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -476,7 +482,7 @@ def _crisis(w: _Writer) -> None:
             w.numbered(crisis["steps"])
     else:
         w.paragraph(crisis["none"])
-    w.paragraph(crisis["cascade"], italic=True, color=ACCENT)
+    w.paragraph(crisis["cascade"], italic=True, color=w.accent)
 
 
 # -- the three documents ----------------------------------------------------
