@@ -92,6 +92,7 @@ class _Builder:
             "control": control(self.playbook, labels),
             "brand": brand(self.playbook),
             "directory": self.directory(),
+            "directory_note": self.hours_note(),
             "reporting": self.reporting(),
             "flowchart": {"steps": self.flow_steps(), "tiers": self.flow_tiers()},
         }
@@ -260,7 +261,7 @@ class _Builder:
             if contact.on_call:
                 when = labels["on_call"]
             elif office:
-                when = labels["office_hours"].format(hours=office)
+                when = labels["office_hours"]
             else:
                 when = labels["any_time"]
             rows.append(
@@ -275,6 +276,13 @@ class _Builder:
                 }
             )
         return rows
+
+    def hours_note(self) -> str | None:
+        """One sentence under the directory: when "office hours" are, in which time zone."""
+        hours = self.playbook.hours
+        if hours is None or not hours.open:
+            return None
+        return self.labels["hours_note"].format(timezone=hours.timezone, hours=self._office_hours())
 
     def _office_hours(self) -> str:
         """`lun.–ven. 09:00–18:00 ; sam. 10:00–12:30`: the open hours as written, with readable days."""

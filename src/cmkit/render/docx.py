@@ -394,6 +394,8 @@ def _flowchart(w: _Writer) -> None:
 def _directory(w: _Writer) -> None:
     h = w.L["directory_headers"]
     w.heading(w.L["directory_title"])
+    if w.context["directory_note"]:
+        w.paragraph(w.context["directory_note"], color=MUTED)
     w.table(
         (h["name"], h["role"], h["phone"], h["email"], h["hours"]),
         # a no-break hyphen and a word joiner after each dot keep an address on one line
