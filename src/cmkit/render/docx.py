@@ -129,7 +129,7 @@ class _Writer:
             )
         contents = self.paragraph(self.L["contents"], bold=True, color=self.accent)
         contents.paragraph_format.space_before = Pt(18)
-        _toc_field(self.doc.add_paragraph())
+        self._toc = _toc_field(self.doc.add_paragraph())
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def heading(self, text: str, level: int = 1) -> None:
@@ -219,7 +219,19 @@ class _Writer:
     def page_break(self) -> None:
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
+    def _fill_contents(self) -> None:
+        """The headings as the contents field's current text, one a line, until Word recomputes it."""
+        toc = getattr(self, "_toc", None)
+        if toc is None:
+            return
+        headings = [p.text for p in self.doc.paragraphs if p.style is not None and p.style.name == "Heading 1"]
+        for index, heading in enumerate(headings):
+            if index:
+                toc.add_break()
+            toc.add_text(heading)
+
     def to_bytes(self) -> bytes:
+        self._fill_contents()
         buffer = io.BytesIO()
         self.doc.save(buffer)
         iso = self.context["control"]["date_iso"]
@@ -239,7 +251,7 @@ def _restamped(data: bytes, stamp: tuple) -> bytes:
     return out.getvalue()
 
 
-def _field(paragraph, instruction: str, size: float = 9) -> None:
+def _field(paragraph, instruction: str, size: float = 9):
     """A Word field (PAGE, NUMPAGES, TOC): Word and LibreOffice compute its value when opened."""
     def run_with(element):
         run = paragraph.add_run()
@@ -259,15 +271,18 @@ def _field(paragraph, instruction: str, size: float = 9) -> None:
     separate = OxmlElement("w:fldChar")
     separate.set(qn("w:fldCharType"), "separate")
     run_with(separate)
-    paragraph.add_run("1" if instruction in ("PAGE", "NUMPAGES") else "").font.size = Pt(size)
+    shown = paragraph.add_run("1" if instruction in ("PAGE", "NUMPAGES") else "")
+    shown.font.size = Pt(size)
     end = OxmlElement("w:fldChar")
     end.set(qn("w:fldCharType"), "end")
     run_with(end)
+    return shown
 
 
-def _toc_field(paragraph) -> None:
-    """A table of contents of the numbered headings, filled in when the document is opened."""
-    _field(paragraph, 'TOC \\o "1-1" \\h \\z \\u', size=10)
+def _toc_field(paragraph):
+    """A table of contents of the numbered headings, which Word fills in when the document is
+    opened; returns the run that shows the headings meanwhile (LibreOffice, previews)."""
+    return _field(paragraph, 'TOC \\o "1-1" \\h \\z \\u', size=10)
 
 
 def _set_language(style, tag: str) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 FR: dict[str, object] = {
     "doc_title": {
         "charter": "Charte de community management",
-        "onboarding": "Guide d'intégration du community manager",
+        "onboarding": "Guide d'intégration en community management",
         "handout": "Support de formation au community management",
     },
     "file_word": {"charter": "charte", "onboarding": "guide-integration", "handout": "support-formation"},
