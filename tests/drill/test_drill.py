@@ -123,7 +123,7 @@ def test_any_answer_line_is_read_or_refused_in_one_sentence(line):
 
 @functools.cache
 def _english():
-    from cmkit.loading.load import load_playbook
+    from cmkit.trusted import load_playbook
 
     return load_playbook(EN_PLAYBOOK)
 

@@ -139,7 +139,7 @@ def test_the_handout_s_answers_explain_and_give_the_model_reply(rich_playbook):
 
 @pytest.mark.parametrize("fmt", ["md", "html", "pdf", "docx"])
 def test_control_characters_never_crash_a_format(minimal_playbook, write, fmt):
-    from cmkit.loading.load import load_playbook
+    from cmkit.trusted import load_playbook
 
     path = minimal_playbook(label=r"Be\vfast\x01")  # YAML escapes: the playbook holds \v and \x01
     assert "\x01" in load_playbook(path).topics[0].label
@@ -161,7 +161,7 @@ def _tiny_png() -> bytes:
 
 
 def test_branding_colours_every_format_and_puts_the_logo_on_the_cover(tmp_path):
-    from cmkit.loading.load import load_playbook
+    from cmkit.trusted import load_playbook
     from tests.conftest import EN_PLAYBOOK
 
     (tmp_path / "logo.png").write_bytes(_tiny_png())

@@ -46,7 +46,7 @@ def command(
     with exit_on_error():
         from cmkit.drill.questions import draw
         from cmkit.i18n import catalogue, language
-        from cmkit.loading.load import load_playbook
+        from cmkit.trusted import load_playbook
 
         loaded = load_playbook(resolve_playbook(playbook))
         _ = catalogue(language(lang, loaded.organization.language))

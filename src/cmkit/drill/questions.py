@@ -99,11 +99,12 @@ def found_words(pattern: str, text: str, is_pattern: bool) -> str:
             found = None
         return found.group(0) if found and found.group(0).strip() else pattern
     stem = pattern.rstrip("*")
-    words = re.findall(r"\w+", text)
+    words = list(re.finditer(r"\w+", text))
     target = normalize(stem)
     for size in range(1, 6):
         for i in range(len(words) - size + 1):
-            phrase = " ".join(words[i : i + size])
+            # the message's own text from the first word to the last (« can't log in », not "can t")
+            phrase = text[words[i].start() : words[i + size - 1].end()]
             if normalize(phrase).startswith(target) if pattern.endswith("*") else normalize(phrase) == target:
                 return phrase
     return stem

@@ -30,14 +30,25 @@ _RAW_KEYS = frozenset(
 #: a space, the others as U+FFFD, so that nothing disappears silently. Tab and newline stay.
 _SPACES = re.compile("[\x0b\x0c]")
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]")
-#: Reply placeholders (revision 1.1); `{{` and `}}` are braces.
-_REPLY_FIELD = re.compile(r"\{\{|\}\}|\{(signature|referent|deadline|author)\}")
+
+
+#: The longest organisation part of a default file name: file systems stop at 255 bytes,
+#: and a name that long is unreadable anyway.
+MAX_NAME_SLUG = 60
 
 
 def default_file_name(playbook: Playbook, document: str, extension: str) -> str:
-    """`maison-dupuis-charte.pdf`, `kestrel-onboarding.html`: organisation, then document."""
+    """`maison-dupuis-charte.pdf`, `kestrel-onboarding.html`: organisation, then document.
+
+    The organisation's part is cut to MAX_NAME_SLUG characters, at a word when
+    there is one, so that a very long name still gives a file name.
+    """
     words = CATALOGS[playbook.organization.language]["file_word"]
-    return f"{slugify(playbook.organization.name)}-{words[document]}.{extension}"
+    slug = slugify(playbook.organization.name)
+    if len(slug) > MAX_NAME_SLUG:
+        cut = slug[:MAX_NAME_SLUG]
+        slug = (cut.rsplit("-", 1)[0] if "-" in cut.strip("-") else cut).strip("-")
+    return f"{slug}-{words[document]}.{extension}"
 
 
 def build_context(playbook: Playbook, document: str, *, answers: bool = True) -> dict:
@@ -657,7 +668,8 @@ class _Builder:
             "topic": topic.label if topic else labels["answer_no_topic"],
             "deadline": deadline or labels["none"],
             "why": self.explain(question, verdict),
-            "reply": self._reply(topic, referent, deadline),
+            # the engine fills the topic's `reply` (a crisis: the holding statement) as `check` does
+            "reply": decision.reply,
         }
 
     def explain(self, question, verdict: str) -> str:
@@ -703,23 +715,6 @@ class _Builder:
                 )
             )
         return " ".join(sentences)
-
-    def _reply(self, topic, referent: Contact | None, deadline: str | None) -> str | None:
-        """The topic's model reply (revision 1.1), its placeholders filled as the decision would."""
-        if topic is None or not topic.reply:
-            return None
-        values = {
-            "signature": self.playbook.tone.signature or "",
-            "referent": referent.name if referent else "",
-            "deadline": (self.labels["answer_deadline"].format(deadline=deadline) if deadline else ""),
-            "author": "",
-        }
-
-        def fill(match: re.Match) -> str:
-            token = match.group(0)
-            return {"{{": "{", "}}": "}"}.get(token) or values[match.group(1)]
-
-        return " ".join(_REPLY_FIELD.sub(fill, topic.reply).split())
 
 
 def printable(text: str) -> str:
