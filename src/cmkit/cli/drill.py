@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from cmkit.cli.common import Exit, PlaybookOption, exit_on_error, resolve_playbook
+from cmkit.cli.common import Exit, LangOption, PlaybookOption, exit_on_error, resolve_playbook
 
 NAME = "drill"
 HELP = "Train on the playbook: decide messages one at a time (action, referent, deadline), then get a score."
@@ -24,9 +24,9 @@ def command(
     playbook: PlaybookOption = None,
     seed: Annotated[
         int | None,
-        typer.Option("--seed", help="Fix the draw (the same seed gives the same messages). Default: a new draw.", show_default=False),
+        typer.Option("--seed", metavar="N", help="Fix the draw (the same seed gives the same messages). Default: a new draw.", show_default=False),
     ] = None,
-    count: Annotated[int, typer.Option("--count", "-n", min=1, help="How many messages.")] = 10,
+    count: Annotated[int, typer.Option("--count", "-n", metavar="N", min=1, help="How many messages.")] = 10,
     answers: Annotated[
         Path | None,
         typer.Option(
@@ -39,9 +39,7 @@ def command(
     output_format: Annotated[
         Literal["text", "json"], typer.Option("--format", "-f", help="text, or json results for the trainer.")
     ] = "text",
-    lang: Annotated[
-        str | None, typer.Option("--lang", help="Language of the drill (fr, en). Default: the playbook's.", show_default=False)
-    ] = None,
+    lang: LangOption = None,
 ) -> None:
     with exit_on_error():
         from cmkit.drill.questions import draw
