@@ -45,7 +45,7 @@ def test_docx_core_properties_and_proofing_language_come_from_the_playbook(rich_
     assert "2026-11-30T00:00:00Z" in core and "2013" not in core
     assert "<dc:language>fr-FR</dc:language>" in core
     styles = _docx_xml(data, "word/styles.xml")
-    assert 'w:val="fr-FR"' in styles
+    assert 'w:val="fr-FR"' in styles and "en-US" not in styles
     document = _docx_xml(data)
     assert " PAGE " in document or " PAGE " in _docx_xml(data, "word/footer1.xml") if "word/footer1.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist() else True
     assert "TOC " in document and "w:cantSplit" in document

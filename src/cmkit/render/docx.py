@@ -236,18 +236,28 @@ class _Writer:
         self.doc.save(buffer)
         iso = self.context["control"]["date_iso"]
         stamp = datetime.strptime(iso, "%Y-%m-%dT%H:%M:%SZ").timetuple()[:6] if iso else _ZIP_EPOCH
-        return _restamped(buffer.getvalue(), max(stamp, _ZIP_EPOCH))
+        language = PROOFING.get(self.context["lang"], "en-GB")
+        return _restamped(buffer.getvalue(), max(stamp, _ZIP_EPOCH), language)
 
 
-def _restamped(data: bytes, stamp: tuple) -> bytes:
-    """The same zip with every part dated `stamp`, in the same order: the same bytes every run."""
+#: The default template's document-wide language, which its two style parts repeat.
+_TEMPLATE_LANGUAGE = b'<w:lang w:val="en-US" w:eastAsia="en-US"'
+
+
+def _restamped(data: bytes, stamp: tuple, language: str) -> bytes:
+    """The same zip with every part dated `stamp`, in the same order (the same bytes every run),
+    and the document's default proofing language set to `language` in both style parts."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
+            content = source.read(info.filename)
+            if info.filename in ("word/styles.xml", "word/stylesWithEffects.xml"):
+                tag = language.encode()
+                content = content.replace(_TEMPLATE_LANGUAGE, b'<w:lang w:val="' + tag + b'" w:eastAsia="' + tag + b'"')
+            target.writestr(fixed, content)
     return out.getvalue()
 
 
