@@ -189,3 +189,35 @@ def test_a_missing_logo_is_one_sentence_naming_it(tmp_path, runner):
     result = runner.invoke(app, ["render", str(tmp_path / "pb.yaml"), "-o", str(tmp_path / "out.html")])
     assert result.exit_code == 2 and "nowhere.png" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "out.html").exists()
+
+
+def test_dates_read_as_people_write_them(fr_playbook, en_playbook):
+    from datetime import date
+
+    from cmkit.render.control import human_date
+
+    fr = build_context(fr_playbook, "charter")["L"]
+    en = build_context(en_playbook, "charter")["L"]
+    assert human_date(date(2027, 1, 1), fr) == "1er janvier 2027"
+    assert human_date(date(2026, 11, 30), fr) == "30 novembre 2026"
+    assert human_date(date(2027, 1, 1), en) == "1 January 2027"
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_two_separate_processes_write_the_same_bytes(tmp_path, fmt):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import FR_PLAYBOOK
+
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    outputs = []
+    for run in (1, 2):
+        target = tmp_path / f"run{run}.{fmt}"
+        subprocess.run(
+            [sys.executable, "-m", "cmkit", "render", str(FR_PLAYBOOK), "-d", "handout", "-o", str(target)],
+            check=True, env=env, capture_output=True,
+        )
+        outputs.append(target.read_bytes())
+    assert outputs[0] == outputs[1]

@@ -25,7 +25,8 @@ def human_date(day: date | None, labels: dict) -> str | None:
     """`30 novembre 2026` / `30 November 2026`: a date as a reader writes it, never as ISO."""
     if day is None:
         return None
-    return labels["date"].format(day=day.day, month=labels["months"][day.month - 1], year=day.year)
+    number = labels["first_day"] if day.day == 1 else str(day.day)  # « 1er janvier »
+    return labels["date"].format(day=number, month=labels["months"][day.month - 1], year=day.year)
 
 
 def build_date(playbook: Playbook) -> datetime | None:

@@ -232,6 +232,7 @@ FR: dict[str, object] = {
     # -- revision 1.1: document control, contacts, flowchart, reporting, drill-like handout --
     "months": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
     "date": "{day} {month} {year}",
+    "first_day": "1er",
     "draft": "BROUILLON",
     "draft_note": "Brouillon : des valeurs d'exemple restent à remplacer avant diffusion.",
     "control": {
@@ -517,6 +518,7 @@ EN: dict[str, object] = {
     # -- revision 1.1: document control, contacts, flowchart, reporting, drill-like handout --
     "months": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
     "date": "{day} {month} {year}",
+    "first_day": "1",
     "draft": "DRAFT",
     "draft_note": "Draft: example values remain to be replaced before this is shared.",
     "control": {
