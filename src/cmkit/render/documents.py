@@ -663,6 +663,7 @@ class _Builder:
         return {
             "number": number,
             "text": question.text,
+            "quoted": labels["quote"].format(text=question.text),
             "action": decision.action,
             "verdict": verdict,
             "topic": topic.label if topic else labels["answer_no_topic"],

@@ -627,7 +627,12 @@ def _handout(w: _Writer) -> None:
         w.table(
             ("#", h["decision"], h["deadline"], L["answer_headers"]["why"]),
             [
-                (str(a["number"]), a["verdict"], a["deadline"], a["why"] + (f"\n{L['model_reply']} {a['reply']}" if a["reply"] else ""))
+                (
+                    str(a["number"]),
+                    a["verdict"],
+                    a["deadline"],
+                    f"{a['quoted']}\n{a['why']}" + (f"\n{L['model_reply']} {a['reply']}" if a["reply"] else ""),
+                )
                 for a in c["answer_key"]
             ],
             (0.4, 1.6, 0.8, 4),
