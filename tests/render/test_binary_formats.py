@@ -59,8 +59,8 @@ def test_docx_holds_the_document(playbook_path, document):
     assert all(row["label"] in text for row in context["scope"])
     headings = [p.text for p in document_file.paragraphs if p.style.name.startswith("Heading 1")]
     assert headings and headings[0].startswith("1. ")
-    header_cells = document_file.tables[0].rows[0]._tr.trPr.xml
-    assert "tblHeader" in header_cells  # header row repeats on every page
+    scope_table = next(t for t in document_file.tables if t.rows[0].cells[0].text == context["L"]["headers"]["topic"])
+    assert "tblHeader" in scope_table.rows[0]._tr.trPr.xml  # header row repeats on every page
 
 
 def test_the_charter_pdf_draws_every_chain(fr_playbook):

@@ -4,6 +4,7 @@ the contact directory, the flowchart, deadlines as durations, reproducible bytes
 from __future__ import annotations
 
 import io
+import itertools
 import zipfile
 
 import pytest
@@ -58,22 +59,33 @@ def test_two_renders_give_the_same_bytes(rich_playbook, fr_playbook, fmt, monkey
     assert render(fr_playbook, "handout", fmt) == render(fr_playbook, "handout", fmt)  # no document.date
 
 
-def test_source_date_epoch_dates_a_playbook_without_its_own_date(fr_playbook, monkeypatch):
+def test_source_date_epoch_dates_a_playbook_without_its_own_date(minimal_playbook, monkeypatch):
+    from cmkit.trusted import load_playbook
+
+    undated = load_playbook(minimal_playbook())
+    assert undated.document is None
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
-    core = _docx_xml(render(fr_playbook, "charter", "docx"), "docProps/core.xml")
+    core = _docx_xml(render(undated, "charter", "docx"), "docProps/core.xml")
     assert "2026-01-01T00:00:00Z" in core
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert "2026-01-01" not in _docx_xml(render(undated, "charter", "docx"), "docProps/core.xml")
 
 
-def test_a_scaffold_is_marked_draft_on_every_page_and_a_finished_playbook_is_not(rich_playbook, fr_playbook):
-    assert build_context(fr_playbook, "charter")["control"]["draft"]  # example.org addresses
+def test_a_scaffold_is_marked_draft_on_every_page_and_a_finished_playbook_is_not(rich_playbook):
+    from cmkit.model.playbook import Playbook
+
+    data = rich_playbook.model_dump(mode="json", exclude_none=True)
+    data["contacts"][0]["email"] = "julie.martin@example.org"  # a scaffold's placeholder address
+    draft = Playbook.model_validate(data)
+    assert build_context(draft, "charter")["control"]["draft"]
     assert not build_context(rich_playbook, "charter")["control"]["draft"]
-    pdf = _pdf_text(render(fr_playbook, "onboarding", "pdf"))
     from pypdf import PdfReader
 
-    pages = PdfReader(io.BytesIO(render(fr_playbook, "onboarding", "pdf"))).pages
-    assert all("BROUILLON" in page.extract_text() for page in pages), pdf[:200]
+    pages = PdfReader(io.BytesIO(render(draft, "onboarding", "pdf"))).pages
+    assert len(pages) > 1 and all("BROUILLON" in page.extract_text() for page in pages)
     assert "BROUILLON" not in _pdf_text(render(rich_playbook, "onboarding", "pdf"))
-    assert "BROUILLON" in _docx_xml(render(fr_playbook, "charter", "docx"), "word/header1.xml")
+    assert "BROUILLON" in _docx_xml(render(draft, "charter", "docx"), "word/header1.xml")
+    assert "BROUILLON" in render(draft, "handout", "html").decode()
 
 
 @pytest.mark.parametrize("document", ["charter", "onboarding"])
@@ -113,9 +125,11 @@ def test_every_exercise_has_a_channel_and_every_answer_a_duration(fr_playbook):
 def test_the_flowchart_follows_the_decision_order_in_every_format(fr_playbook):
     steps = build_context(fr_playbook, "charter")["flowchart"]["steps"]
     actions = [s["action"] for s in steps]
-    assert actions[:4] == ["crisis"] * 4  # author, audience, the two crisis topics
+    crises = len(list(itertools.takewhile(lambda a: a == "crisis", actions)))
+    assert steps[0]["question"].startswith("Écrit par") and crises >= 3  # author first, then audience, crisis topics
+    assert "crisis" not in actions[crises:-1]
     order = {"escalate": 0, "moderate": 1, "answer": 2, "decline": 3}
-    ranks = [order[a] for a in actions[4:-1]]
+    ranks = [order[a] for a in actions[crises:-1]]
     assert ranks == sorted(ranks)
     assert steps[-1]["question"] is None and "Aucun sujet reconnu" in steps[-1]["target"]
     assert "<svg" in render(fr_playbook, "charter", "html").decode()
@@ -166,7 +180,7 @@ def test_branding_colours_every_format_and_puts_the_logo_on_the_cover(tmp_path):
 
     (tmp_path / "logo.png").write_bytes(_tiny_png())
     text = EN_PLAYBOOK.read_text(encoding="utf-8").replace(
-        "\norganization:", '\ndocument:\n  brand: {color: "#0055A4", logo: logo.png}\norganization:', 1
+        "\ndocument:\n", '\ndocument:\n  brand: {color: "#0055A4", logo: logo.png}\n', 1
     )
     (tmp_path / "pb.yaml").write_text(text, encoding="utf-8")
     playbook = load_playbook(tmp_path / "pb.yaml")
@@ -182,9 +196,7 @@ def test_a_missing_logo_is_one_sentence_naming_it(tmp_path, runner):
     from cmkit.cli.app import app
     from tests.conftest import EN_PLAYBOOK
 
-    text = EN_PLAYBOOK.read_text(encoding="utf-8").replace(
-        "\norganization:", "\ndocument:\n  brand: {logo: nowhere.png}\norganization:", 1
-    )
+    text = EN_PLAYBOOK.read_text(encoding="utf-8").replace("\ndocument:\n", "\ndocument:\n  brand: {logo: nowhere.png}\n", 1)
     (tmp_path / "pb.yaml").write_text(text, encoding="utf-8")
     result = runner.invoke(app, ["render", str(tmp_path / "pb.yaml"), "-o", str(tmp_path / "out.html")])
     assert result.exit_code == 2 and "nowhere.png" in result.stderr and "Traceback" not in result.stderr
