@@ -37,6 +37,8 @@ def test_document_control_is_on_the_cover_in_the_footer_and_in_the_signature_blo
     assert "Cabinet Martin Conseil" in html and 'id="approval"' in html and "version 1.2 · 30 novembre 2026" in html
     md = render(rich_playbook, "charter", "md").decode()
     assert "## Approbation" in md and "| Claire Dupuis | Directrice générale | | |" in md
+    assert "| Version | 1.2 |" in md and "| Prochaine révision | 30 juin 2027 |" in md
+    assert "version 1.2" in " ".join(_pdf_text(render(rich_playbook, "onboarding", "pdf")).split())
 
 
 def test_docx_core_properties_and_proofing_language_come_from_the_playbook(rich_playbook):
