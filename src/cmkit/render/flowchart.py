@@ -33,9 +33,9 @@ _WIDTH = 720
 _QUESTION_X, _QUESTION_W = 10, 380
 _TARGET_X, _TARGET_W = 440, 270
 _FONT = 11.5
-_LINE = 14
+_LINE = 13.5
 _CHAR = 0.5 * _FONT  # an average glyph width of a serif face, enough to wrap safely
-_GAP = 18
+_GAP = 10
 
 
 def _wrap(text: str, width: float) -> list[str]:
@@ -70,7 +70,7 @@ def svg(steps: list[dict], labels: dict, title: str) -> str:
     """
     parts: list[str] = []
     y = 10.0
-    pad = 7
+    pad = 5
     for index, step in enumerate(steps):
         color = COLORS.get(step["action"], "#1f2430")
         question = step.get("question")
