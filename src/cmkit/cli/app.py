@@ -8,7 +8,22 @@ import sys
 import typer
 
 from cmkit import __version__
-from cmkit.cli import check, diff, eval, init, lint, render, report, review, schema, simulate, suggest, test, triage
+from cmkit.cli import (
+    check,
+    diff,
+    drill,
+    eval,
+    init,
+    lint,
+    render,
+    report,
+    review,
+    schema,
+    simulate,
+    suggest,
+    test,
+    triage,
+)
 from cmkit.cli.helptext import plain_errors, plain_metavars
 
 plain_metavars()
@@ -43,7 +58,7 @@ def _root(
     """cmkit: a community-management charter, made executable."""
 
 
-for module in (lint, check, triage, simulate, render, init, test, schema, diff, eval, suggest, review, report):
+for module in (lint, check, triage, simulate, render, init, test, schema, diff, eval, suggest, review, report, drill):
     app.command(name=module.NAME, help=module.HELP, epilog=module.EPILOG)(module.command)
 
 
