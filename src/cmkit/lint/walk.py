@@ -104,15 +104,20 @@ def missing_section(playbook: Playbook, section: str, message: str, hint: str) -
         yield Flag((section,), message, hint, at_key=True, at=section_or_start(playbook, section))
 
 
-#: The lists whose items have an `id`, and how a person names one of their items.
-_NAMED_ITEMS = {"topics": "topic", "contacts": "referent", "channels": "channel", "objectives": "objective"}
-
-
-def subject(playbook: Playbook, path: PathKey) -> str:
+def subject(playbook: Playbook, path: PathKey, lang: str = "en") -> str:
     """What `path` is about, named by id as people name it (`topic 'juridique'`), never `topics[6]`;
     a path outside the lists of items is named by its first key (`crisis`)."""
-    if len(path) >= 2 and path[0] in _NAMED_ITEMS and isinstance(path[1], int):
-        items = getattr(playbook, str(path[0]))
-        if 0 <= path[1] < len(items):
-            return f"{_NAMED_ITEMS[str(path[0])]} {items[path[1]].id!r}"
-    return f"`{path[0]}`" if path else "the playbook"
+    from cmkit.i18n import catalogue
+
+    _ = catalogue(lang)
+    if len(path) >= 2 and isinstance(path[1], int):
+        named = {
+            "topics": _("topic '{id}'"),
+            "contacts": _("referent '{id}'"),
+            "channels": _("channel '{id}'"),
+            "objectives": _("objective '{id}'"),
+        }
+        items = getattr(playbook, str(path[0]), None) if path[0] in named else None
+        if items is not None and 0 <= path[1] < len(items):
+            return named[str(path[0])].format(id=items[path[1]].id)
+    return f"`{path[0]}`" if path else "`cmkit`"

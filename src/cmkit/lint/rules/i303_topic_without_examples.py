@@ -40,7 +40,7 @@ def check(playbook: Playbook) -> Iterator[Flag]:
         if not topic.examples:
             yield Flag(
                 ("topics", i),
-                _("topic {id!r} has no examples of the messages it is meant to catch").format(id=topic.id),
+                _("topic '{id}' has no examples of the messages it is meant to catch").format(id=topic.id),
                 _("add `examples:` with two or three messages as people really write them"),
                 at_key=True,
             )

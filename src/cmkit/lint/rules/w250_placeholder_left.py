@@ -36,9 +36,10 @@ NAME = "placeholder-left"
 
 
 def check(playbook: Playbook) -> Iterator[Flag]:
-    _ = catalogue(language(None, playbook.organization.language))
+    lang = language(None, playbook.organization.language)
+    _ = catalogue(lang)
     for found in placeholders(playbook):
-        where = subject(playbook, found.path)
+        where = subject(playbook, found.path, lang)
         if found.why == "name":
             message = _("the organisation's name {value!r} is a placeholder left by `cmkit init`")
             hint = _("write the client's name")

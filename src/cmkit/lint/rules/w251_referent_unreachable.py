@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from cmkit.i18n import catalogue, language
 from cmkit.lint.finding import Flag
-from cmkit.lint.walk import escalation_targets
+from cmkit.lint.walk import escalation_targets, subject
 from cmkit.model.playbook import Playbook
 
 CODE = "W251"
@@ -34,15 +34,16 @@ NAME = "referent-unreachable"
 
 
 def check(playbook: Playbook) -> Iterator[Flag]:
-    _ = catalogue(language(None, playbook.organization.language))
+    lang = language(None, playbook.organization.language)
+    _ = catalogue(lang)
     named_at: dict[str, str] = {}
     for escalation in escalation_targets(playbook):
-        named_at.setdefault(escalation.contact_id, escalation.via)
+        named_at.setdefault(escalation.contact_id, subject(playbook, escalation.path, lang))
     for i, contact in enumerate(playbook.contacts):
         if contact.id in named_at and not (contact.email or contact.phone):
             yield Flag(
                 ("contacts", i),
-                _("referent {id!r} ({via}) has neither an e-mail nor a phone number").format(
+                _("referent '{id}' (named by {via}) has neither an e-mail nor a phone number").format(
                     id=contact.id, via=named_at[contact.id]
                 ),
                 _("add `email:` or `phone:` so the community manager can reach {name}").format(name=contact.name),
