@@ -28,6 +28,7 @@ class Script:
 
     def ask(self, question: str, default: str | None, suffix: str, shown: bool) -> str:
         self.questions.append(question + suffix)
+        assert len(self.questions) < 500, f"the questionnaire keeps asking: {self.questions[-3:]}"
         answer = self.answers.pop(0) if self.answers else ""
         return answer or (default or "")
 
@@ -71,7 +72,8 @@ def test_flags_skip_their_questions():
 def test_referents_are_removed_and_added_freely():
     script = Script("associe", "avocat", "", "", "", "", "", "", "",  # gerance: defaults
                     "", "", "", "", "", "", "",  # responsable
-                    "Maître Antoine Blanc", "Avocat", "a.blanc@blanc-avocats.fr", "", "1d", "non", "")
+                    "Maître Antoine Blanc", "Avocat", "a.blanc@blanc-avocats.fr", "", "1d",
+                    "avocat externe, délai d'un jour convenu", "non", "")
     answers = run_questionnaire(
         script.ask, script.say, Answers(name="N", language="fr", preset="local"), answered=BUT_REFERENTS
     )
@@ -81,7 +83,7 @@ def test_referents_are_removed_and_added_freely():
     assert answers.referents["gerance"].backup == ""  # its backup was removed
     assert answers.referents["avocat"] == Referent(
         name="Maître Antoine Blanc", respond_within=1440, backup="", email="a.blanc@blanc-avocats.fr", phone="",
-        role="Avocat", on_call=False,
+        role="Avocat", on_call=False, slow_reason="avocat externe, délai d'un jour convenu",
     )
     assert "  nom\u202f: " in script.questions and "Avocat" not in script.said[0]
 

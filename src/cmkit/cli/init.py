@@ -193,7 +193,7 @@ def _prompt(question: str, default: str | None, suffix: str, shown: bool) -> str
 
     try:
         answer = typer.prompt(
-            question, default=default, show_default=shown and default is not None, prompt_suffix=suffix
+            question, default=default, show_default=shown and bool(default), prompt_suffix=suffix
         )
     except typer.Abort:
         typer.echo()  # end the unanswered prompt's line before the error

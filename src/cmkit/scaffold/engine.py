@@ -45,6 +45,9 @@ class Referent:
     phone: str | None = None  # already checked and written in international form
     role: str | None = None
     on_call: bool | None = None
+    #: Why this referent may answer more slowly than the public expects (an external lawyer):
+    #: written as an inline exception to W202 on their `respond_within` line.
+    slow_reason: str | None = None
 
 
 #: The organisation's name when a script gives none (`init --no-input` without `--name`):
@@ -222,12 +225,28 @@ def playbook_data(answers: Answers) -> dict[str, Any]:
     return data
 
 
-def _section(key: str, value: Any) -> str:
+def _section(key: str, value: Any, exceptions: dict[str, str] | None = None) -> str:
     text = yaml.dump({key: value}, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=88)
+    if exceptions:
+        text = _with_exceptions(text, exceptions)
     if key in ("contacts", "topics"):  # a blank line between items, so each reads as a card
         first, _, rest = text.partition("\n  - id:")
         text = first + "\n  - id:" + rest.replace("\n  - id:", "\n\n  - id:")
     return text
+
+
+def _with_exceptions(contacts: str, reasons: dict[str, str]) -> str:
+    """The contacts section with `# cmkit: disable=W202 — reason` on the `respond_within` line of
+    each referent the consultant agreed may answer more slowly than the public expects."""
+    lines = contacts.split("\n")
+    current = None
+    for index, line in enumerate(lines):
+        if line.startswith("  - id: "):
+            current = yaml.safe_load(line[len("  - id: "):])
+        elif current in reasons and line.startswith("    respond_within: "):
+            reason = " ".join(reasons[current].split())
+            lines[index] = f"{line}  # cmkit: disable=W202 — {reason}"
+    return "\n".join(lines)
 
 
 #: The order of the sections in the file: who and what document first, then the charter.
@@ -245,9 +264,11 @@ def render_playbook(data: dict[str, Any], answers: Answers) -> str:
         preset=answers.preset,
     )
     parts = [f"# yaml-language-server: $schema={answers.schema}\n#\n", comment_block(header)]
+    slow = {contact_id: r.slow_reason for contact_id, r in answers.referents.items() if r.slow_reason}
     for key in SECTION_ORDER:
         if key in data:
-            parts.append("\n" + comment_block(SECTIONS[language][key]) + _section(key, data[key]))
+            exceptions = slow if key == "contacts" else None
+            parts.append("\n" + comment_block(SECTIONS[language][key]) + _section(key, data[key], exceptions))
     return "".join(parts)
 
 

@@ -26,10 +26,7 @@ def for_whom(preset: str, language: str) -> str:
     _ = catalogue(language)
     lines = {
         "retail": _("Shops and online stores: orders, deliveries, returns, promotions."),
-        "food": _(
-            "Food and consumer goods brands and shops: food safety, allergens, foreign bodies, recalls, "
-            "health symptoms."
-        ),
+        "food": _("Food and consumer goods: food safety, allergens, foreign bodies, recalls, symptoms."),
         "saas": _("Online software: outages, bugs, billing, accounts and data security."),
         "public": _("Local authorities and public services: requests, reports, elections, emergencies."),
         "local": _("A neighbourhood business (restaurant, bakery, craftsperson): reviews, bookings, opening hours."),

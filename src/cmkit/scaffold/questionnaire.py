@@ -329,7 +329,7 @@ def run_questionnaire(ask: Ask, say: Say, given: Answers, *, answered: set[str])
             parse_open_hours,
         )
     if "referents" not in answered:
-        answers.removed, answers.referents = _ask_referents(voice, data)
+        answers.removed, answers.referents = _ask_referents(voice, data, _public_limit(data, answers.channels))
     for key, question in (
         ("may", _("What the community manager may do alone (items separated by ';', Enter keeps the list)")),
         ("must_not", _("What they never do without sign-off (items separated by ';', Enter keeps the list)")),
@@ -376,7 +376,20 @@ def _non_empty(text: str) -> str:
     return text.strip()
 
 
-def _ask_referents(voice: _Asker, data: dict) -> tuple[list[str], dict[str, Referent]]:
+def _public_limit(data: dict, channels: dict[str, int] | None) -> tuple[str, int] | None:
+    """The most demanding public channel and its expected response, as W202 measures it."""
+    public = {channel["id"]: channel.get("public", True) for channel in data.get("channels", [])}
+    expected = channels if channels is not None else preset_channels(data)
+    candidates = [(minutes, channel_id) for channel_id, minutes in expected.items() if public.get(channel_id, True)]
+    if not candidates:
+        return None
+    minutes, channel_id = min(candidates)
+    return channel_id, minutes
+
+
+def _ask_referents(
+    voice: _Asker, data: dict, limit: tuple[str, int] | None = None
+) -> tuple[list[str], dict[str, Referent]]:
     """The preset's referents to remove, new ones to add, then each referent's details.
 
     A backup that would close a loop is refused on the spot, so the answers
@@ -428,9 +441,7 @@ def _ask_referents(voice: _Asker, data: dict) -> tuple[list[str], dict[str, Refe
             (contact.get("phone") if same_person else None) or NO_BACKUP,
             lambda text: parse_phone(text, voice.language),
         )
-        delay = voice.until_valid(
-            _("  answers the community manager within"), contact.get("respond_within") or "1h", parse_delay
-        )
+        delay, slow_reason = _ask_delay(voice, contact.get("respond_within") or "1h", limit)
         on_call = voice.until_valid(
             _("  answers outside office hours too (on call)? (yes/no)"),
             format_yes_no(bool(contact.get("on_call")), voice.language),
@@ -443,9 +454,30 @@ def _ask_referents(voice: _Asker, data: dict) -> tuple[list[str], dict[str, Refe
         )
         referents[contact_id] = Referent(
             name=name, respond_within=delay, backup=backups[contact_id], email=email, phone=phone,
-            role=role or "", on_call=on_call,
+            role=role or "", on_call=on_call, slow_reason=slow_reason,
         )
     return removed, referents
+
+
+def _ask_delay(voice: _Asker, default: str, limit: tuple[str, int] | None) -> tuple[int, str | None]:
+    """A referent's delay; when it is longer than the public expects on the most demanding public
+    channel (what W202 warns about), the reason it was agreed, or a shorter delay."""
+    _ = voice._
+    if limit is not None and parse_duration(default) > limit[1]:
+        default = format_duration(limit[1])  # Enter keeps within what the public expects
+    while True:
+        delay = voice.until_valid(_("  answers the community manager within"), default, parse_delay)
+        if limit is None or delay <= limit[1]:
+            return delay, None
+        reason = voice.free(
+            _("  slower than the public expects on '{channel}' ({expected}): why? "
+              "(written into the charter; Enter to shorten)").format(
+                channel=limit[0], expected=format_duration(limit[1])
+            ),
+            None,
+        )
+        if reason:
+            return delay, reason
 
 
 def _backup_parser(contact_id: str, backups: dict[str, str]) -> Callable[[str], str]:
