@@ -167,6 +167,8 @@ def test_parse_referent_forms():
 def test_office_hours_as_people_write_them(text, hours):
     assert parse_open_hours(text) == hours
     assert parse_open_hours(format_open_hours(hours)) == hours
+    assert parse_open_hours(format_open_hours(hours, "fr")) == hours
+    assert format_open_hours({"tue-sat": "07:00-19:30"}, "fr") == "mar-sam 07:00-19:30"
 
 
 @given(st.lists(st.text(alphabet=st.characters(blacklist_characters=";\n\r"), min_size=1).map(str.strip).filter(bool), max_size=8))

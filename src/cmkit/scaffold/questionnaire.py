@@ -133,7 +133,10 @@ def parse_phone(text: str, language: str) -> str:
     Checked with Google's libphonenumber rules (the `phonenumbers` package): a
     number without its country code is read as French in a French charter;
     in an English one it must carry its country code, as English-speaking
-    clients are in too many countries to guess one.
+    clients are in too many countries to guess one. The check is that the
+    number is possible (its country exists, its length fits), not that it is
+    allocated today: the ranges reserved for fiction (+44 7700 900xxx) that the
+    presets use must be accepted back as they are offered.
     """
     import phonenumbers
 
@@ -145,7 +148,7 @@ def parse_phone(text: str, language: str) -> str:
         number = phonenumbers.parse(value, region)
     except phonenumbers.NumberParseException:
         number = None
-    if number is None or not phonenumbers.is_valid_number(number):
+    if number is None or not phonenumbers.is_possible_number(number):
         raise Refusal("phone" if region or value.startswith("+") else "phone_country", value=value)
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
@@ -212,9 +215,14 @@ def _two_digit_hours(time_range: str) -> str:
     return f"{one(start)}-{one(end)}" if dash else time_range
 
 
-def format_open_hours(hours: dict[str, str] | None) -> str:
-    """The inverse of parse_open_hours, for a default answer."""
-    return "; ".join(f"{days} {ranges}" for days, ranges in (hours or {}).items())
+def format_open_hours(hours: dict[str, str] | None, language: str = "en") -> str:
+    """The inverse of parse_open_hours, for a default answer (French day names in French)."""
+    names = {english: french for french, english in _FRENCH_DAYS.items()} if language == "fr" else {}
+
+    def days(key: str) -> str:
+        return "-".join(names.get(day, day) for day in key.split("-"))
+
+    return "; ".join(f"{days(key)} {ranges}" for key, ranges in (hours or {}).items())
 
 
 def parse_channels(text: str) -> dict[str, int]:
@@ -325,7 +333,9 @@ def run_questionnaire(ask: Ask, say: Say, given: Answers, *, answered: set[str])
         answers.timezone = voice.until_valid(_("Time zone"), hours.get("timezone") or "Europe/Paris", parse_timezone)
         answers.open_hours = voice.until_valid(
             _("Office hours (e.g. mon-fri 09:00-18:00; sat 10:00-12:30)"),
-            format_open_hours(hours.get("open")) or "mon-fri 09:00-18:00",
+            format_open_hours(hours.get("open"), answers.language) or format_open_hours(
+                {"mon-fri": "09:00-18:00"}, answers.language
+            ),
             parse_open_hours,
         )
     if "referents" not in answered:
