@@ -26,7 +26,7 @@ def test_escalation_names_referent_backup_deadline_and_triggers(runner, isolated
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].strip() == "ESCALATE to Julie Martin (sav) within 1h"
-    assert "julie.martin@example.org" in result.stdout
+    assert "julie.martin@maison-dupuis.fr" in result.stdout
     assert "backup: Karim Benali" in result.stdout
     assert "promettre un remboursement" in result.stdout  # must_not
     assert "remboursement (escalate): “rembours*”" in result.stdout
@@ -47,7 +47,8 @@ def test_json_has_the_spec_keys(runner, isolated_cache):
     result = runner.invoke(app, ["check", *P, "--format", "json", "-a", "journalist", "bonjour"])
     data = json.loads(result.stdout)
     assert data["action"] == "crisis" and data["escalate_to"] == "dg" and data["crisis"] is True
-    assert data["respond_within_minutes"] == 30 and data["topic"] is None and data["reasons"] == []
+    assert data["respond_within_minutes"] == 30 and data["topic"] is None
+    assert data["reasons"] == [{"topic": None, "kind": "author", "matched": ["journalist"]}]
     assert data["referent"]["name"] == "Claire Dupuis"
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from cmkit.cli.app import app
-from cmkit.loading.load import load_playbook
+from cmkit.trusted import load_playbook
 from cmkit.model.placeholders import is_draft
 
 #: The answers typed in docs/consultant.md, one a line (refused answers included).

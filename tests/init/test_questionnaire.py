@@ -48,7 +48,7 @@ def test_every_default_taken_gives_the_preset():
     assert answers.timezone == "Europe/Paris" and answers.open_hours == {"tue-sat": "07:00-19:30", "sun": "07:00-13:00"}
     assert answers.referents["gerance"] == Referent(
         name="Claire Fontaine", respond_within=60, backup="associe", email="claire.fontaine@example.org", phone="",
-        role="Gérante", on_call=False,
+        role="Gérante", on_call=True,
     )
     assert answers.referents["associe"].backup == "" and answers.removed == []
     assert "offrir un café ou un dessert lors de la prochaine visite" in answers.may

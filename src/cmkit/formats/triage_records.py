@@ -51,7 +51,9 @@ def _strings(values: tuple[str, ...]) -> str:
 
 def _reasons(reasons: tuple[Reason, ...]) -> str:
     """The `reasons` list as JSON, spaced like `json.dumps`."""
-    return "[" + ", ".join(f'{{"topic": {_dumps(r.topic)}, "matched": {_strings(r.matched)}}}' for r in reasons) + "]"
+    return "[" + ", ".join(
+        f'{{"topic": {_dumps(r.topic)}, "kind": {_dumps(r.kind)}, "matched": {_strings(r.matched)}}}' for r in reasons
+    ) + "]"
 
 
 def _topics_and_reasons(decision: Decision) -> tuple[str, str]:
@@ -92,7 +94,11 @@ class JsonlWriter:
         head, middle = self._verdicts.get(verdict) or self._verdict(verdict)
         if len(self._bodies) >= _KEPT:
             self._bodies.clear()
-        body = f"{head}{topics}{middle}{reasons}}}\n"
+        tail = (
+            f', "tier": {_dumps(decision.tier)}, "due_at": {_dumps(decision.due_at)}, '
+            f'"reply": {_dumps(decision.reply)}, "suggested_topic": {_dumps(decision.suggested_topic)}'
+        )
+        body = f"{head}{topics}{middle}{reasons}{tail}}}\n"
         self._bodies[id(decision)] = (decision, body)
         return body
 
