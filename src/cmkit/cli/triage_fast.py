@@ -198,7 +198,7 @@ def _run(decider, handle, where: _Run, _, maps: list[str], tool: str | None, enc
     if source.assumed_encoding:
         console.print(_("{name}: not UTF-8: read as {encoding} (--encoding to choose another)").format(
             name=where.name, encoding=_ENCODING_NAMES.get(source.assumed_encoding, source.assumed_encoding)),
-            markup=False, highlight=False)
+            markup=False, highlight=False, soft_wrap=True)
     if source.header is not None:
         extract = row_reader(columns_of(mapped, source.header, given, where.name, _))
         columns = source.header
@@ -243,11 +243,11 @@ def _run(decider, handle, where: _Run, _, maps: list[str], tool: str | None, enc
             shutil.copyfileobj(out, sys.stdout.buffer if binary else sys.stdout)
     decided, failed, duplicates = counts
     if failed > REPORTED_FAILURES:
-        console.print(_("… and {count} more records not decided").format(count=f"{failed - REPORTED_FAILURES:,}"), highlight=False)
+        console.print(_("… and {count} more records not decided").format(count=f"{failed - REPORTED_FAILURES:,}"), highlight=False, soft_wrap=True)
     if duplicates:
         console.print(_.n("{count} record already in the journal, not added again",
                           "{count} records already in the journal, not added again", duplicates).format(count=f"{duplicates:,}"),
-                      highlight=False)
+                      highlight=False, soft_wrap=True)
     actions: Counter[str] = Counter()
     topics: Counter[str] = Counter()
     for (action, topic), count in decided.items():

@@ -134,10 +134,10 @@ def _json_rows(handle: IO[bytes], name: str, records_at: tuple[str, ...], _: Any
         document = _json_fallback(data, "", _)
     if isinstance(document, BadRecord):
         raise UsageError(f"{name}: {document}")
+    if not records_at and isinstance(document, dict) and ("comments_v2" in document or "comments" in document):
+        raise UsageError(_("{name}: this looks like Facebook's comments export: add --from facebook").format(name=name))
     records = _records_in(document, records_at)
     if records is None:
-        if isinstance(document, dict) and ("comments_v2" in document or "comments" in document):
-            raise UsageError(_("{name}: this looks like Facebook's comments export: add --from facebook").format(name=name))
         raise UsageError(_("{name}: no list of records in this JSON (an array of objects, or an object holding one)").format(name=name))
     return iter(enumerate(records, start=1))
 

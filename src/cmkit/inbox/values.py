@@ -93,7 +93,7 @@ class Channels:
         if folded in self._by_name:
             return self._by_name[folded]
         known = ", ".join(self.ids) or _("none")
-        closest = difflib.get_close_matches(folded, list(self._by_name), n=1, cutoff=0.5)
+        closest = difflib.get_close_matches(folded, list(self._by_name), n=1, cutoff=0.6)
         if closest:
             return BadRecord(
                 _("unknown channel {value} (the playbook's channels: {known}; the closest: {closest})").format(
