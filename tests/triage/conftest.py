@@ -48,3 +48,9 @@ def rows(text: str, delimiter: str = ",") -> list[dict]:
 def records(text: str) -> list[dict]:
     """A JSONL output's records."""
     return [json.loads(line) for line in text.splitlines()]
+
+
+@pytest.fixture
+def isolated_triage(tmp_path_factory, monkeypatch):
+    """The compiled-playbook cache in a folder of its own (for tests run many times by hypothesis)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))

@@ -20,7 +20,6 @@ an escape in JSONL and as U+FFFD in CSV and XLSX: never an encoding error.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import json
 import math
@@ -45,26 +44,6 @@ _KEPT = 16384
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_ERRORS = "cmkit-replace-surrogate"
-
-
-def _replace_surrogates(error: UnicodeError) -> tuple[str, int]:
-    if isinstance(error, UnicodeEncodeError):
-        return "\ufffd", error.end
-    raise error
-
-
-codecs.register_error(_ERRORS, _replace_surrogates)
-
-
-def safe_stream(out: IO[str]) -> IO[str]:
-    """`out`, made to write U+FFFD for a character its encoding cannot hold (a lone surrogate)."""
-    reconfigure = getattr(out, "reconfigure", None)
-    if reconfigure is not None:
-        reconfigure(errors=_ERRORS)
-    return out
-
-
 class _PerDecision:
     """A bounded cache of a text per object (the object is kept, so its id stays unique)."""
 
@@ -224,10 +203,10 @@ class _Rows:
         if type(cells) is dict:  # a JSON record: its raw fields
             raw = self._extract(cells) if self._extract is not None else cells
             values = [cell(raw.get(name)) for name in self._fields]
-        elif cells is None:
-            values = []
-        else:
+        elif type(cells) is list:  # a CSV or XLSX row
             values = [cell(v) for v in cells]
+        else:  # a JSON value that is not an object, or a row that could not be read
+            values = []
         size = len(values)
         row = [values[i] if i is not None and i < size else None for i in self._source]
         if type(item) is Failed:
@@ -259,6 +238,8 @@ def _csv_cell(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, str):
+        if not value.isascii():
+            value = _SURROGATE.sub("\ufffd", value)
         if value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
             return "'" + value
         return value
@@ -279,7 +260,7 @@ class CsvWriter:
     def __init__(self, out: IO[str], columns: list[str], *, extract: Any = None, delimiter: str = ",",
                  header: bool = True) -> None:
         self._rows = _Rows(columns, _csv_cell, extract)
-        self._writer = csv.writer(safe_stream(out), delimiter=delimiter, lineterminator="\n")
+        self._writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
         if header:
             self._writer.writerow(self._rows.header)
 

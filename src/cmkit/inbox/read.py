@@ -179,7 +179,8 @@ def _csv_source(handle: IO[bytes], name: str, encoding: str | None, _: Any) -> S
             break
     counts = [before_header[-1].count(d) if before_header else 0 for d in _CSV_DELIMITERS]
     delimiter = _CSV_DELIMITERS[counts.index(max(counts))]
-    rows = _csv_rows(itertools.chain(before_header, lines), delimiter, _)
+    width: list[int] = []  # the header's, once read
+    rows = _csv_rows(itertools.chain(before_header, lines), delimiter, _, width)
     header: list[str] = []
     for start, row in rows:
         if isinstance(row, BadRecord) or not row:
@@ -188,6 +189,7 @@ def _csv_source(handle: IO[bytes], name: str, encoding: str | None, _: Any) -> S
             raise UsageError(_("{name}:{line}: the header is not valid {encoding}; pass --encoding").format(
                 name=name, line=start, encoding=encoding))
         header = [cell.strip() for cell in row]
+        width.append(len(header))
         break
     return Source("csv", header, _csv_records(rows, len(header), _), assumed, delimiter)
 
@@ -212,12 +214,13 @@ def _guess_encoding(handle: IO[bytes]) -> str:
     return guess
 
 
-def _csv_rows(lines: Iterator[str], delimiter: str, _: Any) -> Iterator[tuple[int, list[str] | BadRecord]]:
+def _csv_rows(lines: Iterator[str], delimiter: str, _: Any, width: list[int]) -> Iterator[tuple[int, list[str] | BadRecord]]:
     """(first line, cells) per record, blank lines included as empty rows.
 
     One strict csv reader runs over the lines while it can; when a record
-    fails (a quote that never closes, or one that closes many lines later
-    with text after it), that record's first line is one bad record and
+    fails (a quote that never closes, one that closes many lines later with
+    text after it, or a record over several lines whose cells do not match
+    the header's `width`), that record's first line is one bad record and
     reading starts again on the line after it, so no other record is lost.
     """
     stack: list[str] = []  # lines to read again, the next one last
@@ -251,11 +254,13 @@ def _csv_rows(lines: Iterator[str], delimiter: str, _: Any) -> Iterator[tuple[in
             except (csv.Error, _Unclosed) as exc:
                 failure = exc
             else:
-                yield number, row
-                number += len(taken)
-                taken.clear()
-                size[0] = 0
-                continue
+                if len(taken) == 1 or not width or len(row) == width[0]:
+                    yield number, row
+                    number += len(taken)
+                    taken.clear()
+                    size[0] = 0
+                    continue
+                failure = _Unclosed()  # a quote that closed lines later, in some other record
             yield number, _csv_failure(failure, _)
             stack.extend(reversed(taken[1:]))
             number += 1
