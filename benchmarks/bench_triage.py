@@ -8,9 +8,14 @@ in the same run and on one core:
 - cmkit's triage engine and writer, in process;
 - the whole `cmkit triage` command, as a process, and again with one record
   out of time order (halfway through the file: the streaming pass stops
-  there and the exact two-pass triage takes over).
+  there and the exact two-pass triage takes over);
+- with `--compare SRC`, the same command from another source tree (e.g. the
+  code before a change, `git archive` into a folder), in the same run;
+- the whole command on `--out-of-order N` records (default 2,000,000) in
+  reverse time order, once: its time and its peak memory (the child's maximum
+  resident set), beside the same figures for the same records in time order.
 
-Run: python benchmarks/bench_triage.py [--messages N]
+Run: python benchmarks/bench_triage.py [--messages N] [--compare SRC] [--out-of-order N]
 """
 
 from __future__ import annotations
@@ -126,15 +131,16 @@ def naive(source: Path, target: Path, playbook) -> None:
 
 def cmkit_in_process(source: Path, target: Path, playbook) -> None:
     from cmkit.decide.engine import Decider
-    from cmkit.decide.triage import Triaged, read_records, triage
+    from cmkit.decide.triage import triage
     from cmkit.formats.triage_records import JsonlWriter
+    from cmkit.i18n import catalogue
+    from cmkit.inbox.read import open_source
 
     decider = Decider(playbook)
     with source.open("rb") as inp, target.open("w", encoding="utf-8") as out:
         writer = JsonlWriter(out)
-        for item in triage(decider, read_records(inp, "jsonl", str(source))):
-            if isinstance(item, Triaged):
-                writer.write(item.record_id, item.decision)
+        for item in triage(decider, open_source(inp, "jsonl", str(source), catalogue("en")).rows):
+            writer.write(item)
 
 
 def timed(label: str, run, count: int, baseline: float | None = None, repeat: int = REPEAT) -> float:
@@ -149,9 +155,51 @@ def timed(label: str, run, count: int, baseline: float | None = None, repeat: in
     return seconds
 
 
+def peak(command: list[str], env: dict) -> tuple[float, float]:
+    """Seconds and peak resident memory (MB) of one run of `command` as a child process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"{command} failed with {process.returncode}")
+    return time.perf_counter() - started, usage.ru_maxrss / 1024
+
+
+def out_of_order(tmp: Path, count: int, env: dict) -> None:
+    """The whole command on `count` records in time order, then the same in reverse time order."""
+    rng = random.Random(count)
+    words = "colis perdu bonjour merci recette concours biscuits remboursement idée magasin".split()
+    channels = ["email", "twitter", "facebook", "instagram", "avis", "blogs"]
+    playbook = Path(__file__).resolve().parent.parent / "playbooks" / "maison-dupuis.fr.yaml"
+    lines = []
+    start = 1_772_400_000
+    for number in range(count):
+        moment = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(start + number * 30))
+        lines.append(json.dumps({"id": number, "text": " ".join(rng.choice(words) for _ in range(6)),
+                                 "channel": rng.choice(channels), "at": moment}, ensure_ascii=False) + "\n")
+    (tmp / "ordered.jsonl").write_text("".join(lines), encoding="utf-8")
+    lines.reverse()
+    (tmp / "reversed.jsonl").write_text("".join(lines), encoding="utf-8")
+    del lines
+    print(f"\n{count:,} timestamped records, the French example playbook (spread: 3 channels within 24h), once each")
+    base = None
+    for name in ("ordered", "reversed"):
+        command = [sys.executable, "-m", "cmkit", "triage", "-p", str(playbook), str(tmp / f"{name}.jsonl"),
+                   "-o", str(tmp / f"{name}.out.jsonl")]
+        seconds, megabytes = peak(command, env)
+        base = base or (seconds, megabytes)
+        ratio = "(baseline)" if name == "ordered" else f"{seconds / base[0]:5.2f}× the time, {megabytes / base[1]:5.2f}× the memory"
+        print(f"{'in time order' if name == 'ordered' else 'in reverse time order':<44} {seconds:7.1f} s  "
+              f"peak {megabytes:7.1f} MB  {ratio}")
+    print("target: peak at most 200 MB whatever the order")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--messages", type=int, default=100_000)
+    parser.add_argument("--compare", type=Path, help="another source tree's src/ folder, timed in the same run")
+    parser.add_argument("--out-of-order", type=int, default=2_000_000, help="records for the memory figure (0: skip)")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
@@ -178,7 +226,14 @@ def main() -> None:
         (tmp / "late.jsonl").write_text("".join(lines), encoding="utf-8")
         late = [*command[:-3], str(tmp / "late.jsonl"), *command[-2:]]
         timed("  the same, one record out of time order", lambda: subprocess.run(late, env=env, check=True, stderr=subprocess.DEVNULL), n, base)
+        if args.compare:
+            other = {**env, "PYTHONPATH": str(args.compare.resolve())}
+            subprocess.run(command, env=other, check=True, stderr=subprocess.DEVNULL)
+            timed(f"cmkit triage command from {args.compare}", lambda: subprocess.run(command, env=other, check=True, stderr=subprocess.DEVNULL), n, base)
+            timed("  the same, one record out of time order", lambda: subprocess.run(late, env=other, check=True, stderr=subprocess.DEVNULL), n, base)
         print("\ntarget: at least 50,000 messages/s and at most 3× the floor")
+        if args.out_of_order:
+            out_of_order(tmp, args.out_of_order, env)
 
 
 if __name__ == "__main__":
