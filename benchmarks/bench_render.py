@@ -17,7 +17,7 @@ from pathlib import Path
 import jinja2
 import typst
 
-from cmkit.loading.load import load_playbook
+from cmkit.trusted import load_playbook
 from cmkit.render.engine import render
 
 PLAYBOOKS = sorted((Path(__file__).resolve().parent.parent / "playbooks").glob("*.yaml"))

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from cmkit.decide.engine import Decider, Message
-from cmkit.loading.load import load_playbook
+from cmkit.trusted import load_playbook
 from cmkit.model.playbook import Playbook
 from cmkit.model.scenario import Scenario
 from cmkit.simulate.engine import walk

@@ -209,7 +209,7 @@ def main() -> None:
         playbook_text, keywords = make_playbook(rng)
         (tmp / "playbook.yaml").write_text(playbook_text, encoding="utf-8")
         (tmp / "in.jsonl").write_text(make_messages(rng, keywords, args.messages), encoding="utf-8")
-        from cmkit.loading.load import load_playbook
+        from cmkit.trusted import load_playbook
 
         playbook = load_playbook(tmp / "playbook.yaml")
         n = args.messages

@@ -16,7 +16,7 @@ EXAMPLE_PLAYBOOKS = [FR_PLAYBOOK, EN_PLAYBOOK]
 @pytest.fixture(scope="session")
 def fr_playbook():
     """The French example playbook, loaded."""
-    from cmkit.loading.load import load_playbook
+    from cmkit.trusted import load_playbook
 
     return load_playbook(FR_PLAYBOOK)
 
@@ -24,7 +24,7 @@ def fr_playbook():
 @pytest.fixture(scope="session")
 def en_playbook():
     """The English example playbook, loaded."""
-    from cmkit.loading.load import load_playbook
+    from cmkit.trusted import load_playbook
 
     return load_playbook(EN_PLAYBOOK)
 

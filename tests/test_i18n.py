@@ -78,3 +78,17 @@ def test_which_language_a_command_speaks(monkeypatch, explicit, env, playbook, l
         monkeypatch.setenv("CMKIT_LANG", env)
     monkeypatch.setenv("LANG", locale)
     assert language(explicit, playbook) == expected
+
+
+def test_the_french_catalogue_is_well_formed():
+    """Each msgid once, each with its translation (a merge can garble a .po file)."""
+    from cmkit.i18n import _LOCALE
+
+    text = (_LOCALE / "fr.po").read_text(encoding="utf-8")
+    ids = [line for line in text.splitlines() if line.startswith("msgid ")]
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+    blocks = [b for b in text.split("\n\n") if "msgid " in b]
+    for block in blocks:
+        lines = [line for line in block.splitlines() if not line.startswith("#")]
+        assert sum(line.startswith("msgid ") for line in lines) == 1, block
+        assert any(line.startswith("msgstr") for line in lines), block

@@ -47,7 +47,8 @@ def test_json_has_the_spec_keys(runner, isolated_cache):
     result = runner.invoke(app, ["check", *P, "--format", "json", "-a", "journalist", "bonjour"])
     data = json.loads(result.stdout)
     assert data["action"] == "crisis" and data["escalate_to"] == "dg" and data["crisis"] is True
-    assert data["respond_within_minutes"] == 30 and data["topic"] is None and data["reasons"] == []
+    assert data["respond_within_minutes"] == 30 and data["topic"] is None
+    assert data["reasons"] == [{"topic": None, "kind": "author", "matched": ["journalist"]}]
     assert data["referent"]["name"] == "Claire Dupuis"
 
 

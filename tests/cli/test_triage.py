@@ -15,9 +15,9 @@ from tests.decide.builders import isolated_cache  # noqa: F401 (fixture)
 P = ["-p", str(FR_PLAYBOOK), "--lang", "en"]
 NAN = float("nan")  # written NaN, which the json module reads and orjson does not
 RECORDS = [
-    {"id": 1, "text": "Où est mon colis ?", "channel": "email", "at": "2024-03-04T09:00:00Z"},
-    {"id": "b", "text": "colis perdu", "channel": "avis", "at": "2024-03-04T10:00:00Z"},
-    {"id": 3, "text": "toujours pas de colis", "channel": "twitter", "at": "2024-03-04T11:00:00Z"},
+    {"id": 1, "text": "Je veux être remboursé", "channel": "email", "at": "2024-03-04T09:00:00Z"},
+    {"id": "b", "text": "remboursez-moi", "channel": "avis", "at": "2024-03-04T10:00:00Z"},
+    {"id": 3, "text": "toujours pas de remboursement", "channel": "twitter", "at": "2024-03-04T11:00:00Z"},
     {"text": "je suis journaliste"},
 ]
 
@@ -32,7 +32,7 @@ def test_jsonl_in_jsonl_out_with_spread(runner, isolated_cache, write):
     assert result.exit_code == 0, result.stderr
     out = [json.loads(line) for line in result.stdout.splitlines()]
     assert [o.get("id") for o in out] == [1, "b", 3, None]
-    assert [o["action"] for o in out] == ["answer", "answer", "crisis", "crisis"]
+    assert [o["action"] for o in out] == ["escalate", "escalate", "crisis", "crisis"]  # spread watches escalate topics
     assert "3 channels" in out[2]["crisis_reason"]
     assert "4 messages decided" in result.stderr
 
@@ -60,8 +60,8 @@ def test_csv_in_csv_out_to_a_file(runner, isolated_cache, write, tmp_path):
     assert result.exit_code == 1 and "in.csv:4: not decided: no `text`" in result.stderr
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert [(r["line"], r["id"], r["action"], r["topic"], r["respond_within_minutes"], r["error"]) for r in rows] == [
-        ("2", "1", "answer", "livraison", "60", ""), ("3", "2", "crisis", "", "30", ""), ("4", "3", "", "", "", "no `text`")]
-    assert rows[0]["text"] == "Où est mon colis, svp ?" and rows[1]["followers"] == "60000"  # the input's columns kept
+        ("2", "1", "answer", "livraison", "60", ""), ("3", "2", "escalate", "", "240", ""), ("4", "3", "", "", "", "no `text`")]
+    assert rows[0]["text"] == "Où est mon colis, svp ?" and rows[1]["followers"] == "60000"  # the input's columns kept; 1.1: an audience alone is no crisis
     assert result.stdout == ""
 
 
@@ -106,20 +106,19 @@ def test_each_jsonl_line_is_the_decision_summary_with_its_id():
     from cmkit.decide.engine import Decider, Message
     from cmkit.decide.triage import Failed, Triaged
     from cmkit.formats.triage_records import JsonlWriter
-    from cmkit.loading.load import load_playbook
+    from cmkit.trusted import load_playbook
 
     decider = Decider(load_playbook(FR_PLAYBOOK))
     out = io.StringIO()
     writer = JsonlWriter(out)
     messages = [Message("colis « perdu »", "twitter"), Message("journaliste", author_kind="journalist"), Message("rien")]
     ids = [7, "a\"b", None]
-    later = {"tier": None, "due_at": None, "reply": None, "suggested_topic": None}
     for line, (record_id, message) in enumerate(zip(ids, messages), start=1):
         writer.write(Triaged(line, None, record_id, None, message.channel, decider.decide(message)))
         writer.write(Triaged(line, None, record_id, None, message.channel, decider.decide(message)))  # from the cache
     for line, (text, record_id, message) in enumerate(zip(out.getvalue().splitlines()[::2], ids, messages), start=1):
         expected = {"line": line, "id": record_id, **({"channel": message.channel} if message.channel else {}),
-                    **decider.decide(message).summary_json(), **later}
+                    **decider.decide(message).summary_json()}
         assert json.loads(text) == expected
     writer.write(Failed(9, None, "z", "no `text`"))
     assert json.loads(out.getvalue().splitlines()[-1]) == {"line": 9, "id": "z", "error": "no `text`"}
@@ -182,10 +181,10 @@ def test_the_playbook_comes_from_the_environment_then_the_current_folder(runner,
     result = runner.invoke(app, ["triage", str(source)])
     assert result.exit_code == 2 and "CMKIT_PLAYBOOK" in result.stderr
     result = runner.invoke(app, ["triage", str(source)], env={"CMKIT_PLAYBOOK": str(FR_PLAYBOOK)})
-    assert result.exit_code == 0 and json.loads(result.stdout)["topic"] == "livraison"
+    assert result.exit_code == 0 and json.loads(result.stdout)["topic"] == "remboursement"
     (tmp_path / "playbook.yaml").write_bytes(FR_PLAYBOOK.read_bytes())
     result = runner.invoke(app, ["triage", str(source)])
-    assert result.exit_code == 0 and json.loads(result.stdout)["topic"] == "livraison"
+    assert result.exit_code == 0 and json.loads(result.stdout)["topic"] == "remboursement"
 
 
 def test_the_plain_parser_takes_plain_invocations_and_leaves_the_rest_to_typer():

@@ -9,13 +9,13 @@ from cmkit.cli.app import app
 from tests.cli.test_triage import P, jsonl
 from tests.decide.builders import isolated_cache  # noqa: F401 (fixture)
 
-#: One topic on three channels within 24h, the latest first in the file.
+#: One escalate topic on three channels within 24h, the latest first in the file.
 LATE_FIRST = [
-    {"id": "d", "text": "colis", "channel": "facebook", "at": "2026-03-02T11:00"},
-    {"id": "a", "text": "colis", "channel": "twitter", "at": "2026-03-02T09:00"},
-    {"id": "b", "text": "colis", "channel": "email", "at": "2026-03-02T09:30"},
-    {"id": "x", "text": "colis", "at": "2026-03-02T09:30"},  # same instant as b: b counts for it
-    {"id": "y", "text": "colis", "channel": "email"},  # no time: no spread
+    {"id": "d", "text": "remboursement", "channel": "facebook", "at": "2026-03-02T11:00"},
+    {"id": "a", "text": "remboursement", "channel": "twitter", "at": "2026-03-02T09:00"},
+    {"id": "b", "text": "remboursement", "channel": "email", "at": "2026-03-02T09:30"},
+    {"id": "x", "text": "remboursement", "at": "2026-03-02T09:30"},  # same instant as b: b counts for it
+    {"id": "y", "text": "remboursement", "channel": "email"},  # no time: no spread
 ]
 
 

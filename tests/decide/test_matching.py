@@ -80,9 +80,10 @@ def test_reasons_name_what_fired_as_written_in_file_order():
         ]
     )
     decision = decide(pb, "élections : mon colis n°12 livré ?")
-    assert [(r.topic, r.matched) for r in decision.reasons] == [
-        ("a", ("Colis", "livr*", r"n°\d+")),
-        ("b", ("élection*",)),
+    assert [(r.topic, r.kind, r.matched) for r in decision.reasons] == [
+        ("a", "keyword", ("Colis", "livr*")),
+        ("a", "pattern", (r"n°\d+",)),
+        ("b", "keyword", ("élection*",)),
     ]
 
 

@@ -108,10 +108,24 @@ def test_without_a_crisis_topic_the_topic_that_would_have_decided_decides_the_cr
 
 
 def test_followers_exactly_at_the_threshold_is_a_crisis_one_below_is_not():
-    pb = playbook([topic("t", keywords=["x"])], crisis=CRISIS)
-    assert decide(pb, "hello", followers=1000).crisis
-    assert not decide(pb, "hello", followers=999).crisis
-    assert "1,000 followers" in decide(pb, "hello", followers=5000).crisis_reason
+    pb = playbook([topic("t", "escalate", ["x"], escalate_to="lead")], crisis=CRISIS)
+    assert decide(pb, "x", followers=1000).crisis
+    assert not decide(pb, "x", followers=999).crisis
+    assert "1,000 followers" in decide(pb, "x", followers=5000).crisis_reason
+    assert [r.matched for r in decide(pb, "x", followers=5000).reasons if r.kind == "followers"] == [("followers ≥ 1000",)]
+
+
+def test_an_audience_makes_a_crisis_only_with_an_escalate_topic():
+    pb = playbook(
+        [topic("a", "answer", ["merci"]), topic("m", "moderate", ["spam"]), topic("d", "decline", ["vote"]),
+         topic("e", "escalate", ["casse"], escalate_to="lead")],
+        crisis=CRISIS,
+    )
+    for text in ("merci", "spam", "vote", "rien du tout"):
+        assert not decide(pb, text, followers=10**6).crisis, text
+    assert decide(pb, "merci casse", followers=10**6).crisis  # the escalate topic rules
+    default_escalates = playbook([topic("a", "answer", ["merci"])], crisis=CRISIS, default={"action": "escalate"})
+    assert not decide(default_escalates, "nothing matched", followers=10**6).crisis
 
 
 def test_the_first_crisis_topic_decides_a_crisis():
@@ -143,10 +157,25 @@ def test_authors_and_followers_need_a_crisis_section():
 
 
 def test_a_spreading_topic_makes_a_crisis():
-    pb = playbook([topic("t", "answer", ["x"])], crisis={**CRISIS, "spread": {"channels": 2, "within": "1h"}})
+    pb = playbook([topic("t", "escalate", ["x"], escalate_to="lead")], crisis={**CRISIS, "spread": {"channels": 2, "within": "1h"}})
     decision = Decider(pb).decide(Message("x"), spreading={"t"})
     assert decision.crisis and "2 channels" in decision.crisis_reason
+    assert [(r.topic, r.kind) for r in decision.reasons][-1] == ("t", "spread")
     assert not Decider(pb).decide(Message("y"), spreading={"t"}).crisis  # only a matched topic counts
+
+
+def test_spread_watches_escalate_topics_unless_told_which():
+    spread = {"channels": 2, "within": "1h"}
+    topics = [topic("merci", "answer", ["x"]), topic("casse", "escalate", ["x"], escalate_to="lead")]
+    pb = playbook(topics, crisis={**CRISIS, "spread": spread})
+    decision = Decider(pb).decide(Message("x"), spreading={"merci", "casse"})
+    assert decision.crisis and decision.topic == "casse"
+    assert not Decider(pb).decide(Message("x"), spreading={"merci"}).crisis
+    listed = playbook(topics, crisis={**CRISIS, "spread": {**spread, "topics": ["merci"]}})
+    decision = Decider(listed).decide(Message("x"), spreading={"merci", "casse"})
+    assert decision.crisis and decision.topic == "merci"  # the spreading topic decides
+    none = playbook(topics, crisis={**CRISIS, "spread": {**spread, "topics": []}})
+    assert not Decider(none).decide(Message("x"), spreading={"merci", "casse"}).crisis
 
 
 def test_what_comes_with_it():
@@ -162,7 +191,8 @@ def test_what_comes_with_it():
     assert decision.tone.do == ("merci",) and decision.autonomy.must_not == ("n",)
     data = decision.to_json()
     assert {"action", "topic", "topics", "escalate_to", "respond_within_minutes", "crisis", "reasons"} <= set(data)
-    assert data["reasons"] == [{"topic": "t", "matched": ["x"]}]
+    assert data["reasons"] == [{"topic": "t", "kind": "keyword", "matched": ["x"]}]
+    assert (data["tier"], data["due_at"], data["reply"], data["suggested_topic"]) == (None, None, None, None)
 
 
 def test_a_backup_loop_ends_the_chain():

@@ -63,11 +63,18 @@ def test_no_spread_rule_never_spreads():
 
 
 def test_decide_at_turns_the_third_channel_into_a_crisis():
-    pb = playbook([topic("t", keywords=["x"])], crisis=SPREAD)
+    pb = playbook([topic("t", keywords=["x"])], crisis={**SPREAD, "spread": {**SPREAD["spread"], "topics": ["t"]}})
     decider, w = Decider(pb), SpreadWindow(pb)
     actions = [decide_at(decider, w, Message("x", channel=c), m).action for m, c in [(0, "web"), (5, "mail"), (9, "sms")]]
     assert actions == ["answer", "answer", "crisis"]
     assert decide_at(decider, w, Message("x", channel="web"), None).action == "answer"  # no time: no spread
+
+
+def test_an_answer_topic_on_three_channels_is_ordinary_traffic_by_default():
+    pb = playbook([topic("t", keywords=["x"])], crisis=SPREAD)  # no `topics`: escalate topics only
+    decider, w = Decider(pb), SpreadWindow(pb)
+    actions = [decide_at(decider, w, Message("x", channel=c), m).action for m, c in [(0, "web"), (5, "mail"), (9, "sms")]]
+    assert actions == ["answer", "answer", "answer"]
 
 
 def test_triage_counts_the_spread_in_time_order_whatever_the_file_order():
@@ -76,7 +83,7 @@ def test_triage_counts_the_spread_in_time_order_whatever_the_file_order():
     from cmkit.decide.triage import OutOfOrder, triage, triage_exact
 
     pb = playbook([topic("t", keywords=["x"]), topic("u", keywords=["y"])],
-                  crisis={**SPREAD, "spread": {"channels": 2, "within": "24h"}})
+                  crisis={**SPREAD, "spread": {"channels": 2, "within": "24h", "topics": ["t", "u"]}})
     records = [(1, {"text": "x y", "channel": "web", "at": "2024-01-02T00:00"}),
                (2, {"text": "x", "channel": "mail", "at": "2024-01-01T00:00"}),  # exactly `within` before line 1
                (3, {"text": "y", "channel": "web", "at": "2024-01-01T00:01"}),

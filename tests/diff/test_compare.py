@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from cmkit.diffing import Change, compare
-from cmkit.loading.load import load_playbook
+from cmkit.trusted import load_playbook
 from conftest import EXAMPLE_PLAYBOOKS
 
 BASE = {

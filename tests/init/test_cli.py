@@ -7,7 +7,7 @@ import sys
 
 from cmkit.cli.app import app
 from cmkit.lint.engine import lint_file
-from cmkit.loading.load import load_playbook
+from cmkit.trusted import load_playbook
 from cmkit.scaffold import load_preset
 
 NO_INPUT = ["--no-input", "--name", "Atelier Nord"]

@@ -8,7 +8,7 @@ import yaml
 from cmkit.cli.app import app
 from cmkit.decide.engine import Decider, Message
 from cmkit.lint.engine import lint_file
-from cmkit.loading.load import load_playbook
+from cmkit.trusted import load_playbook
 from cmkit.scaffold import LANGUAGES, PRESETS, Answers, load_preset, scaffold
 
 ALL = [(preset, language) for preset in PRESETS for language in LANGUAGES]

@@ -39,6 +39,12 @@ CASES = [
     ("I301", broken("  recipients: [dg, sav]\n", "  recipients: [sav]\n").replace(
         ", backup: adjoint}", "}"), "{id: adjoint", 1),
     ("I302", CLEAN[: CLEAN.index("reporting:")], "cmkit:", 1),
+    # hours (revision 1.1)
+    ("E110", CLEAN + 'hours:\n  timezone: Europe/Paris\n  open: {mon-fri: "09:00-18:00", fri: "09:00-17:00"}\n',
+     'fri: "09:00-17:00"', 1),
+    ("E111", CLEAN + "hours:\n  timezone: Europe/Paris\n  open: {}\n", "open:", 1),
+    ("W240", CLEAN + "hours:\n  timezone: Europe/Paris\n  holidays: [2026-12-25, 2206-12-25]\n", "2206", 1),
+    ("W241", CLEAN + 'hours:\n  timezone: Europe/Paris\n  open: {mon-fri: "09:00-18:00"}\n', "1h}", 1),
 ]
 
 

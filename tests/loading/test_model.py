@@ -11,7 +11,7 @@ from tests.conftest import EXAMPLE_PLAYBOOKS
 
 @pytest.mark.parametrize("path", EXAMPLE_PLAYBOOKS, ids=lambda p: p.name)
 def test_a_json_dump_validates_back_to_the_same_playbook(path):
-    from cmkit.loading.load import load_playbook
+    from cmkit.trusted import load_playbook
 
     playbook = load_playbook(path)
     dumped = playbook.model_dump(mode="json")
@@ -41,7 +41,7 @@ def test_a_bare_number_is_refused_as_a_duration_even_from_python():
 
 
 def test_a_number_where_text_is_expected_is_that_text(tmp_path):
-    from cmkit.loading.load import load_playbook
+    from cmkit.trusted import load_playbook
 
     path = tmp_path / "p.yaml"
     path.write_text(
@@ -59,7 +59,7 @@ def test_a_number_where_text_is_expected_is_that_text(tmp_path):
 
 def test_a_number_out_of_bounds_is_said_in_words_at_its_place(tmp_path):
     from cmkit.errors import LoadError
-    from cmkit.loading.load import load_playbook
+    from cmkit.trusted import load_playbook
 
     path = tmp_path / "p.yaml"
     path.write_text(

@@ -8,7 +8,7 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from cmkit.loading.load import load_playbook
+from cmkit.trusted import load_playbook
 from cmkit.render.documents import build_context
 from cmkit.render.engine import render
 from tests.conftest import EXAMPLE_PLAYBOOKS

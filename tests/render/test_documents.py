@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cmkit.loading.load import load_playbook
+from cmkit.trusted import load_playbook
 from cmkit.render.documents import build_context, default_file_name
 from cmkit.render.engine import render
 from cmkit.render.typography import NBSP, NNBSP

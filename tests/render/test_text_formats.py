@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cmkit.errors import CmkitError, UsageError
-from cmkit.loading.load import load_playbook
+from cmkit.trusted import load_playbook
 from cmkit.render.documents import build_context
 from cmkit.render.engine import render
 from tests.conftest import EXAMPLE_PLAYBOOKS

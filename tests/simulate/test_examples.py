@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cmkit.loading.load import load_playbook
+from cmkit.trusted import load_playbook
 from cmkit.simulate.engine import walk
 from cmkit.simulate.expect import unmet
 from cmkit.simulate.load import load_scenario, named_playbook

@@ -179,7 +179,7 @@ def test_each_event_carries_its_decision_keys_due_and_answered(simulate):
     decision_keys = {"action", "topic", "topics", "escalate_to", "respond_within_minutes", "crisis", "reasons"}
     assert decision_keys <= set(event) and decision_keys <= set(event["decision"])
     assert (event["topic"], event["topics"], event["respond_within_minutes"]) == ("refund", ["refund"], 60)
-    assert event["reasons"] == [{"topic": "refund", "matched": ["refund"]}]
+    assert event["reasons"] == [{"topic": "refund", "kind": "keyword", "matched": ["refund"]}]
     assert {"due_minute", "answered_minute"} <= set(event)
 
 

@@ -134,7 +134,7 @@ def test_a_journalist_is_a_crisis_at_once():
 
 
 def test_a_large_audience_is_a_crisis():
-    timeline = _walk(event("0h", "where is my parcel", kind="customer", followers=80000), replies={"dg": "20m"})
+    timeline = _walk(event("0h", "I want a refund", kind="customer", followers=80000), replies={"dg": "20m"})
     assert timeline.crisis.triggered and timeline.events[0].decision.escalate_to == "dg"
 
 

@@ -88,7 +88,7 @@ def test_excel_in_france_semicolons_windows_1252_day_first(triage, tmp_path):
     assert list(got[0])[:5] == ["Date", "Réseau", "Auteur", "Abonnés", "Message"]
     assert [(r["line"], r["at"], r["channel"], r["action"], r["topic"]) for r in got] == [
         ("2", "2026-03-02T09:15:00", "facebook", "answer", "livraison"),
-        ("3", "2026-03-02T10:15:00", "twitter", "crisis", "livraison"),  # 80 000 followers
+        ("3", "2026-03-02T10:15:00", "twitter", "answer", "livraison"),  # 80 000 followers: no crisis alone (1.1)
         ("4", "", "", "", ""),
         ("5", "2026-03-03T11:30:00", "instagram", "answer", "suggestions")]
     assert got[1]["Message"] == "Colis perdu ; « inadmissible »" and got[0]["Abonnés"] == "12\u00a0500"
@@ -149,7 +149,7 @@ def test_xlsx_in_and_out(triage, tmp_path):
         "crisis", "tier", "due_at", "error"]
     by = [dict(zip(header, row)) for row in got[1:]]
     assert [(r["line"], r["channel"], r["action"], r["topic"]) for r in by] == [
-        (2, "facebook", "answer", "livraison"), (4, "twitter", "crisis", "livraison"), (5, None, None, None)]
+        (2, "facebook", "answer", "livraison"), (4, "twitter", "answer", "livraison"), (5, None, None, None)]
     assert by[0]["Date"] == datetime(2026, 3, 2, 9, 15) and by[0]["at"] == "2026-03-02T09:15:00"
     assert by[1]["Message"] == "=1+1 colis"  # a text cell, not a formula
     assert "the closest: blogs" in by[2]["error"]

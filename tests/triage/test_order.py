@@ -13,7 +13,7 @@ from cmkit.decide.engine import Decider
 from cmkit.decide.triage import OutOfOrder, triage, triage_exact
 from tests.decide.builders import playbook, topic
 
-SPREAD = {"escalate_to": "lead", "spread": {"channels": 2, "within": "1h"}}
+SPREAD = {"escalate_to": "lead", "spread": {"channels": 2, "within": "1h", "topics": ["t", "u"]}}
 PLAYBOOK = playbook([topic("t", keywords=["x"]), topic("u", keywords=["y"])], crisis=SPREAD)
 
 

@@ -15,10 +15,13 @@ from typing import Annotated
 
 import typer
 
-from cmkit.cli.plain import error_line, resolve_playbook
+from cmkit.cli.plain import error_line, refuse_output_over_input, resolve_playbook
 from cmkit.errors import CmkitError
 
-__all__ = ["Exit", "PlaybookOption", "error_line", "exit_on_error", "resolve_playbook"]
+__all__ = [
+    "Exit", "LangOption", "PlaybookOption", "error_line", "exit_on_error", "refuse_output_over_input",
+    "resolve_playbook",
+]
 
 
 class Exit(IntEnum):
@@ -35,6 +38,15 @@ PlaybookOption = Annotated[
         "--playbook",
         "-p",
         help="The playbook file. Default: $CMKIT_PLAYBOOK, then ./playbook.yaml.",
+        show_default=False,
+    ),
+]
+
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="Language of what is printed: en or fr. Default: $CMKIT_LANG, then the playbook's language.",
         show_default=False,
     ),
 ]

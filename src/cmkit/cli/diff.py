@@ -30,7 +30,7 @@ def command(
     """Exit 0 when both mean the same, 1 when they differ, 2 when one does not load."""
     with exit_on_error():
         from cmkit.diffing import compare
-        from cmkit.loading.load import load_playbook
+        from cmkit.trusted import load_playbook
 
         changes = compare(load_playbook(old), load_playbook(new))
         if output_format is DiffFormat.json:

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from cmkit.cli.common import Exit, PlaybookOption, exit_on_error, resolve_playbook
+from cmkit.cli.common import Exit, PlaybookOption, exit_on_error, refuse_output_over_input, resolve_playbook
 
 NAME = "render"
 HELP = "Render the charter, the onboarding guide or the training handout (md, html, pdf, docx)."
@@ -65,13 +65,15 @@ def command(
     with exit_on_error():
         from cmkit.errors import UsageError
         from cmkit.io import atomic_write
-        from cmkit.loading.load import load_playbook
+        from cmkit.trusted import load_playbook
         from cmkit.render.documents import default_file_name
         from cmkit.render.engine import render
 
         if playbook_file is not None and playbook is not None and playbook_file != playbook:
             raise UsageError(f"two playbooks given ({playbook_file} and -p {playbook}): pass only one")
-        loaded = load_playbook(resolve_playbook(playbook_file or playbook))
+        playbook_path = resolve_playbook(playbook_file or playbook)
+        refuse_output_over_input(output, [playbook_path])
+        loaded = load_playbook(playbook_path)
         fmt = fmt or _format_of(output)
         binary = fmt in (Format.pdf, Format.docx)
         if str(output) == "-" and binary and sys.stdout.isatty():
@@ -82,6 +84,7 @@ def command(
             sys.stdout.flush()
             raise typer.Exit(Exit.OK)
         target = output or Path(default_file_name(loaded, doc.value, fmt.value))
+        refuse_output_over_input(target, [playbook_path])
         atomic_write(target, data)
         print(f"wrote {target} ({_size(len(data))})")
     raise typer.Exit(Exit.OK)

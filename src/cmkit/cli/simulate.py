@@ -50,7 +50,7 @@ def command(
 ) -> None:
     """Walk SCENARIO through the playbook; exit 1 when an answer is late or `expect:` is not met."""
     with exit_on_error():
-        from cmkit.loading.load import load_playbook
+        from cmkit.trusted import load_playbook
         from cmkit.simulate.engine import walk
         from cmkit.simulate.expect import unmet
         from cmkit.simulate.load import load_scenario, named_playbook

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from cmkit.cli.common import Exit, PlaybookOption, exit_on_error, resolve_playbook
+from cmkit.cli.common import Exit, LangOption, PlaybookOption, exit_on_error, resolve_playbook
 
 NAME = "test"
 HELP = "Run a playbook's test cases (messages and their expected decisions); exit 1 on a failure."
@@ -15,10 +15,37 @@ EPILOG = "Example: cmkit test playbooks/cases/maison-dupuis.fr.cases.yaml"
 
 
 def command(
-    cases: Annotated[Path, typer.Argument(metavar="CASES", help="The case file (YAML).", show_default=False)],
+    cases: Annotated[
+        Path,
+        typer.Argument(
+            metavar="CASES",
+            help="The case file (YAML), or a labelled history (.csv, .jsonl) measured as `cmkit eval` does.",
+            show_default=False,
+        ),
+    ],
     output_format: Annotated[Literal["text", "json"], typer.Option("--format", "-f", help="Output format.")] = "text",
+    fail_under: Annotated[
+        float | None,
+        typer.Option(
+            "--fail-under",
+            metavar="SHARE",
+            min=0.0,
+            max=1.0,
+            help="With a history: exit 1 when the action accuracy is below SHARE (0 to 1).",
+            show_default=False,
+        ),
+    ] = None,
     playbook: PlaybookOption = None,
+    lang: LangOption = None,
 ) -> None:
+    from cmkit.learn.run import HISTORY_SUFFIXES
+
+    if cases.suffix.lower() in HISTORY_SUFFIXES:
+        from cmkit.cli.eval import evaluate_history
+
+        with exit_on_error():
+            code = evaluate_history(cases, output_format, fail_under, playbook, lang)
+        raise typer.Exit(code)
     with exit_on_error():
         from cmkit.decide.cache import load_decider
         from cmkit.decide.cases import run_cases

@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 
-from cmkit.cli.plain import resolve_playbook
+from cmkit.cli.plain import refuse_output_over_input, resolve_playbook
 
 #: Bad records listed one by one on stderr; beyond, only counted.
 REPORTED_FAILURES = 50
@@ -130,7 +130,10 @@ def run(file: Path, output: Path | None = None, output_format: str | None = None
     from cmkit.i18n import catalogue, language
     from cmkit.inbox.read import input_format as format_of
 
-    decider = load_decider(resolve_playbook(playbook))
+    playbook_path = resolve_playbook(playbook)
+    # The inbox itself may be the output: it is read from its open file, which the atomic replace leaves whole.
+    refuse_output_over_input(output or append, [playbook_path], lang)
+    decider = load_decider(playbook_path)
     playbook_language = (decider.data.get("organization") or {}).get("language")
     _ = catalogue(language(lang, playbook_language))
     if output is not None and append is not None:
@@ -140,7 +143,6 @@ def run(file: Path, output: Path | None = None, output_format: str | None = None
     fmt = output_format or _format_of(target)
     if append is not None and fmt == "xlsx":
         raise UsageError(_("--append takes a .jsonl or .csv journal"))
-    # TODO(reliability): refuse an output that is one of the inputs, with cli.common's helper once it lands.
     name = "-" if str(file) == "-" else str(file)
     with contextlib.ExitStack() as stack:
         if name == "-":
@@ -225,11 +227,14 @@ def _run(decider, handle, where: _Run, _, maps: list[str], tool: str | None, enc
     with contextlib.ExitStack() as stack:
         journal = _Journal(where.append, where.fmt, _) if where.append is not None else None
         if destination is not None:
-            out = stack.enter_context(_open_output(destination, binary, where.fmt, source.header is not None and source.assumed_encoding is not None))
-        elif restartable or binary:
+            bom = source.header is not None and source.assumed_encoding is not None
+            sink = stack.enter_context(_open_output(destination, binary, where.fmt, bom))
+        else:
+            sink = sys.stdout.buffer if binary else sys.stdout
+        if (restartable or binary) and not _rewindable(sink):  # a restart empties what was written
             out = stack.enter_context(tempfile.TemporaryFile("w+b" if binary else "w+", **({} if binary else {"encoding": "utf-8", "newline": ""})))
         else:
-            out = sys.stdout
+            out = sink
         progress = stack.enter_context(_progress(console, handle, where.name)) if show_progress else None
         make_writer = _writer_factory(where.fmt, columns, fields, source, journal, out)
         try:
@@ -238,9 +243,9 @@ def _run(decider, handle, where: _Run, _, maps: list[str], tool: str | None, enc
             out.seek(0)
             out.truncate()
             counts = _write(console, triage_exact(decider, read, fields), make_writer(), where.name, progress, exc.args[0], _)
-        if out is not sys.stdout and destination is None:
+        if out is not sink:
             out.seek(0)
-            shutil.copyfileobj(out, sys.stdout.buffer if binary else sys.stdout)
+            shutil.copyfileobj(out, sink)
     decided, failed, duplicates = counts
     if failed > REPORTED_FAILURES:
         console.print(_("… and {count} more records not decided").format(count=f"{failed - REPORTED_FAILURES:,}"), highlight=False, soft_wrap=True)
@@ -258,6 +263,18 @@ def _run(decider, handle, where: _Run, _, maps: list[str], tool: str | None, enc
 
 
 _ENCODING_NAMES = {"cp1252": "Windows-1252"}
+
+
+def _rewindable(stream) -> bool:
+    """Whether what was written to `stream` can be dropped: a regular file (not stdout, a pipe,
+    a terminal or /dev/null, which say they can seek and cannot be emptied)."""
+    import os
+    import stat
+
+    try:
+        return stat.S_ISREG(os.fstat(stream.fileno()).st_mode) and stream.seekable()
+    except (OSError, ValueError, AttributeError):  # io.UnsupportedOperation is both OSError and ValueError
+        return False
 
 
 def _open_output(path: Path, binary: bool, fmt: str, bom: bool):

@@ -40,7 +40,8 @@ def run_cases(cases: CaseFile, source: SourceMap, decider: Decider) -> list[Case
     window = SpreadWindow.for_decider(decider)
     results = []
     for index, case in enumerate(cases.cases):
-        message = Message(case.text, case.channel, case.author_kind, case.followers)
+        channel = None if case.channel is None else decider.find_channel(case.channel)
+        message = Message(case.text, channel, case.author_kind, case.followers, case.author, case.engagement, case.at)
         decision = decide_at(decider, window, message, None if case.at is None else epoch_minutes(case.at))
         expected = case.expect.as_json()
         produced = decision.to_json()
@@ -59,12 +60,20 @@ def run_cases(cases: CaseFile, source: SourceMap, decider: Decider) -> list[Case
 
 
 def _named(produced: dict, expected: dict) -> dict:
-    """What the decision says about the keys `expected` names, mappings within included."""
-    return {
-        key: _named(produced[key], value) if isinstance(value, dict) and isinstance(produced[key], dict) else produced[key]
-        for key, value in expected.items()
-        if key in produced
-    }
+    """What the decision says about the keys `expected` names, mappings within included;
+    in a list of mappings (`reasons`), the keys its expected entries name."""
+    named = {}
+    for key, value in expected.items():
+        if key not in produced:
+            continue
+        got = produced[key]
+        if isinstance(value, dict) and isinstance(got, dict):
+            got = _named(got, value)
+        elif isinstance(value, list) and isinstance(got, list) and value and all(isinstance(v, dict) for v in value):
+            keys = {k for v in value for k in v}
+            got = [{k: item[k] for k in item if k in keys} if isinstance(item, dict) else item for item in got]
+        named[key] = got
+    return named
 
 
 def _check_time_order(cases: CaseFile, source: SourceMap) -> None:
@@ -85,7 +94,7 @@ def _check_time_order(cases: CaseFile, source: SourceMap) -> None:
 
 def _check_channels(cases: CaseFile, source: SourceMap, decider: Decider) -> None:
     for index, case in enumerate(cases.cases):
-        if case.channel is not None and case.channel not in decider.channels:
+        if case.channel is not None and decider.find_channel(case.channel) is None:
             known = ", ".join(decider.channels) or "none"
             raise source.error_at(
                 ("cases", index, "channel"), f"the playbook has no channel {case.channel!r}; its channels: {known}"

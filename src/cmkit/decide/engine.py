@@ -1,12 +1,16 @@
-"""Decide a message: match topics, apply the crisis and precedence rules, say why.
+"""Decide a message: match topics, apply the crisis, precedence and audience rules, say why.
 
 `Decider(playbook).decide(message)` is a pure function of the playbook and the
-message (spec: playbook.md, "How a message is decided"): the same message
-always gets the same decision, and every decision carries the keywords and
-patterns that produced it. The matcher is compiled once per playbook; a
+message (spec: playbook.md, "How a message is decided", revision 1.1): the
+same message always gets the same decision, and every decision carries what
+produced it — the keywords and patterns that fired, the `unless` that removed
+a topic, the watchlist entry that named the author, the audience that made a
+crisis or reached a tier. The matcher is compiled once per playbook; a
 decision depends only on which triggers fired and on a few facts about the
-message, so decisions are memoised on those and a stream of similar messages
-costs one automaton scan each.
+message (its channel's deadline, the author's kind once the watchlist has
+spoken, which thresholds it reaches), so decisions are memoised on those and
+a stream of similar messages costs one scan each. What belongs to one message
+only — `due_at` from its `at`, `{author}` in a reply — is added afterwards.
 
 The decider works on the playbook as plain data (`playbook_data`), which is
 what `cmkit check` caches: deciding never needs pydantic or PyYAML.
@@ -15,19 +19,24 @@ what `cmkit check` caches: deciding never needs pydantic or PyYAML.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from cmkit.decide.matcher import Matcher
+from cmkit.decide.normalize import normalize
 from cmkit.durations import format_duration
+from cmkit.kinds import author_kind as _kind_named
 
 if TYPE_CHECKING:
+    from cmkit.clock import Clock
     from cmkit.model.playbook import Playbook
 
 #: Most severe first (spec step 4); `crisis` is handled before precedence.
 SEVERITY = ("escalate", "moderate", "answer", "decline")
+#: What a `reasons[].kind` may be (cli.md, revision 1.1).
+REASON_KINDS = ("keyword", "pattern", "unless", "author", "watchlist", "followers", "tier", "spread")
 #: Sets of matches (each with its decisions) kept for reuse; cleared when full, so memory
 #: stays bounded on any stream.
 _MEMO_SIZE = 16384
@@ -55,11 +64,23 @@ class Message:
 
 @dataclass(frozen=True)
 class Reason:
-    """One matched topic and what fired, as written in the playbook."""
+    """One thing that fired, as written in the playbook, and what kind of rule it is.
 
-    topic: str
+    `kind` is one of REASON_KINDS. For `keyword`, `pattern` and `unless`,
+    `topic` is the topic and `matched` what fired; `author` names the kind
+    that makes a crisis, `watchlist` the entry that gave the author's kind,
+    `followers` the audience threshold of the crisis, `tier` the thresholds
+    of the applied tier that were reached, `spread` the rule (with the
+    spreading topic).
+    """
+
+    topic: str | None
     matched: tuple[str, ...]
     action: str | None = None  # the topic's own action, so a verdict can show what else is at stake
+    kind: str = "keyword"
+
+    def to_json(self) -> dict:
+        return {"topic": self.topic, "kind": self.kind, "matched": list(self.matched)}
 
 
 @dataclass(frozen=True)
@@ -71,6 +92,8 @@ class Referent:
     role: str | None
     email: str | None
     respond_within_minutes: int | None
+    phone: str | None = None
+    on_call: bool = False
 
 
 @dataclass(frozen=True)
@@ -96,7 +119,7 @@ class Autonomy:
 
 @dataclass(frozen=True)
 class Decision:
-    """What to do with a message, and why (spec steps 3 to 7)."""
+    """What to do with a message, and why (spec steps 3 to 8)."""
 
     action: str
     topic: str | None
@@ -115,9 +138,19 @@ class Decision:
     guidance: str | None = None
     tone: Tone | None = None
     autonomy: Autonomy | None = None
+    #: revision 1.1: the applied audience tier (0-based index in `audience`), when the answer
+    #: is due (ISO 8601, with an `at`), the reply with its placeholders filled
+    tier: int | None = None
+    due_at: str | None = None
+    reply: str | None = None
+    suggested_topic: dict | None = None
+    #: the author's kind once the watchlist has spoken (what the crisis rule saw)
+    author_kind: str | None = None
+    #: the deadline's candidates (minutes, counted in open hours), for `due_at`
+    candidates: tuple[tuple[int, bool], ...] = ()
 
     def summary_json(self) -> dict:
-        """The spec's keys (cli.md, "JSON of a decision") and why it is a crisis: one triage record."""
+        """The spec's keys (cli.md, "JSON of a decision", revision 1.1) and why it is a crisis."""
         return {
             "action": self.action,
             "topic": self.topic,
@@ -126,14 +159,19 @@ class Decision:
             "respond_within_minutes": self.respond_within_minutes,
             "crisis": self.crisis,
             "crisis_reason": self.crisis_reason,
-            "reasons": [{"topic": r.topic, "matched": list(r.matched)} for r in self.reasons],
+            "reasons": [r.to_json() for r in self.reasons],
+            "tier": self.tier,
+            "due_at": self.due_at,
+            "reply": self.reply,
+            "suggested_topic": self.suggested_topic,
         }
 
     def to_json(self) -> dict:
-        """The summary plus what comes with the decision (spec step 7)."""
+        """The summary plus what comes with the decision (spec step 8)."""
         tone, autonomy = self.tone or _NO_TONE, self.autonomy or _NO_AUTONOMY
         return {
             **self.summary_json(),
+            "author_kind": self.author_kind,
             "topic_label": self.topic_label,
             "referent": _referent_json(self.referent),
             "backups": [_referent_json(b) for b in self.backups],
@@ -166,6 +204,8 @@ def _referent_json(referent: Referent | None) -> dict | None:
         "name": referent.name,
         "role": referent.role,
         "email": referent.email,
+        "phone": referent.phone,
+        "on_call": referent.on_call,
         "respond_within_minutes": referent.respond_within_minutes,
     }
 
@@ -176,6 +216,31 @@ def playbook_data(playbook: Playbook) -> dict[str, Any]:
     if playbook.hours is not None:  # dates as ISO text: marshal (the cache) keeps only plain types
         data["hours"] = playbook.hours.model_dump(mode="json")
     return data
+
+
+def channel_finder(channels: Sequence[Mapping[str, Any]]):
+    """A function from what a person or a tool calls a channel to its id (None if unknown).
+
+    Revision 1.1: a channel is found by its id, its `name` or one of its
+    `aliases`, case, accents and punctuation ignored (`Page Facebook`,
+    `page-facebook`, `X / Twitter` and `x twitter` are the same). An exact id
+    always wins; then ids, names and aliases in file order. Triage and test
+    cases use the same function as `check`.
+    """
+    ids = {c["id"] for c in channels}
+    by_name: dict[str, str] = {}
+    for field in ("id", "name", "aliases"):
+        for channel in channels:
+            values = channel.get(field)
+            for value in [values] if isinstance(values, str) else values or ():
+                by_name.setdefault(normalize(str(value)), channel["id"])
+
+    def find(name: str) -> str | None:
+        if name in ids:
+            return name
+        return by_name.get(normalize(name)) if name else None
+
+    return find
 
 
 @dataclass(frozen=True)
@@ -189,6 +254,7 @@ class _Topic:
     push: tuple[str, ...]
     report: tuple[str, ...]
     guidance: str | None
+    reply: str | None
 
 
 class _Matches:
@@ -197,15 +263,17 @@ class _Matches:
     A plain class with slots: one is made for every new combination of triggers.
     """
 
-    __slots__ = ("topics", "topic_ids", "reasons", "ruling", "crisis_topic", "decisions")
+    __slots__ = ("topics", "topic_ids", "reasons", "ruling", "crisis_topic", "watched", "decisions")
 
-    def __init__(self, topics: tuple[_Topic, ...], reasons: tuple[Reason, ...]) -> None:
+    def __init__(self, topics: tuple[_Topic, ...], reasons: tuple[Reason, ...], watched: frozenset[str]) -> None:
         self.topics = topics
         self.topic_ids = tuple(t.id for t in topics)
         self.reasons = reasons
         #: the topic that decides without a crisis, and the first crisis topic
         self.ruling = _most_severe(topics)
         self.crisis_topic = next((t for t in topics if t.action == "crisis"), None)
+        #: the matched topics the spread rule watches
+        self.watched = tuple(t for t in self.topic_ids if t in watched)
         #: the decisions already made with these matches, by the rest of what decides them
         self.decisions: dict[tuple, Decision] = {}
 
@@ -225,16 +293,19 @@ class Decider:
 
     def _setup(self, data: Mapping[str, Any]) -> None:
         self.data = data
+        self.language = (data.get("organization") or {}).get("language") or "en"
         self.topics = tuple(
             _Topic(
                 t["id"], t["label"], t["action"], t.get("escalate_to"), t.get("respond_within"),
                 t.get("process"), tuple(t.get("push") or ()), tuple(t.get("report") or ()), t.get("guidance"),
+                t.get("reply"),
             )
             for t in data["topics"]
         )
         self.channels: dict[str, int | None] = {
             c["id"]: c.get("expected_response") for c in data.get("channels") or ()
         }
+        self.find_channel = channel_finder(data.get("channels") or ())
         self._contacts = {c["id"]: c for c in data["contacts"]}
         self._referents = {contact_id: self._referent(contact_id) for contact_id in self._contacts}
         self._backups = {contact_id: self._backup_chain(contact_id) for contact_id in self._contacts}
@@ -242,8 +313,25 @@ class Decider:
         self._default = data.get("default") or {"action": "escalate"}
         self._crisis = data.get("crisis")
         crisis = self._crisis or {}
-        self._crisis_authors = frozenset(crisis.get("authors") or ())
+        self._crisis_authors = frozenset(_kind_named(k) or k for k in crisis.get("authors") or ())
         self._followers_threshold: int | None = crisis.get("followers_at_least")
+        spread = crisis.get("spread")
+        self.has_spread = spread is not None
+        watched = (spread or {}).get("topics")
+        self._watched = frozenset(
+            (t.id for t in self.topics if t.action == "escalate") if watched is None else watched
+        )
+        self._tiers = tuple(data.get("audience") or ())
+        self._watch_exact: dict[str, tuple[str, int, str]] = {}
+        self._watch_domain: dict[str, tuple[str, int, str]] = {}
+        for index, entry in enumerate(data.get("watchlist") or ()):
+            kind = _kind_named(entry["kind"]) or entry["kind"]
+            for handle in entry["handles"]:
+                written = handle.strip()
+                if written.startswith("*@"):
+                    self._watch_domain.setdefault(written[2:].casefold(), (kind, index, handle))
+                else:
+                    self._watch_exact.setdefault(_handle(written), (kind, index, handle))
         tone = data.get("tone") or {}
         self._tone = Tone(
             tone.get("address"), tone.get("proximity"), tone.get("emoji"), tone.get("signature"),
@@ -252,16 +340,48 @@ class Decider:
         autonomy = data.get("autonomy") or {}
         must_not = tuple(item if isinstance(item, str) else item["text"] for item in autonomy.get("must_not") or ())
         self._autonomy = Autonomy(tuple(autonomy.get("may") or ()), must_not)
-        self.matcher = Matcher(data["topics"])
+        stems = (data.get("matching") or {}).get("stems")
+        stem = None
+        if stems:
+            from cmkit.decide.phrases import stemmer
+
+            stem = stemmer(self.language)
+        self.matcher = Matcher(data["topics"], stem)
         self._matches: dict[frozenset[int], _Matches] = {}
+        self._clock: Clock | None = None
+        self._history: tuple[tuple[str, str], ...] = ()
+        self._nearest: Any = None if any(t.get("examples") for t in data["topics"]) else False
+
+    def learn_from(self, history: Iterable[tuple[str, str]]) -> None:
+        """Add (topic id, text) rows of a labelled history to the topics' `examples`, for the
+        `suggested_topic` hint of messages that match no topic (`--history`)."""
+        self._history = tuple(history)
+        self._nearest = None
+
+    def _suggested(self, decision: Decision, text: str) -> Decision:
+        """The decision with `suggested_topic` when nothing matched and examples point somewhere:
+        a hint for the CM and the consultant, never a change of the decided action."""
+        if self._nearest is None:
+            from cmkit.decide.nearest import NearestTopic
+
+            self._nearest = NearestTopic.from_playbook_data(self.data, self._history)
+        hint = self._nearest.suggest(text) if self._nearest else None
+        return replace(decision, suggested_topic=hint) if hint else decision
 
     # -- the public surface -------------------------------------------------
 
     def decide(self, message: Message, spreading: Collection[str] = ()) -> Decision:
-        """Decide one message; `spreading` names topics a SpreadWindow found spreading."""
+        """Decide one message; `spreading` names topics a SpreadWindow found spreading
+        (only those the spread rule watches count)."""
         matches = self._matches_for(self.matcher.find(message.text))
-        spread = tuple(t for t in matches.topic_ids if t in spreading) if spreading else ()
-        return self._decision(matches, message.channel, message.author_kind, message.followers, spread)
+        spread = tuple(t for t in matches.watched if t in spreading) if spreading else ()
+        decision = self._decision(
+            matches, message.channel, message.author_kind, message.followers, spread,
+            message.author, message.engagement, message.at,
+        )
+        if not matches.topic_ids and self._nearest is not False:
+            return self._suggested(decision, message.text)
+        return decision
 
     def decide_at(
         self,
@@ -271,16 +391,28 @@ class Decider:
         followers: int | None,
         window: SpreadWindow,
         minute: float | None,
+        *,
+        author: str | None = None,
+        engagement: int | None = None,
+        at: datetime | None = None,
     ) -> Decision:
         """Decide one message of a timestamped stream: the spread rule applies when `minute` is known.
 
         Takes the message's fields rather than a `Message`, because triage calls
         it for every record and building an object per record is a cost there.
+        The window is given every matched topic (so a replayed window sees one
+        call per timed message with a topic); only watched topics can spread.
         """
         matches = self._matches_for(self.matcher.find(text))
-        if minute is None or window.channels is None or not matches.topic_ids:
-            return self._decision(matches, channel, author_kind, followers, ())
-        return self._decision(matches, channel, author_kind, followers, window.add(minute, channel, matches.topic_ids))
+        spread: tuple[str, ...] = ()
+        if minute is not None and window.channels is not None and matches.topic_ids:
+            found = window.add(minute, channel, matches.topic_ids)
+            if found and matches.watched:
+                spread = tuple(t for t in matches.watched if t in found)
+        decision = self._decision(matches, channel, author_kind, followers, spread, author, engagement, at)
+        if not matches.topic_ids and self._nearest is not False:
+            return self._suggested(decision, text)
+        return decision
 
     def _decision(
         self,
@@ -289,20 +421,51 @@ class Decider:
         author_kind: str | None,
         followers: int | None,
         spreading: tuple[str, ...],
+        author: str | None = None,
+        engagement: int | None = None,
+        at: datetime | None = None,
     ) -> Decision:
-        """The decision of a message with these matches; `spreading`: those of the matched
-        topics that spread, in file order. Kept with the matches, for the next such message."""
+        """The decision of a message with these matches; `spreading`: those of the watched
+        topics that spread, in file order. Kept with the matches, for the next such message;
+        what is the message's own (`due_at`, `{author}`) is added to the kept decision."""
+        listed = self.watched_kind(author) if author and (self._watch_exact or self._watch_domain) else None
+        kind = listed[0] if listed else author_kind
         threshold = self._followers_threshold
         context = (
             self.channels.get(channel) if channel else None,  # all a channel changes
-            author_kind if author_kind in self._crisis_authors else None,
+            kind if kind in self._crisis_authors else None,
+            listed,
             threshold is not None and followers is not None and followers >= threshold,
+            self._tiers_reached(followers, engagement) if self._tiers else None,
             spreading,
         )
         decision = matches.decisions.get(context)
         if decision is None:
-            decision = matches.decisions[context] = self._resolve(matches, *context)
+            decision = matches.decisions[context] = self._resolve(matches, kind, *context)
+        if at is not None and decision.candidates:
+            due = self.clock.due_at(at, decision.candidates)
+            decision = replace(decision, due_at=self.clock.format(due))
+        if author and decision.reply is not None and "{author}" in self._reply_template(decision):
+            decision = replace(decision, reply=self._fill(decision, author))
         return decision
+
+    def watched_kind(self, author: str) -> tuple[str, int, str] | None:
+        """The watchlist's (kind, entry index, handle as written) for an author, or None: an
+        exact handle (case and one leading `@` ignored) first, then a `*@domain` entry."""
+        handle = _handle(author)
+        found = self._watch_exact.get(handle)
+        if found is None and "@" in handle:
+            found = self._watch_domain.get(handle.rsplit("@", 1)[1])
+        return found
+
+    @property
+    def clock(self) -> Clock:
+        """The playbook's clock (its `hours`), built on first use."""
+        if self._clock is None:
+            from cmkit.clock import Clock
+
+            self._clock = Clock(self.data.get("hours"))
+        return self._clock
 
     def referent(self, contact_id: str) -> Referent:
         """The contact with this id, as a decision names them."""
@@ -315,7 +478,8 @@ class Decider:
     def _referent(self, contact_id: str) -> Referent:
         contact = self._contacts[contact_id]
         return Referent(
-            contact["id"], contact["name"], contact.get("role"), contact.get("email"), contact.get("respond_within")
+            contact["id"], contact["name"], contact.get("role"), contact.get("email"), contact.get("respond_within"),
+            contact.get("phone"), bool(contact.get("on_call")),
         )
 
     def _backup_chain(self, contact_id: str) -> tuple[Referent, ...]:
@@ -339,47 +503,110 @@ class Decider:
         return matches
 
     def _analyse(self, triggers: frozenset[int]) -> _Matches:
-        """What the triggers say, whatever the message's channel and author."""
-        by_topic: dict[int, list[str]] = {}  # ordinals go topic by topic: this is file order
+        """What the triggers say, whatever the message's channel and author: the topics
+        matched by a keyword or pattern and not removed by one of their `unless`."""
+        fired: dict[int, dict[str, list[str]]] = {}  # ordinals go topic by topic: this is file order
         for ordinal in self.matcher.ordinals(triggers):
-            topic_index, written = self.matcher.triggers[ordinal]
-            matched = by_topic.get(topic_index)
-            if matched is None:
-                by_topic[topic_index] = [written]
-            elif written not in matched:
+            topic_index, written, kind = self.matcher.triggers[ordinal]
+            matched = fired.setdefault(topic_index, {}).setdefault(kind, [])
+            if written not in matched:
                 matched.append(written)
-        topics = tuple(self.topics[i] for i in by_topic)
-        return _Matches(topics, tuple(Reason(t.id, tuple(m), t.action) for t, m in zip(topics, by_topic.values())))
+        topics: list[_Topic] = []
+        reasons: list[Reason] = []
+        for index, kinds in fired.items():
+            topic = self.topics[index]
+            if "keyword" not in kinds and "pattern" not in kinds:
+                continue  # an `unless` alone: nothing to remove
+            if "unless" in kinds:
+                reasons.append(Reason(topic.id, tuple(kinds["unless"]), topic.action, "unless"))
+                continue
+            topics.append(topic)
+            for kind in ("keyword", "pattern"):
+                if kind in kinds:
+                    reasons.append(Reason(topic.id, tuple(kinds[kind]), topic.action, kind))
+        return _Matches(tuple(topics), tuple(reasons), self._watched)
+
+    def _tiers_reached(self, followers: int | None, engagement: int | None) -> tuple | None:
+        """(applied tier, tier whose referent applies, what of the applied tier was reached),
+        or None when no tier is reached (spec step 6: the last reached tier applies)."""
+        applied = named = None
+        reached: tuple[str, ...] = ()
+        for index, tier in enumerate(self._tiers):
+            by = []
+            least = tier.get("followers_at_least")
+            if least is not None and followers is not None and followers >= least:
+                by.append(f"followers ≥ {least}")
+            least = tier.get("engagement_at_least")
+            if least is not None and engagement is not None and engagement >= least:
+                by.append(f"engagement ≥ {least}")
+            if by:
+                applied, reached = index, tuple(by)
+                if tier.get("escalate_to"):
+                    named = index
+        return None if applied is None else (applied, named, reached)
 
     def _resolve(
         self,
         matches: _Matches,
+        kind: str | None,
         channel_deadline: int | None,
         crisis_author: str | None,
+        listed: tuple[str, int, str] | None,
         many_followers: bool,
+        tiers: tuple | None,
         spreading: tuple[str, ...],
     ) -> Decision:
         ruling, crisis_topic = matches.ruling, matches.crisis_topic
         spread_topics = [t for t in matches.topics if t.id in spreading]
-        why = self._crisis_reasons(crisis_author, many_followers, crisis_topic, spread_topics)
+        audience_crisis = many_followers and ruling is not None and ruling.action == "escalate"
+        why = self._crisis_reasons(crisis_author, audience_crisis, crisis_topic, spread_topics)
+        extra: list[Reason] = []
+        if listed is not None:
+            extra.append(Reason(None, (listed[2],), None, "watchlist"))
+        if crisis_author:
+            extra.append(Reason(None, (crisis_author,), None, "author"))
+        if audience_crisis:
+            extra.append(Reason(None, (f"followers ≥ {self._followers_threshold}",), None, "followers"))
         if ruling is None and crisis_topic is None and self._default.get("action") == "crisis":
             why.append("the playbook's default action is crisis")
-        deciding = crisis_topic or ruling
+        tier = None
         if why:
             action = "crisis"
-            referent, deadline = self._crisis_referent_and_deadline(deciding, channel_deadline)
-        elif ruling is not None:
-            action = ruling.action
-            referent = (ruling.escalate_to or self._default_referent()) if action == "escalate" else None
-            deadline = _smallest(ruling.respond_within, channel_deadline)
+            deciding = crisis_topic or (spread_topics[0] if spread_topics else ruling)
+            referent, candidates = self._crisis_referent_and_candidates(deciding, channel_deadline)
+            for topic in spread_topics:
+                spread = self._crisis["spread"]
+                extra.append(Reason(
+                    topic.id, (f"{spread['channels']} channels within {format_duration(spread['within'])}",),
+                    topic.action, "spread",
+                ))
         else:
-            action = self._default.get("action") or "escalate"
-            referent = self._default_referent() if action == "escalate" else None
-            deadline = _smallest(self._default.get("respond_within"), channel_deadline)
+            deciding = ruling
+            if ruling is not None:
+                action, referent, own = ruling.action, ruling.escalate_to, ruling.respond_within
+            else:
+                action = self._default.get("action") or "escalate"
+                referent, own = self._default.get("escalate_to"), self._default.get("respond_within")
+            if action == "escalate":
+                referent = referent or self._default_referent()
+            else:
+                referent = None
+            tier_deadline = None
+            if action == "escalate" and tiers is not None:
+                tier, named, reached = tiers
+                if named is not None:
+                    referent = self._tiers[named]["escalate_to"]
+                tier_deadline = self._tiers[tier].get("respond_within")
+                extra.append(Reason(None, reached, None, "tier"))
+            # the deciding topic's own deadline counts in open hours when a referent who is
+            # not on call holds the answer; the CM's own (answer, moderate) and the rest in wall-clock
+            referent_hours = action == "escalate" and not self._on_call(referent)
+            candidates = _candidates((own, referent_hours), (channel_deadline, False), (tier_deadline, False))
         if action == "decline":
-            deadline = None
+            candidates = ()
         referent = referent if referent in self._contacts else None
-        return Decision(
+        deadline = min((m for m, _ in candidates), default=None)
+        decision = Decision(
             action=action,
             topic=deciding.id if deciding else None,
             topics=matches.topic_ids,
@@ -387,7 +614,7 @@ class Decider:
             respond_within_minutes=deadline,
             crisis=bool(why),
             crisis_reason="; ".join(why) if why else None,
-            reasons=matches.reasons,
+            reasons=matches.reasons + tuple(extra) if extra else matches.reasons,
             topic_label=deciding.label if deciding else None,
             referent=self.referent(referent) if referent else None,
             backups=self.backups(referent) if referent else (),
@@ -397,12 +624,39 @@ class Decider:
             guidance=deciding.guidance if deciding else None,
             tone=self._tone,
             autonomy=self._autonomy,
+            tier=tier,
+            author_kind=kind,
+            candidates=candidates,
         )
+        if self._reply_template(decision):
+            decision = replace(decision, reply=self._fill(decision, ""))
+        return decision
+
+    def _reply_template(self, decision: Decision) -> str | None:
+        """The deciding topic's `reply`, or for a crisis the `holding_statement`."""
+        if decision.crisis:
+            return (self._crisis or {}).get("holding_statement")
+        if decision.topic is None:
+            return None
+        return next(t.reply for t in self.topics if t.id == decision.topic)
+
+    def _fill(self, decision: Decision, author: str) -> str:
+        from cmkit.decide.words import deadline_words, fill
+
+        return fill(self._reply_template(decision) or "", {
+            "signature": self._tone.signature or "",
+            "referent": decision.referent.name if decision.referent else "",
+            "deadline": deadline_words(decision.respond_within_minutes, self.language),
+            "author": author,
+        })
+
+    def _on_call(self, contact_id: str | None) -> bool:
+        return bool(contact_id in self._contacts and self._contacts[contact_id].get("on_call"))
 
     def _crisis_reasons(
         self,
         crisis_author: str | None,
-        many_followers: bool,
+        audience_crisis: bool,
         crisis_topic: _Topic | None,
         spread_topics: list[_Topic],
     ) -> list[str]:
@@ -410,8 +664,8 @@ class Decider:
         why = []
         if crisis_author:
             why.append(f"the author is {_AUTHOR_PHRASES.get(crisis_author, crisis_author)}")
-        if many_followers:
-            why.append(f"the author has at least {self._followers_threshold:,} followers")
+        if audience_crisis:
+            why.append(f"the author has at least {self._followers_threshold:,} followers and the topic is escalated")
         if crisis_topic is not None:
             why.append(f"the topic {crisis_topic.id} is a crisis topic")
         if spread_topics:
@@ -423,20 +677,33 @@ class Decider:
             )
         return why
 
-    def _crisis_referent_and_deadline(
+    def _crisis_referent_and_candidates(
         self, deciding: _Topic | None, channel_deadline: int | None
-    ) -> tuple[str, int | None]:
-        """crisis.escalate_to within crisis.respond_within; without a crisis section, as an escalation."""
+    ) -> tuple[str, tuple[tuple[int, bool], ...]]:
+        """crisis.escalate_to within crisis.respond_within (wall-clock); without a crisis
+        section, as an escalation of the deciding topic (or the default)."""
         if self._crisis is not None:
-            return self._crisis["escalate_to"], self._crisis.get("respond_within")
+            return self._crisis["escalate_to"], _candidates((self._crisis.get("respond_within"), False))
         if deciding is not None:
-            own = deciding.escalate_to, deciding.respond_within
+            referent, own = deciding.escalate_to, deciding.respond_within
         else:
-            own = self._default.get("escalate_to"), self._default.get("respond_within")
-        return own[0] or self._default_referent(), _smallest(own[1], channel_deadline)
+            referent, own = self._default.get("escalate_to"), self._default.get("respond_within")
+        referent = referent or self._default_referent()
+        return referent, _candidates((own, not self._on_call(referent)), (channel_deadline, False))
 
     def _default_referent(self) -> str:
         return self._default.get("escalate_to") or self._first_contact
+
+
+def _handle(written: str) -> str:
+    """A handle as the watchlist compares it: case ignored, one leading `@` dropped."""
+    handle = written.strip().casefold()
+    return handle[1:] if handle.startswith("@") else handle
+
+
+def _candidates(*pairs: tuple[int | None, bool]) -> tuple[tuple[int, bool], ...]:
+    """The given deadlines, each with whether it counts in open hours."""
+    return tuple((minutes, open_hours) for minutes, open_hours in pairs if minutes is not None)
 
 
 _AUTHOR_PHRASES = {
@@ -456,11 +723,6 @@ def _most_severe(matched: Sequence[_Topic]) -> _Topic | None:
             if topic.action == action:
                 return topic
     return None
-
-
-def _smallest(*deadlines: int | None) -> int | None:
-    given = [d for d in deadlines if d is not None]
-    return min(given) if given else None
 
 
 class SpreadWindow:
@@ -533,5 +795,10 @@ class SpreadWindow:
 
 
 def decide_at(decider: Decider, window: SpreadWindow, message: Message, minute: float | None) -> Decision:
-    """Decide a message of a timestamped stream: the spread rule applies when `minute` is known."""
-    return decider.decide_at(message.text, message.channel, message.author_kind, message.followers, window, minute)
+    """Decide a message of a timestamped stream: the spread rule applies when `minute` is known.
+
+    The one call for a `Message` with every field (triage, test cases, scenarios)."""
+    return decider.decide_at(
+        message.text, message.channel, message.author_kind, message.followers, window, minute,
+        author=message.author, engagement=message.engagement, at=message.at,
+    )

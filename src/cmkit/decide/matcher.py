@@ -15,7 +15,7 @@ importing pydantic or PyYAML.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -36,30 +36,35 @@ _SPECIAL = frozenset(".^$*+?{}[]\\|()")
 
 
 class Matcher:
-    """Finds what a text triggers, and says which keywords and patterns that is.
+    """Finds what a text triggers, and says which keywords, patterns and `unless` that is.
 
     `find` returns trigger keys: one per distinct needle (keywords that
     normalise alike share one) and one per pattern; it is the cheap, hashable
     summary of a text that decisions are memoised on. `ordinals` turns keys
-    into the keywords and patterns they stand for, numbered in file order
-    (topic by topic, keywords then patterns), so sorting ordinals sorts the
+    into the triggers they stand for, numbered in file order (topic by topic:
+    keywords, then patterns, then `unless`), so sorting ordinals sorts the
     explanation the way the playbook is written.
+
+    With `stem` (a Snowball `stemWords`, for `matching.stems`), keywords and
+    `unless` go through `Phrases` on the text's words and their stems instead
+    of the automaton: the same rules, plus inflections and `=word`.
     """
 
-    def __init__(self, topics: Sequence[Mapping[str, Any]]) -> None:
-        #: (topic index, the keyword or pattern as written) for every trigger ordinal
-        self.triggers: list[tuple[int, str]] = []
+    def __init__(self, topics: Sequence[Mapping[str, Any]], stem: Callable[[list[str]], list[str]] | None = None) -> None:
+        #: (topic index, the keyword or pattern as written, its kind) for every trigger ordinal
+        self.triggers: list[tuple[int, str, str]] = []
         needles: dict[str, list[int]] = {}
         patterns: list[tuple[int, re.Pattern[str]]] = []
         for topic_index, topic in enumerate(topics):
-            for keyword in topic.get("keywords") or ():
-                needle = _needle(keyword)
-                if needle is not None:
-                    needles.setdefault(needle, []).append(len(self.triggers))
-                self.triggers.append((topic_index, keyword))
-            for pattern in topic.get("patterns") or ():
-                patterns.append((len(self.triggers), re.compile(pattern, re.IGNORECASE)))
-                self.triggers.append((topic_index, pattern))
+            for kind in ("keyword", "pattern", "unless"):
+                for written in topic.get(_FIELD[kind]) or ():
+                    if kind == "pattern":
+                        patterns.append((len(self.triggers), re.compile(written, re.IGNORECASE)))
+                    else:
+                        needle = _needle(written) if stem is None else _phrase_key(written)
+                        if needle is not None:
+                            needles.setdefault(needle, []).append(len(self.triggers))
+                    self.triggers.append((topic_index, written, kind))
         #: the ordinals each trigger key stands for: needles first, then patterns
         self._key_ordinals: list[tuple[int, ...]] = [tuple(o) for o in needles.values()]
         keyed = [(len(self._key_ordinals) + i, p) for i, (_, p) in enumerate(patterns)]
@@ -70,21 +75,32 @@ class Matcher:
         #: patterns searched in every text, behind one combined search
         self._patterns: list[tuple[int, re.Pattern[str]]] = []
         for key, pattern in keyed:
-            words = _leading_words(pattern.pattern)
+            words = _leading_words(pattern.pattern) if stem is None else None
             if words is None:
                 self._patterns.append((key, pattern))
             else:
                 by_words.setdefault(words, []).append((key, pattern))
         self._worded_patterns = list(by_words.values())
-        self._automaton = _automaton(
-            [(needle, key) for key, needle in enumerate(needles)]
-            + [(words, -1 - index) for index, words in enumerate(by_words)]
-        )
+        self._phrases = None
+        if stem is None:
+            self._automaton = _automaton(
+                [(needle, key) for key, needle in enumerate(needles)]
+                + [(words, -1 - index) for index, words in enumerate(by_words)]
+            )
+        else:
+            from cmkit.decide.phrases import Phrases
+
+            self._automaton = None
+            self._phrases = Phrases(list(needles), stem=stem)  # in key order: index = key
         self._any_pattern = _combined([p for _, p in self._patterns])
 
     def find(self, text: str) -> frozenset[int]:
         """The keys of every needle and pattern that `text` triggers."""
-        found = frozenset(map(_VALUE, self._automaton.iter(padded_words(text)))) if self._automaton else _NONE
+        if self._phrases is not None:
+            words = normalize(text).split()
+            found = frozenset(self._phrases.matching(words, self._phrases.stem_words(words))) if words else _NONE
+        else:
+            found = frozenset(map(_VALUE, self._automaton.iter(padded_words(text)))) if self._automaton else _NONE
         if self._worded_patterns and found and min(found) < 0:
             found = self._search_worded(found, text)
         if self._patterns and (self._any_pattern is None or self._any_pattern.search(text)):
@@ -101,8 +117,22 @@ class Matcher:
         return frozenset(keys)
 
     def ordinals(self, keys: frozenset[int]) -> list[int]:
-        """The ordinals of the keywords and patterns behind these keys, in file order."""
+        """The ordinals of the triggers behind these keys, in file order."""
         return sorted(ordinal for key in keys for ordinal in self._key_ordinals[key])
+
+
+_FIELD = {"keyword": "keywords", "pattern": "patterns", "unless": "unless"}
+
+
+def _phrase_key(keyword: str) -> str | None:
+    """With stems, phrases that compile alike share a key: the phrase with `=` and `*` kept."""
+    words = normalize(keyword.rstrip("*"))
+    if not words:
+        return None
+    from cmkit.decide.phrases import words_with_spans
+
+    marked = " ".join(("=" if s > 0 and keyword[s - 1] == "=" else "") + w for w, s, _ in words_with_spans(keyword))
+    return marked + ("*" if keyword.rstrip().endswith("*") else "")
 
 
 def _needle(keyword: str) -> str | None:

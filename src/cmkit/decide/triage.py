@@ -27,13 +27,17 @@ import math
 import pickle
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, NamedTuple
+from pathlib import Path
+from typing import IO, Any, NamedTuple
 
 from cmkit.decide.engine import Decider, Decision, SpreadWindow
 from cmkit.inbox.mapping import Extract, mapping as make_mapping, record_reader
 from cmkit.inbox.values import BadRecord, Channels, Moment, author_kind_of, epoch_minutes, moment, shown, whole_number
 
-__all__ = ["BadRecord", "Failed", "Fields", "OutOfOrder", "Triaged", "epoch_minutes", "has_spread", "triage", "triage_exact"]
+__all__ = [
+    "BadRecord", "Failed", "Fields", "OutOfOrder", "Skipped", "Triaged", "epoch_minutes", "has_spread", "input_format",
+    "read_records", "triage", "triage_exact",
+]
 
 #: Allocations between two runs of the garbage collector's youngest generation while triaging.
 _FEW_COLLECTIONS = 100_000
@@ -67,6 +71,10 @@ class Failed(NamedTuple):
     reason: str
 
 
+#: The name other commands (eval, suggest) know a failed record by.
+Skipped = Failed
+
+
 class OutOfOrder(Exception):
     """A timed record earlier than one before it: one pass cannot apply the spread rule."""
 
@@ -95,8 +103,9 @@ class Fields:
                 self.default_channel = self.channels.find(default_channel)
         self._kinds: dict[str, str] = {}
 
-    def read(self, row: Any) -> tuple[Any, str, str | None, str | None, int | None, Moment | None]:
-        """(id, text, channel, author kind, followers, moment) of a row; BadRecord if one is wrong."""
+    def read(self, row: Any) -> tuple[Any, str, str | None, str | None, int | None, Moment | None, str | None, int | None]:
+        """(id, text, channel, author kind, followers, moment, author, engagement) of a row;
+        BadRecord if one is wrong."""
         _ = self._
         if type(row) is not self.row_type:
             raise BadRecord(_("not a JSON object"))
@@ -127,15 +136,46 @@ class Fields:
         followers = record.get("followers")
         followers = None if followers is None or followers == "" else whole_number(followers, "followers", _)
         engagement = record.get("engagement")
-        if engagement is not None and engagement != "":
-            whole_number(engagement, "engagement", _)
+        engagement = None if engagement is None or engagement == "" else whole_number(engagement, "engagement", _)
+        author = record.get("author")
+        if author is not None and type(author) is not str:
+            author = str(author) if type(author) is int else None  # a numeric handle; anything else says nothing
         at = record.get("at")
-        return record_id, text, channel, kind, followers, None if at is None or at == "" else moment(at, self.dayfirst, _)
+        when = None if at is None or at == "" else moment(at, self.dayfirst, _)
+        return record_id, text, channel, kind, followers, when, author or None, engagement
 
 
 def _is_id(value: Any) -> bool:
     """A finite number other than a boolean may stand as an id (JSON allows it)."""
     return type(value) is float and math.isfinite(value)
+
+
+def input_format(path: Path) -> str:
+    """The format of an input file from its extension (`jsonl`, `csv`, `xlsx`, `json`); UsageError
+    for anything else. For other commands reading triage's inputs (eval, suggest)."""
+    from cmkit.i18n import catalogue
+    from cmkit.inbox.read import input_format as format_of
+
+    return format_of(path, None, catalogue("en"))
+
+
+def read_records(handle: IO[bytes], kind: str, name: str) -> Iterator[tuple[int, Any]]:
+    """(line, record) for each record of an input, as `triage` reads it without a mapping: a CSV
+    or XLSX row as a dict keyed by its header's names, lower-cased (empty cells left out), a
+    JSON record as it is, a record that cannot be read as a BadRecord. For other commands that
+    decide triage's inputs (eval, suggest): `triage(decider, read_records(...))`."""
+    from cmkit.i18n import catalogue
+    from cmkit.inbox.read import open_source
+
+    source = open_source(handle, kind, name, catalogue("en"))
+    if source.header is None:
+        yield from source.rows
+        return
+    keys = [str(column).strip().lower() for column in source.header]
+    for line, row in source.rows:
+        if type(row) is list:
+            row = {key: value for key, value in zip(keys, row) if value not in ("", None)}
+        yield line, row
 
 
 def has_spread(decider: Decider) -> bool:
@@ -268,7 +308,7 @@ def _decided(decider: Decider, records: Iterable[tuple[int, Any]], fields: Field
                     yield Failed(line, None, None, str(row))
                 continue
             try:
-                record_id, text, channel, kind, followers, when = read(row)
+                record_id, text, channel, kind, followers, when, author, engagement = read(row)
             except BadRecord as exc:
                 if not first_pass:
                     yield Failed(line, row, _id_of(row, fields), str(exc))
@@ -278,13 +318,14 @@ def _decided(decider: Decider, records: Iterable[tuple[int, Any]], fields: Field
                 if minute < latest:
                     raise OutOfOrder(line)
                 latest = minute
+            at = None if when is None else when.when
             if first_pass:
                 calls = window.calls
-                decision = decide_at(text, channel, kind, followers, window, minute)
+                decision = decide_at(text, channel, kind, followers, window, minute, author=author, engagement=engagement, at=at)
                 if window.calls != calls:
                     yield _Timed(minute, calls, channel, decision.topics)
             else:
-                decision = decide_at(text, channel, kind, followers, window, minute)
+                decision = decide_at(text, channel, kind, followers, window, minute, author=author, engagement=engagement, at=at)
                 yield Triaged(line, row, record_id, None if when is None else when.text, channel, decision)
 
 

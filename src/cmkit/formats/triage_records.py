@@ -38,8 +38,6 @@ DECISION_COLUMNS = (
 )
 #: Every column triage adds to the input's.
 ADDED_COLUMNS = ("line", "id", "at", "channel", *DECISION_COLUMNS)
-#: Keys of the decision JSON that revision 1.1 adds, null when they do not apply.
-_LATER_KEYS = ("tier", "due_at", "reply", "suggested_topic")
 _KEPT = 16384
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
@@ -76,9 +74,7 @@ def _strings(values: tuple[str, ...]) -> str:
 
 
 def _reason(reason: Reason) -> str:
-    kind = getattr(reason, "kind", None)
-    return (f'{{"topic": {_dumps(reason.topic)}, "matched": {_strings(reason.matched)}'
-            + (f', "kind": {_dumps(kind)}}}' if kind is not None else "}"))
+    return f'{{"topic": {_dumps(reason.topic)}, "kind": {_dumps(reason.kind)}, "matched": {_strings(reason.matched)}}}'
 
 
 def _reasons(reasons: tuple[Reason, ...]) -> str:
@@ -130,37 +126,36 @@ class JsonlWriter:
         """Nothing to finish: each record is a line of its own."""
 
     def _body(self, decision: Decision) -> str:
+        """The decision's keys as JSON text (without the opening brace). What many messages share
+        (the verdict, the matches) is encoded once; what is a message's own (`due_at`, a reply
+        naming its author, a suggested topic) is added each time."""
         topics, reasons = self._matches.get(decision.reasons, lambda _: _topics_and_reasons(decision))
         verdict = (
             decision.action, decision.topic, decision.escalate_to,
-            decision.respond_within_minutes, decision.crisis, decision.crisis_reason,
-            *(getattr(decision, key, None) for key in _LATER_KEYS),
+            decision.respond_within_minutes, decision.crisis, decision.crisis_reason, decision.tier,
         )
-        try:
-            head, middle = self._verdicts.get(verdict) or self._verdict(verdict)
-        except TypeError:  # a value that cannot be a dict key (a later key holding a dict)
-            head, middle = self._verdict(verdict, keep=False)
+        head, middle = self._verdicts.get(verdict) or self._verdict(verdict)
         if len(self._bodies) >= _KEPT:
             self._bodies.clear()
-        body = f"{head}{topics}{middle}{reasons}}}\n"
+        body = (
+            f'{head}{topics}{middle}{reasons}, "due_at": {_dumps(decision.due_at)}, "reply": {_dumps(decision.reply)}, '
+            f'"suggested_topic": {_dumps(decision.suggested_topic)}}}\n'
+        )
         self._bodies[id(decision)] = (decision, body)
         return body
 
-    def _verdict(self, verdict: tuple, keep: bool = True) -> tuple[str, str]:
+    def _verdict(self, verdict: tuple) -> tuple[str, str]:
         """The keys around `topics`: before it, and between it and `reasons`."""
-        action, topic, escalate_to, deadline, crisis, crisis_reason, *later = verdict
-        found = (
+        action, topic, escalate_to, deadline, crisis, crisis_reason, tier = verdict
+        if len(self._verdicts) >= _KEPT:
+            self._verdicts.clear()
+        found = self._verdicts[verdict] = (
             f'"action": {_dumps(action)}, "topic": {_dumps(topic)}, "topics": ',
             f', "escalate_to": {_dumps(escalate_to)}, '
             f'"respond_within_minutes": {"null" if deadline is None else deadline}, '
             f'"crisis": {"true" if crisis else "false"}, "crisis_reason": {_dumps(crisis_reason)}, '
-            + "".join(f'"{key}": {_dumps(value)}, ' for key, value in zip(_LATER_KEYS, later))
-            + '"reasons": ',
+            f'"tier": {"null" if tier is None else tier}, "reasons": ',
         )
-        if keep:
-            if len(self._verdicts) >= _KEPT:
-                self._verdicts.clear()
-            self._verdicts[verdict] = found
         return found
 
 
@@ -227,8 +222,8 @@ def _decision_cells(decision: Decision) -> tuple:
         decision.escalate_to,
         decision.respond_within_minutes,
         "true" if decision.crisis else "false",
-        getattr(decision, "tier", None),
-        getattr(decision, "due_at", None),
+        decision.tier,
+        decision.due_at,
         None,
     )
 

@@ -28,7 +28,7 @@ _NUMERIC_DATE = re.compile(
 #: Spaces a spreadsheet puts between thousands: plain, no-break, narrow no-break, thin.
 _THOUSANDS_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009'")
 _GROUPED = re.compile(r"\d{1,3}(?:([,.])\d{3})+")
-#: Characters a channel or author kind may differ by and still be the same name.
+#: Characters two names may differ by and still be the same name (a column's, in a header).
 _SEPARATORS = re.compile(r"[\s_\-./]+")
 
 
@@ -57,20 +57,26 @@ def shown(value: Any) -> str:
 
 
 class Channels:
-    """Finds a playbook channel by its id, name or one of its aliases, case and accents ignored.
+    """Finds a playbook channel by its id, name or one of its aliases (the engine's
+    `channel_finder`, the one rule for every command), and says why when it cannot.
 
-    Revision 1.1 lets tools' own names (`Facebook`, `FB`, `Twitter / X`) stand
-    for a channel. Built from the decider's plain data (`channels`: dicts with
-    `id`, `name`, `aliases`). Each distinct written value is resolved once.
+    Built from the decider's plain data (`channels`: dicts with `id`, `name`,
+    `aliases`). Each distinct written value is resolved once; an unknown one is a
+    BadRecord naming the playbook's channels and the closest name, when one is close.
     """
 
     def __init__(self, channels: list[dict], _: Any) -> None:
+        from cmkit.decide.engine import channel_finder
+        from cmkit.decide.normalize import normalize
+
         self.ids = tuple(c["id"] for c in channels)
-        self._by_name: dict[str, str] = {}
+        self._lookup = channel_finder(channels)
+        self._normalize = normalize
+        self._names: dict[str, str] = {}
         for channel in channels:
             for name in (channel["id"], channel.get("name"), *(channel.get("aliases") or ())):
                 if isinstance(name, str) and name.strip():
-                    self._by_name.setdefault(fold(name), channel["id"])
+                    self._names.setdefault(normalize(name), channel["id"])
         self._seen: dict[str, str | BadRecord] = {c: c for c in self.ids}
         self._ = _
 
@@ -89,15 +95,15 @@ class Channels:
         _ = self._
         if not isinstance(value, str):
             return BadRecord(_("`channel` must be a channel's name, not {value}").format(value=shown(value)))
-        folded = fold(value)
-        if folded in self._by_name:
-            return self._by_name[folded]
+        channel = self._lookup(value.strip())
+        if channel is not None:
+            return channel
         known = ", ".join(self.ids) or _("none")
-        closest = difflib.get_close_matches(folded, list(self._by_name), n=1, cutoff=0.6)
+        closest = difflib.get_close_matches(self._normalize(value), list(self._names), n=1, cutoff=0.6)
         if closest:
             return BadRecord(
                 _("unknown channel {value} (the playbook's channels: {known}; the closest: {closest})").format(
-                    value=shown(value), known=known, closest=self._by_name[closest[0]]
+                    value=shown(value), known=known, closest=self._names[closest[0]]
                 )
             )
         return BadRecord(_("unknown channel {value} (the playbook's channels: {known})").format(value=shown(value), known=known))
@@ -131,10 +137,12 @@ def whole_number(value: Any, field: str, _: Any) -> int:
 
 
 class Moment(NamedTuple):
-    """When a message was written: minutes since the epoch (for the spread rule) and as written out."""
+    """When a message was written: minutes since the epoch (for the spread rule), as written
+    out, and as a datetime (naive: in the playbook's time zone; the decider's `at`)."""
 
     minute: float
     text: str
+    when: datetime
 
 
 def moment(value: Any, dayfirst: bool, _: Any) -> Moment:
@@ -143,16 +151,18 @@ def moment(value: Any, dayfirst: bool, _: Any) -> Moment:
     spread rule, which only compares times of one inbox."""
     if isinstance(value, str):
         try:
-            return Moment(epoch_minutes(datetime.fromisoformat(value.strip())), value.strip())
+            parsed = datetime.fromisoformat(value.strip())
         except ValueError:
             pass
+        else:
+            return Moment(epoch_minutes(parsed), value.strip(), parsed)
         found = _NUMERIC_DATE.fullmatch(value.strip())
         if found is not None:
             parsed = _numeric_date(found, dayfirst)
             if parsed is not None:
-                return Moment(epoch_minutes(parsed), parsed.isoformat())
+                return Moment(epoch_minutes(parsed), parsed.isoformat(), parsed)
     elif isinstance(value, datetime):  # a spreadsheet's date cell
-        return Moment(epoch_minutes(value), value.isoformat())
+        return Moment(epoch_minutes(value), value.isoformat(), value)
     elif isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
         seconds = value / 1000 if abs(value) >= 100_000_000_000 else value
         try:
@@ -160,7 +170,7 @@ def moment(value: Any, dayfirst: bool, _: Any) -> Moment:
         except OverflowError:
             parsed = None
         if parsed is not None:
-            return Moment(seconds / 60, parsed.isoformat().replace("+00:00", "Z"))
+            return Moment(seconds / 60, parsed.isoformat().replace("+00:00", "Z"), parsed)
     raise BadRecord(
         _("`at` must be a time like 2026-03-02T09:15:00Z or 02/03/2026 09:15, not {value}").format(value=shown(value))
     )

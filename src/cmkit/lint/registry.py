@@ -3,7 +3,10 @@
 A rule is a module in `cmkit.lint.rules` with `CODE`, `SEVERITY`, `NAME`, a
 docstring (the first line says what it checks; the rest says why, citing the
 framework, with a passing and a failing example) and `check(playbook)`, a
-generator of `Flag`s. The load rules (E001-E003) are found by the loader
+generator of `Flag`s. `STOPS_LOADING = True` marks the few whose finding makes
+the playbook mean nothing, so that no other command loads it (spec: only
+E001-E003, E101-E104, an unknown placeholder, a malformed `hours`); every other
+finding, errors included, is lint's to report. The load rules (E001-E003) are found by the loader
 itself and have `check = None`: they are listed here so that every code has
 one place that documents it.
 """
@@ -31,6 +34,7 @@ class Rule:
     summary: str
     reason: str
     check: Callable[..., Iterator[Flag]] | None
+    stops_loading: bool = False
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
@@ -43,6 +47,7 @@ class Rule:
             summary=summary.strip(),
             reason=reason.strip(),
             check=getattr(module, "check", None),
+            stops_loading=getattr(module, "STOPS_LOADING", False),
         )
 
 

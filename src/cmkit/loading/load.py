@@ -1,8 +1,10 @@
 """Load playbooks, scenarios and case files: YAML -> plain data -> pydantic model.
 
 Two entry points per need: `validate_document` returns every located problem
-(lint reports them all); `load_playbook` and `load_model` raise the first one
-as a LoadError (every other command stops on it with exit code 2).
+(lint reports them all); `load_model` raises the first one as a LoadError
+(every other command stops on it with exit code 2). Loading a playbook that
+commands can trust also runs the lint rules that stop loading: that step is
+`cmkit.trusted.load_playbook`, one level above both loading and lint.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from cmkit.errors import LoadError
 from cmkit.loading.locate import Problem, locate_errors
-from cmkit.loading.yamlnodes import Document, load_document
+from cmkit.loading.yamlnodes import Document, decode_utf8, load_document, parse_yaml
 from cmkit.model.playbook import Playbook
 
 M = TypeVar("M", bound=BaseModel)
@@ -69,33 +71,17 @@ def beside(file: Path | str, named: str) -> Path:
     return Path(os.path.normpath(Path(file).parent / named))
 
 
-def load_model(path: Path | str, model: type[M], *, kind: str) -> tuple[M, Document]:
-    """Load a YAML file into `model`, raising the first problem as a LoadError."""
-    document = load_document(path, kind=kind)
+def load_model(path: Path | str, model: type[M], *, kind: str, content: bytes | None = None) -> tuple[M, Document]:
+    """Load a YAML file into `model`, raising the first problem as a LoadError.
+
+    With `content`, those bytes are the file's (already read once, e.g. by the
+    cache, so that what is compiled is exactly what was hashed).
+    """
+    if content is None:
+        document = load_document(path, kind=kind)
+    else:
+        document = parse_yaml(decode_utf8(content, str(path)), str(path))
     try:
         return validate_document(document, model), document
     except InvalidDocument as exc:
         raise _as_load_error(exc.problems[0], str(path)) from None
-
-
-def load_playbook(path: Path | str) -> Playbook:
-    """Load a playbook that every command can trust: valid, and its references sound.
-
-    The lint rules of severity `error` (an id naming no contact, a backup loop...)
-    run here too, so that `check` or `render` never work on a broken charter.
-    """
-    from cmkit.lint.engine import lint_playbook  # lint depends on loading, not the reverse
-    from cmkit.lint.registry import all_rules
-
-    playbook, _ = load_model(path, Playbook, kind="playbook")
-    errors = lint_playbook(playbook, [r for r in all_rules() if r.severity == "error"])
-    if errors:
-        first = errors[0]
-        raise LoadError(
-            f"{first.message} ({first.code}; run `cmkit lint` for every problem)",
-            file=first.file,
-            line=first.line,
-            column=first.column,
-            code=first.code,
-        )
-    return playbook

@@ -25,8 +25,8 @@ try:  # the C composer is several times faster; fall back to pure Python without
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-#: Files larger than this are refused before parsing: a 5,000-line playbook is ~200 KB.
-MAX_BYTES = 4 * 1024 * 1024
+from cmkit.io import MAX_FILE_BYTES as MAX_BYTES  # noqa: E402 (with the other limits)
+
 #: Keys and values in one file, each alias counted as the size of what it stands
 #: for: a 5,000-line playbook holds ~11,000; an alias bomb is refused as soon as
 #: it passes this, and validation never walks more.
@@ -170,26 +170,31 @@ class Document:
 
 
 def read_text(path: Path, *, kind: str = "file", max_bytes: int = MAX_BYTES) -> str:
-    """Read a UTF-8 file (BOM and CRLF accepted) or raise LoadError saying why not."""
+    """Read a UTF-8 file (BOM and CRLF accepted) or raise LoadError saying why not.
+
+    The read itself is bounded (not `stat`, which says 0 for a device that
+    never ends), and a device, a socket or a folder is refused before reading.
+    """
+    from cmkit.io import NotAFile, read_bounded
+
     name = str(path)
     try:
-        if path.is_dir():
-            raise LoadError(f"{kind} is a folder, not a file", file=name)
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise LoadError(
-                f"{kind} is too large ({size / 1_048_576:.1f} MB; the limit is "
-                f"{max_bytes // 1_048_576} MB)",
-                file=name,
-                code="E001",
-            )
-        raw = path.read_bytes()
+        raw = read_bounded(path, max_bytes)
     except FileNotFoundError:
         raise LoadError(f"no such {kind}", file=name) from None
     except PermissionError:
         raise LoadError(f"cannot read this {kind}: permission denied", file=name) from None
+    except (NotAFile, IsADirectoryError):
+        what = "a folder, not a file" if Path(path).is_dir() else "a device, not a file; give a regular file"
+        raise LoadError(f"{kind} is {what}", file=name) from None
     except OSError as exc:
         raise LoadError(f"cannot read this {kind}: {exc.strerror or exc}", file=name) from None
+    if len(raw) > max_bytes:
+        raise LoadError(
+            f"{kind} is too large (more than {max_bytes // 1_048_576} MB, the limit)",
+            file=name,
+            code="E001",
+        )
     return decode_utf8(raw, name)
 
 

@@ -27,8 +27,9 @@ def _minutes(value: object) -> object:
 class ExpectedReason(Strict):
     """One matched topic and what must have fired for it."""
 
-    topic: str
+    topic: str | None
     matched: list[str]
+    kind: str | None = Field(None, description="keyword, pattern, unless, author, watchlist, followers, tier or spread.")
 
 
 class Expect(Strict):
@@ -51,6 +52,11 @@ class Expect(Strict):
     backups: list[dict[str, Any]] | None = None
     tone: dict[str, Any] | None = Field(None, description="Only the keys named are compared.")
     autonomy: dict[str, Any] | None = Field(None, description="Only the keys named are compared.")
+    tier: int | None = Field(None, ge=0, description="The applied audience tier's index, or null.")
+    due_at: str | None = Field(None, description="When the answer is due (with the case's `at`).")
+    reply: str | None = Field(None, description="The reply, placeholders filled.")
+    suggested_topic: dict[str, Any] | None = None
+    author_kind: str | None = Field(None, description="The author's kind once the watchlist has spoken.")
 
     @model_validator(mode="after")
     def _names_something(self) -> Expect:
@@ -61,7 +67,7 @@ class Expect(Strict):
 
     def as_json(self) -> dict:
         """The keys the case names, with their expected values, as the decision JSON writes them."""
-        return self.model_dump(mode="json", include=self.model_fields_set)
+        return self.model_dump(mode="json", exclude_unset=True)
 
 
 class Case(Strict):
@@ -72,6 +78,8 @@ class Case(Strict):
     channel: str | None = None
     author_kind: AuthorKind | None = None
     followers: int | None = Field(None, ge=0)
+    author: str | None = Field(None, description="A handle or e-mail address (the watchlist looks it up).")
+    engagement: int | None = Field(None, ge=0, description="Likes, replies and shares of the message.")
     at: datetime | None = Field(None, description="When it was posted: cases with `at` go through the spread rule.")
     expect: Expect
 

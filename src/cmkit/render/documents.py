@@ -22,10 +22,23 @@ DOCUMENTS = ("charter", "onboarding", "handout")
 _RAW_KEYS = frozenset({"id", "email", "keywords", "patterns", "matched", "doc", "lang", "action", "process"})
 
 
+#: The longest organisation part of a default file name: file systems stop at 255 bytes,
+#: and a name that long is unreadable anyway.
+MAX_NAME_SLUG = 60
+
+
 def default_file_name(playbook: Playbook, document: str, extension: str) -> str:
-    """`maison-dupuis-charte.pdf`, `kestrel-onboarding.html`: organisation, then document."""
+    """`maison-dupuis-charte.pdf`, `kestrel-onboarding.html`: organisation, then document.
+
+    The organisation's part is cut to MAX_NAME_SLUG characters, at a word when
+    there is one, so that a very long name still gives a file name.
+    """
     words = CATALOGS[playbook.organization.language]["file_word"]
-    return f"{slugify(playbook.organization.name)}-{words[document]}.{extension}"
+    slug = slugify(playbook.organization.name)
+    if len(slug) > MAX_NAME_SLUG:
+        cut = slug[:MAX_NAME_SLUG]
+        slug = (cut.rsplit("-", 1)[0] if "-" in cut.strip("-") else cut).strip("-")
+    return f"{slug}-{words[document]}.{extension}"
 
 
 def build_context(playbook: Playbook, document: str) -> dict:

@@ -29,6 +29,8 @@ from cmkit.model.playbook import Playbook
 
 CODE = "E101"
 SEVERITY = "error"
+#: A playbook with this finding means nothing: no command loads it (spec: "Loading and lint").
+STOPS_LOADING = True
 NAME = "unknown-reference"
 
 

@@ -23,6 +23,8 @@ from cmkit.model.playbook import Playbook
 
 CODE = "E103"
 SEVERITY = "error"
+#: A playbook with this finding means nothing: no command loads it (spec: "Loading and lint").
+STOPS_LOADING = True
 NAME = "escalate-without-referent"
 
 

@@ -26,6 +26,8 @@ from cmkit.model.playbook import Playbook
 
 CODE = "E104"
 SEVERITY = "error"
+#: A playbook with this finding means nothing: no command loads it (spec: "Loading and lint").
+STOPS_LOADING = True
 NAME = "backup-loop"
 
 

@@ -1,0 +1,211 @@
+"""Phrases matched by the keywords' rules, with where they stand in the original text.
+
+Keywords, `unless`, `autonomy.must_not[].detect` and the tone's phrases all
+follow one set of rules (spec: playbook.md, step 2 and revision 1.1): case,
+accents and punctuation ignored, whole words, several words in sequence, a
+trailing `*` for "any word that starts so", and, with `matching.stems`, a
+word that also matches its inflections (the Snowball stem) unless it is
+written `=word`. This module is that set of rules for any list of phrases.
+
+Use::
+
+    from cmkit.decide.phrases import Phrases
+    found = Phrases(["vous rembourser*", "=journal"], language="fr", stems=True)
+    for hit in found.search("Nous allons vous rembourser demain."):
+        hit.index, hit.start, hit.end   # which phrase, and its code-point span (end excluded)
+
+`search` gives offsets in the text as written (`text[start:end]` is what
+matched), so `cmkit review` can point at the words of a draft. The decision
+engine uses the same compiled phrases through `matching`, on words already
+split, when the playbook turns stems on (without stems it keeps its
+Aho-Corasick automaton, which gives the same matches faster).
+
+Stems come from PyStemmer (Snowball 3, C): measured against the pure-Python
+`snowballstemmer` 3.x, the same stems 300 times faster, and an import under
+a millisecond (see docs/decide.md).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from cmkit.decide.normalize import padded_words
+
+#: The Snowball algorithm for each playbook language that has one.
+SNOWBALL = {"fr": "french", "en": "english"}
+
+#: How a phrase's word compares with a message word.
+EXACT, STEM, PREFIX = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Found:
+    """One occurrence of a phrase: its index in the list, and its span in the text."""
+
+    index: int
+    start: int
+    end: int
+
+
+def stemmer(language: str | None) -> Callable[[list[str]], list[str]] | None:
+    """Snowball's `stemWords` for the language (`fr`, `en`), else None (no stemmer)."""
+    algorithm = SNOWBALL.get(language or "")
+    if algorithm is None:
+        return None
+    import Stemmer
+
+    return Stemmer.Stemmer(algorithm).stemWords
+
+
+def words_with_spans(text: str) -> list[tuple[str, int, int]]:
+    """The words of `normalize(text)`, each with its start and end in `text` (code points).
+
+    Character by character, so that a span is exact: a letter folds on its own
+    ('É' -> 'e', 'œ' -> 'oe'), an accent written as a combining mark stays in
+    its word, anything that folds to nothing breaks the word.
+    """
+    found: list[tuple[str, int, int]] = []
+    current: list[str] = []
+    start = 0
+    for position, char in enumerate(text):
+        folded = _fold_char(char)
+        if folded is None:  # a combining accent: part of the word before it
+            if current:
+                continue
+            folded = ""
+        if not folded:
+            if current:
+                found.append(("".join(current), start, position))
+                current = []
+            continue
+        pieces = folded.split(" ")
+        for number, piece in enumerate(pieces):
+            if number:  # a character that folds to several words ('½' -> '1 2')
+                if current:
+                    found.append(("".join(current), start, position + 1))
+                current = []
+            if piece:
+                if not current:
+                    start = position
+                current.append(piece)
+    if current:
+        found.append(("".join(current), start, len(text)))
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str | None:
+    """What one character contributes to the words: its folded letters, '' for a break,
+    None for a combining mark."""
+    if unicodedata.combining(char):
+        return None
+    return padded_words(char)[1:-1]
+
+
+def compile_phrase(phrase: str, stem: Callable[[list[str]], list[str]] | None) -> tuple[tuple[int, str], ...]:
+    """A phrase as (how, what) per word: EXACT and the word, STEM and its stem, PREFIX and
+    the start; `=word` is EXACT, a trailing `*` makes the last word a PREFIX. Empty for a
+    phrase without a letter or digit."""
+    words = words_with_spans(phrase)
+    if not words:
+        return ()
+    prefix = phrase.rstrip().endswith("*")
+    marked = [start > 0 and phrase[start - 1] == "=" for _, start, _ in words]
+    stems = stem([w for w, _, _ in words]) if stem is not None else None
+    compiled = []
+    for number, (word, _, _) in enumerate(words):
+        if prefix and number == len(words) - 1:
+            compiled.append((PREFIX, word))
+        elif stems is None or marked[number]:
+            compiled.append((EXACT, word))
+        else:
+            compiled.append((STEM, stems[number]))
+    return tuple(compiled)
+
+
+class Phrases:
+    """A list of phrases compiled once; finds them in texts by the keywords' rules.
+
+    `stems=True` with a language that has a Snowball stemmer (`fr`, `en`)
+    lets a word match its inflections; otherwise words match as written.
+    """
+
+    def __init__(
+        self,
+        phrases: Sequence[str],
+        *,
+        language: str | None = None,
+        stems: bool = False,
+        stem: Callable[[list[str]], list[str]] | None = None,
+    ) -> None:
+        self.phrases = list(phrases)
+        #: `stem` (a `stemWords`) when given, else the language's stemmer when `stems`
+        self._stem = stem if stem is not None else stemmer(language) if stems else None
+        self.compiled = [compile_phrase(p, self._stem) for p in self.phrases]
+        #: phrases by what their first word must be: its word (EXACT) or stem (STEM), or its start (PREFIX)
+        self._by_first: dict[str, list[int]] = {}
+        self._by_prefix: dict[str, list[int]] = {}
+        for index, words in enumerate(self.compiled):
+            if not words:
+                continue
+            how, what = words[0]
+            if how == PREFIX:
+                self._by_prefix.setdefault(what, []).append(index)
+            else:  # an EXACT word also has its own stem: one index serves both
+                key = what if self._stem is None or how == STEM else self._stem([what])[0]
+                self._by_first.setdefault(key, []).append(index)
+        self._longest_prefix = max((len(p) for p in self._by_prefix), default=0)
+
+    @property
+    def stems(self) -> bool:
+        """Whether words match their inflections."""
+        return self._stem is not None
+
+    def stem_words(self, words: list[str]) -> list[str] | None:
+        """The stems of `words` (None without stems): what `matching` takes."""
+        return self._stem(words) if self._stem is not None else None
+
+    def search(self, text: str) -> list[Found]:
+        """Every occurrence of every phrase in `text`, by start, then phrase order."""
+        spans = words_with_spans(text)
+        words = [w for w, _, _ in spans]
+        hits = sorted(self._occurrences(words, self.stem_words(words)), key=lambda h: (h[1], h[0]))
+        return [Found(index, spans[first][1], spans[last][2]) for index, first, last in hits]
+
+    def matching(self, words: list[str], stems: list[str] | None) -> set[int]:
+        """The indexes of the phrases found in these normalised words (and their stems)."""
+        return {index for index, _, _ in self._occurrences(words, stems)}
+
+    def _occurrences(self, words: list[str], stems: list[str] | None) -> Iterator[tuple[int, int, int]]:
+        """(phrase index, first word, last word) of every occurrence."""
+        keys = stems if stems is not None else words
+        by_first, by_prefix, longest = self._by_first, self._by_prefix, self._longest_prefix
+        for position, word in enumerate(words):
+            candidates = by_first.get(keys[position], ())
+            if by_prefix:
+                for length in range(1, min(len(word), longest) + 1):
+                    found = by_prefix.get(word[:length])
+                    if found:
+                        candidates = [*candidates, *found]
+            for index in candidates:
+                phrase = self.compiled[index]
+                last = position + len(phrase) - 1
+                if last < len(words) and self._fits(phrase, words, stems, position):
+                    yield index, position, last
+
+    @staticmethod
+    def _fits(phrase: tuple[tuple[int, str], ...], words: list[str], stems: list[str] | None, position: int) -> bool:
+        for offset, (how, what) in enumerate(phrase):
+            word = words[position + offset]
+            if how == EXACT:
+                if word != what:
+                    return False
+            elif how == PREFIX:
+                if not word.startswith(what):
+                    return False
+            elif stems is None or stems[position + offset] != what:
+                return False
+        return True

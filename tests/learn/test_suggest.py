@@ -1,0 +1,78 @@
+"""`cmkit suggest`: ordinary keywords learned from labelled rows, written back with the layout kept."""
+
+from __future__ import annotations
+
+import json
+
+from cmkit.cli.app import app
+from cmkit.learn.amend import amended_text
+from tests.conftest import FR_PLAYBOOK
+
+# A small history of the French example: hair and plastic in the biscuits (qualite) written
+# without the playbook's words, a delivery topic that already works, and praise (no topic).
+HISTORY = """id,channel,text,expect_action,expect_topic
+1,twitter,"jai trouve un cheveu dans le paquet de sablés",escalate,qualite
+2,facebook,"un cheveu dans mes galettes, franchement degoutant",escalate,qualite
+3,email,"Encore un CHEVEU dans la boîte ce matin !",escalate,qualite
+4,facebook,"un bout de plastique dur dans un palet, j'ai failli me casser une dent",escalate,qualite
+5,twitter,"morceau de plastique dans les cookies ???",escalate,qualite
+6,twitter,"Mon colis n'est jamais arrivé",answer,livraison
+7,facebook,"livraison en retard de 3 jours",answer,livraison
+8,twitter,"vos sablés sont délicieux bravo",answer,
+9,instagram,"Bravo pour les galettes, un régal",answer,
+10,twitter,"le livreur a perdu mon colis, je veux un cheveu de patience",answer,livraison
+"""
+
+
+def test_learns_the_words_people_use_and_proposes_nothing_that_misfires(runner, tmp_path):
+    history = tmp_path / "history.csv"
+    history.write_text(HISTORY, encoding="utf-8")
+    result = runner.invoke(app, ["suggest", "-p", str(FR_PLAYBOOK), str(history), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    proposal = json.loads(result.stdout)
+    added = {p["keyword"]: p for p in proposal["topics"]["qualite"]["add"]}
+    assert "plastique" in added and added["plastique"] == {"keyword": "plastique", "hits": 2, "false_hits": 0}
+    # `cheveu` also appears in a delivery message: 3 hits, 1 false hit, precision 0.75 < 0.8
+    assert "cheveu" not in added
+    assert proposal["accuracy"]["after"]["topic"] > proposal["accuracy"]["before"]["topic"]
+    assert "livraison" not in proposal["topics"]  # nothing to learn where the charter is right
+
+
+def test_write_keeps_comments_and_layout_and_passes_lint(runner, tmp_path):
+    history = tmp_path / "history.csv"
+    history.write_text(HISTORY, encoding="utf-8")
+    out = tmp_path / "v2.yaml"
+    result = runner.invoke(app, ["suggest", "-p", str(FR_PLAYBOOK), str(history), "--write", str(out)])
+    assert result.exit_code == 0, result.output
+    before, after = FR_PLAYBOOK.read_text(encoding="utf-8"), out.read_text(encoding="utf-8")
+    assert [line for line in before.splitlines() if line.lstrip().startswith("#")] == [
+        line for line in after.splitlines() if line.lstrip().startswith("#")
+    ]
+    removed = set(before.splitlines()) - set(after.splitlines())
+    assert not removed - {line for line in before.splitlines() if "keywords" in line}
+    assert "plastique" in after
+    lint = runner.invoke(app, ["lint", str(out)])
+    assert lint.exit_code == 0, lint.output
+    evaluation = runner.invoke(app, ["eval", "-p", str(out), str(history), "--format", "json"])
+    figures = json.loads(evaluation.stdout)
+    assert figures["topic"]["accuracy"] == 0.7  # 0.5 before: the two plastic rows are now qualite
+
+
+def test_amended_text_removes_adds_and_turns_stems_on_in_the_files_own_style():
+    text = """cmkit: 1
+# the charter
+topics:
+    -   id: a
+        label: A
+        keywords: [one, "two"]   # inline comment kept
+        action: answer
+    -   id: b
+        label: B
+        action: answer
+"""
+    out = amended_text(text, {"a": ["three"], "b": ["four"]}, {"a": ["one"]}, stems=True)
+    assert 'keywords: ["two", three]   # inline comment kept' in out or "keywords: ['two', three]" in out or 'keywords: ["two", three]' in out
+    assert "        keywords: [four]\n" in out
+    assert out.index("keywords: [four]") < out.index("action: answer", out.index("id: b"))
+    assert out.rstrip().endswith("stems: true")
+    assert "# the charter" in out
