@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ["lint", "check", "triage", "render", "simulate", "learn"]
+ORDER = ["lint", "check", "triage", "render", "simulate", "learn", "review"]
 
 
 def main() -> int:

@@ -6,7 +6,7 @@ import pytest
 
 from cmkit.cli.app import app
 
-COMMANDS = ["lint", "check", "triage", "simulate", "render", "init", "test", "schema", "diff", "eval", "suggest", "report"]
+COMMANDS = ["lint", "check", "triage", "simulate", "render", "init", "test", "schema", "diff", "eval", "suggest", "review", "report"]
 
 
 @pytest.mark.parametrize("name", COMMANDS)

@@ -7,6 +7,7 @@ import pytest
 from cmkit.lint.engine import lint_file
 from cmkit.lint.registry import all_rules
 from tests.conftest import EXAMPLE_PLAYBOOKS
+from tests.lint.cases_review import CASES as REVIEW_CASES
 from tests.lint.playbooks import CLEAN, broken, locate
 
 # (code, playbook text, text at the expected position, which occurrence of it)
@@ -45,6 +46,7 @@ CASES = [
     ("E111", CLEAN + "hours:\n  timezone: Europe/Paris\n  open: {}\n", "open:", 1),
     ("W240", CLEAN + "hours:\n  timezone: Europe/Paris\n  holidays: [2026-12-25, 2206-12-25]\n", "2206", 1),
     ("W241", CLEAN + 'hours:\n  timezone: Europe/Paris\n  open: {mon-fri: "09:00-18:00"}\n', "1h}", 1),
+    *REVIEW_CASES,
 ]
 
 

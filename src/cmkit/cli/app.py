@@ -8,7 +8,7 @@ import sys
 import typer
 
 from cmkit import __version__
-from cmkit.cli import check, diff, eval, init, lint, render, report, schema, simulate, suggest, test, triage
+from cmkit.cli import check, diff, eval, init, lint, render, report, review, schema, simulate, suggest, test, triage
 
 app = typer.Typer(
     name="cmkit",
@@ -39,7 +39,7 @@ def _root(
     """cmkit: a community-management charter, made executable."""
 
 
-for module in (lint, check, triage, simulate, render, init, test, schema, diff, eval, suggest, report):
+for module in (lint, check, triage, simulate, render, init, test, schema, diff, eval, suggest, review, report):
     app.command(name=module.NAME, help=module.HELP, epilog=module.EPILOG)(module.command)
 
 

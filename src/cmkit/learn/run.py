@@ -63,6 +63,7 @@ def rows_of(playbook: Playbook, records: Sequence[Record], column: bool) -> list
                 decided_topic=output.get("topic"),
                 decided_action=output.get("action"),
                 matched=tuple(output.get("topics") or ()),
+                failed=output.get("error") is not None,
                 fired=frozenset(
                     (reason["topic"], written) for reason in output.get("reasons") or () for written in reason["matched"]
                 ),

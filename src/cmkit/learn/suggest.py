@@ -70,6 +70,8 @@ class Row:
     matched: tuple[str, ...]
     #: (topic id, keyword or pattern as written) for each trigger that fired
     fired: frozenset[tuple[str, str]] = frozenset()
+    #: the row could not be decided (triage's `error`): nothing is learned from it
+    failed: bool = False
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,7 @@ Decide = Callable[["Playbook", "Sequence[int] | None"], list[Row]]
 def suggest(playbook: Playbook, rows: Sequence[Row], decide: Decide, settings: Settings | None = None) -> Suggestions:
     """Proposals for `playbook` learned from `rows` (already decided by `decide`)."""
     settings = settings or Settings()
-    labelled = [r for r in rows if r.expect_topic is not None]
+    labelled = [r for r in rows if r.expect_topic is not None and not r.failed]
     result = Suggestions(before=_accuracies(rows))
     if not labelled:
         result.after = result.before

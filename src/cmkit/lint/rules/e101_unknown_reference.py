@@ -4,8 +4,11 @@ Subsidiarity only works when "whom to refer to" names someone who exists: an
 `escalate_to`, a `backup` or a reporting recipient that names no contact
 leaves the community manager with a message and nobody to pass it to
 (the framework: « à qui référer, à qui demander une réponse »). In a
-playbook every reference names a contact; channel ids are referred to by
-scenarios and case files, which `cmkit simulate` and `cmkit test` check.
+playbook every reference names a contact (`escalate_to`, `backup`,
+reporting `recipients`, an audience tier's `escalate_to`,
+`document.approved_by`), except `crisis.spread.topics`, which names topics;
+channel ids are referred to by scenarios and case files, which `cmkit
+simulate` and `cmkit test` check.
 
 FAIL::
 
@@ -49,12 +52,34 @@ def references(playbook: Playbook) -> Iterator[tuple[tuple[str | int, ...], str]
     if playbook.reporting:
         for i, recipient in enumerate(playbook.reporting.recipients):
             yield ("reporting", "recipients", i), recipient
+    for i, tier in enumerate(playbook.audience):
+        if tier.escalate_to:
+            yield ("audience", i, "escalate_to"), tier.escalate_to
+    if playbook.document:
+        for i, approver in enumerate(playbook.document.approved_by):
+            yield ("document", "approved_by", i), approver
+
+
+def topic_references(playbook: Playbook) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every (path, topic id) the playbook refers to: `crisis.spread.topics` (revision 1.1)."""
+    spread = playbook.crisis.spread if playbook.crisis else None
+    if spread is not None and spread.topics:
+        for i, topic_id in enumerate(spread.topics):
+            yield ("crisis", "spread", "topics", i), topic_id
+
+
+def _unknown(path, ref: str, known: list[str], kind: str) -> Flag:
+    close = difflib.get_close_matches(ref, known, n=1)
+    hint = f"did you mean {close[0]!r}?" if close else f"{kind}s are: {', '.join(known)}"
+    return Flag(path, f"{ref!r} names no {kind}", hint)
 
 
 def check(playbook: Playbook) -> Iterator[Flag]:
     known = [c.id for c in playbook.contacts]
     for path, ref in references(playbook):
         if ref not in known:
-            close = difflib.get_close_matches(ref, known, n=1)
-            hint = f"did you mean {close[0]!r}?" if close else f"contacts are: {', '.join(known)}"
-            yield Flag(path, f"{ref!r} names no contact", hint)
+            yield _unknown(path, ref, known, "contact")
+    topics = [t.id for t in playbook.topics]
+    for path, ref in topic_references(playbook):
+        if ref not in topics:
+            yield _unknown(path, ref, topics, "topic")
