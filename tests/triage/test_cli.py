@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from cmkit.cli.triage_fast import OPTIONS, PLAYBOOK_FLAGS, parse
+from cmkit.cli.triage_fast import OPTIONS, SHARED, parse
 from tests.triage.conftest import EXPORTS, rows
 
 
@@ -18,7 +18,7 @@ def test_typer_offers_exactly_the_declared_options():
 
     command = typer.main.get_command(app).commands["triage"]
     offered = {tuple(sorted(p.opts)) for p in command.params if p.param_type_name == "option"} - {("--help", "-h")}
-    declared = {tuple(sorted(o.flags)) for o in OPTIONS} | {tuple(sorted(PLAYBOOK_FLAGS))}
+    declared = {tuple(sorted(o.flags)) for o in OPTIONS} | {tuple(sorted(flags)) for flags in SHARED.values()}
     assert offered == declared
 
 
@@ -26,9 +26,9 @@ def test_the_fast_parser_reads_repeated_maps_switches_and_choices():
     assert parse(["in.csv", "--map", "text=Message", "--map=channel=Réseau", "--dayfirst", "--from", "zendesk", "-p", "pb.yaml"]) == {
         "file": Path("in.csv"), "maps": ["text=Message", "channel=Réseau"], "dayfirst": True, "tool": "zendesk",
         "playbook": Path("pb.yaml")}
-    assert parse(["-", "--input-format", "csv"]) == {"file": Path("-"), "input_format": "csv"}
+    assert parse(["-", "--input-format", "csv", "--lang", "fr"]) == {"file": Path("-"), "input_format": "csv", "lang": "fr"}
     for odd in (["in.csv", "--from", "salesforce"], ["in.csv", "--dayfirst=yes"], ["in.csv", "--help"],
-                ["in.csv", "-o", "a", "-o", "b"], ["a.csv", "b.csv"], []):
+                ["in.csv", "-o", "a", "-o", "b"], ["in.csv", "--lang", "en", "--lang", "fr"], ["a.csv", "b.csv"], []):
         assert parse(odd) is None  # typer's turn: it says what is wrong
 
 

@@ -3,7 +3,8 @@
 The work is in cmkit.cli.triage_fast, which a plain invocation reaches without
 typer (see cmkit.cli.entry); this is the typer face: help, and the messages
 for a mistyped option or a bad value. Its parameters are built from
-`triage_fast.OPTIONS`, the one declaration of triage's options.
+`triage_fast.OPTIONS`, the one declaration of triage's own options, and
+the shared ones (`-p`, `--lang`) from cmkit.cli.common.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Annotated, Any, Literal
 
 import typer
 
-from cmkit.cli.common import PlaybookOption, exit_on_error
+from cmkit.cli.common import LangOption, PlaybookOption, exit_on_error
 from cmkit.cli.triage_fast import OPTIONS, Option
 
 NAME = "triage"
@@ -54,8 +55,11 @@ def _parameters() -> list[inspect.Parameter]:
                           annotation=_annotation(option))
         for option in OPTIONS
     ]
-    playbook = inspect.Parameter("playbook", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=PlaybookOption)
-    return [file, *declared, playbook]
+    shared = [
+        inspect.Parameter("playbook", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=PlaybookOption),
+        inspect.Parameter("lang", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=LangOption),
+    ]
+    return [file, *declared, *shared]
 
 
 def command(file: Path, **options: Any) -> None:

@@ -55,10 +55,10 @@ OPTIONS: tuple[Option, ...] = (
            switch=True),
     Option("append", ("--append",), "Add the decisions to this journal (.jsonl or .csv), each id once.",
            "JOURNAL", path=True),
-    Option("lang", ("--lang",), "Language of what triage says. Default: the playbook's.", "LANG", ("en", "fr")),
 )
-#: The playbook option, shared by every command (its help is in cmkit.cli.common).
-PLAYBOOK_FLAGS = ("--playbook", "-p")
+#: The options every command shares (declared, with their help, in cmkit.cli.common): the
+#: name `run` knows each by, by its spellings.
+SHARED = {"playbook": ("--playbook", "-p"), "lang": ("--lang",)}
 
 
 def parse(argv: list[str]) -> dict | None:
@@ -77,13 +77,12 @@ def parse(argv: list[str]) -> dict | None:
             positional_only = True
             continue
         flag, has_inline, inline = arg.partition("=") if arg.startswith("--") else (arg, "", "")
-        if flag in PLAYBOOK_FLAGS:
-            if "playbook" in found:
-                return None
+        shared = next((name for name, flags in SHARED.items() if flag in flags), None)
+        if shared is not None:
             value = inline if has_inline else next(args, None)
-            if not value:
+            if shared in found or not value:
                 return None
-            found["playbook"] = Path(value)
+            found[shared] = Path(value) if shared == "playbook" else value
             continue
         option = spelled.get(flag)
         if option is None or (option.name in found and not option.repeat):
