@@ -162,3 +162,12 @@ def test_stdin_with_input_format(triage):
     assert [o["id"] for o in records(result.stdout)] == ["101", "102", "103"]
     result = triage("-", input=source)
     assert result.exit_code == 2 and "needs --input-format" in result.stderr
+
+
+def test_month_first_for_a_tool_set_in_english_with_a_french_playbook(triage, tmp_path):
+    source = tmp_path / "us.csv"
+    source.write_text("Date,Message\n03/02/2026 09:15 AM,colis\n", encoding="utf-8")
+    maps = ["--map", "at=Date", "--map", "text=Message"]
+    assert records(triage(source, *maps).stdout)[0]["at"] == "2026-02-03T09:15:00"  # the playbook is French
+    assert records(triage(source, *maps, "--monthfirst").stdout)[0]["at"] == "2026-03-02T09:15:00"
+    assert triage(source, *maps, "--monthfirst", "--dayfirst").exit_code == 2

@@ -53,6 +53,7 @@ OPTIONS: tuple[Option, ...] = (
            "NAME"),
     Option("dayfirst", ("--dayfirst",), "Read 02/03/2026 as 2 March (the default when the playbook is in French).",
            switch=True),
+    Option("monthfirst", ("--monthfirst",), "Read 02/03/2026 as 3 February (the default otherwise).", switch=True),
     Option("append", ("--append",), "Add the decisions to this journal (.jsonl or .csv), each id once.",
            "JOURNAL", path=True),
 )
@@ -116,7 +117,7 @@ class _Run(NamedTuple):
 
 def run(file: Path, output: Path | None = None, output_format: str | None = None, playbook: Path | None = None,
         maps: list[str] | None = None, tool: str | None = None, input_format: str | None = None,
-        encoding: str | None = None, dayfirst: bool = False, append: Path | None = None,
+        encoding: str | None = None, dayfirst: bool = False, monthfirst: bool = False, append: Path | None = None,
         lang: str | None = None) -> int:
     """Decide, write, report; return the exit code (1 when a record could not be decided).
     Raise CmkitError when it cannot run."""
@@ -137,6 +138,8 @@ def run(file: Path, output: Path | None = None, output_format: str | None = None
     _ = catalogue(language(lang, playbook_language))
     if output is not None and append is not None:
         raise UsageError(_("-o and --append cannot go together: --append writes into the journal"))
+    if dayfirst and monthfirst:
+        raise UsageError(_("--dayfirst and --monthfirst cannot go together"))
     kind = format_of(file, input_format, _)
     target = append or output
     fmt = output_format or _format_of(target)
@@ -158,7 +161,7 @@ def run(file: Path, output: Path | None = None, output_format: str | None = None
             handle = copy
         try:
             failed = _run(decider, handle, _Run(name, kind, fmt, output, append), _, maps or [], tool, encoding,
-                          dayfirst or playbook_language == "fr")
+                          dayfirst or (not monthfirst and playbook_language == "fr"))
         except BrokenPipeError:  # `cmkit triage ... | head`: the reader has all it wants
             from cmkit.cli.plain import silence_closed_stdout
 
