@@ -74,6 +74,7 @@ def test_what_is_not_a_count(written):
 @pytest.mark.parametrize("written, dayfirst, text", [
     ("2026-03-02T09:15:00Z", False, "2026-03-02T09:15:00Z"),
     ("2026-03-02 09:15", True, "2026-03-02 09:15"),  # ISO: as written, whatever the option
+    ('2026-03-02"09:15', False, "2026-03-02T09:15:00"),  # Python takes any separator: written out plainly
     ("02/03/2026 09:15", True, "2026-03-02T09:15:00"),
     ("02/03/2026 09:15", False, "2026-02-03T09:15:00"),
     ("25/12/2026", False, "2026-12-25T00:00:00"),  # no 25th month: day first whatever the option

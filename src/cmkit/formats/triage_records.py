@@ -113,8 +113,8 @@ class JsonlWriter:
         decision = item.decision
         found = self._bodies.get(id(decision))
         body = self._body(decision) if found is None else found[1]
-        if item.at is not None:
-            head += ', "at": ' + _dumps(item.at)
+        if item.at is not None:  # an ISO 8601 time (as read or written by triage): no character to escape
+            head += ', "at": "' + item.at + '"'
         if item.channel is not None:
             channel = self._channels.get(item.channel)
             if channel is None:
@@ -135,13 +135,14 @@ class JsonlWriter:
             decision.respond_within_minutes, decision.crisis, decision.crisis_reason, decision.tier,
         )
         head, middle = self._verdicts.get(verdict) or self._verdict(verdict)
-        if len(self._bodies) >= _KEPT:
-            self._bodies.clear()
         body = (
             f'{head}{topics}{middle}{reasons}, "due_at": {_dumps(decision.due_at)}, "reply": {_dumps(decision.reply)}, '
             f'"suggested_topic": {_dumps(decision.suggested_topic)}}}\n'
         )
-        self._bodies[id(decision)] = (decision, body)
+        if decision.due_at is None:  # a decision with a due time is the message's own: kept for no other
+            if len(self._bodies) >= _KEPT:
+                self._bodies.clear()
+            self._bodies[id(decision)] = (decision, body)
         return body
 
     def _verdict(self, verdict: tuple) -> tuple[str, str]:

@@ -25,6 +25,8 @@ _NUMERIC_DATE = re.compile(
     r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})"
     r"(?:[ T,]+(\d{1,2})[:hH](\d{2})?(?::(\d{2}))?(?:\s*([AaPp][Mm]))?)?"
 )
+#: An ISO 8601 time written with nothing but its own characters (safe in JSON and CSV as it is).
+_PLAIN_ISO = re.compile(r"[0-9Tt:.,+\- Zz]+")
 #: Spaces a spreadsheet puts between thousands: plain, no-break, narrow no-break, thin.
 _THOUSANDS_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009'")
 _GROUPED = re.compile(r"\d{1,3}(?:([,.])\d{3})+")
@@ -154,8 +156,9 @@ def moment(value: Any, dayfirst: bool, _: Any) -> Moment:
             parsed = datetime.fromisoformat(value.strip())
         except ValueError:
             pass
-        else:
-            return Moment(epoch_minutes(parsed), value.strip(), parsed)
+        else:  # kept as written when it is plain ISO text (Python also takes any separator: not those)
+            written = value.strip()
+            return Moment(epoch_minutes(parsed), written if _PLAIN_ISO.fullmatch(written) else parsed.isoformat(), parsed)
         found = _NUMERIC_DATE.fullmatch(value.strip())
         if found is not None:
             parsed = _numeric_date(found, dayfirst)
