@@ -82,24 +82,19 @@ def _reasons(reasons: tuple[Reason, ...]) -> str:
     return "[" + ", ".join(_reason(r) for r in reasons) + "]"
 
 
-def _topics_and_reasons(decision: Decision) -> tuple[str, str]:
-    return _strings(decision.topics), _reasons(decision.reasons)
-
-
 class JsonlWriter:
     """One JSON object per line (see the module's docstring).
 
-    The decision's keys are written from pieces: the `topics` and `reasons` of
-    one set of matches are encoded once, so is the rest of each distinct
-    verdict, and each decision's text is then kept whole (without its opening
-    brace, so that the record's own keys can go first).
+    The decision's keys are written from pieces: the part every message of one
+    verdict shares (up to `reasons`) is encoded once, and a decision without keys
+    of its own is kept whole (without its opening brace, so that the record's
+    own keys can go first).
     """
 
     def __init__(self, out: IO[str], columns: Any = None, *, extract: Any = None) -> None:
         self._out = out
         self._bodies: dict[int, tuple[Decision, str]] = {}  # the decision is kept, so its id stays unique
-        self._matches = _PerDecision()
-        self._verdicts: dict[tuple, tuple[str, str]] = {}
+        self._prefixes: dict[tuple, tuple[Any, str]] = {}
         self._channels: dict[str, str] = {}
 
     def write(self, item: Triaged | Failed) -> None:
@@ -127,37 +122,42 @@ class JsonlWriter:
 
     def _body(self, decision: Decision) -> str:
         """The decision's keys as JSON text (without the opening brace). What many messages share
-        (the verdict, the matches) is encoded once; what is a message's own (`due_at`, a reply
-        naming its author, a suggested topic) is added each time."""
-        topics, reasons = self._matches.get(decision.reasons, lambda _: _topics_and_reasons(decision))
-        verdict = (
-            decision.action, decision.topic, decision.escalate_to,
+        (the verdict and its matches, up to `reasons`) is encoded once; what is a message's own
+        (`due_at`, a reply naming its author, a suggested topic) is added each time."""
+        key = (
+            id(decision.reasons), decision.action, decision.topic, decision.escalate_to,
             decision.respond_within_minutes, decision.crisis, decision.crisis_reason, decision.tier,
         )
-        head, middle = self._verdicts.get(verdict) or self._verdict(verdict)
-        body = (
-            f'{head}{topics}{middle}{reasons}, "due_at": {_dumps(decision.due_at)}, "reply": {_dumps(decision.reply)}, '
-            f'"suggested_topic": {_dumps(decision.suggested_topic)}}}\n'
-        )
-        if decision.due_at is None:  # a decision with a due time is the message's own: kept for no other
-            if len(self._bodies) >= _KEPT:
-                self._bodies.clear()
-            self._bodies[id(decision)] = (decision, body)
+        found = self._prefixes.get(key)
+        if found is None:
+            if len(self._prefixes) >= _KEPT:
+                self._prefixes.clear()
+            found = self._prefixes[key] = (decision.reasons, _prefix(decision))  # reasons kept: their id stays unique
+        due, reply, suggested = decision.due_at, decision.reply, decision.suggested_topic
+        if due is not None or reply is not None or suggested is not None:
+            return (f'{found[1]}, "due_at": {"null" if due is None else _dumps(due)}, '
+                    f'"reply": {"null" if reply is None else _dumps(reply)}, '
+                    f'"suggested_topic": {"null" if suggested is None else _dumps(suggested)}}}\n')
+        body = found[1] + _NO_OWN_KEYS
+        if len(self._bodies) >= _KEPT:
+            self._bodies.clear()
+        self._bodies[id(decision)] = (decision, body)
         return body
 
-    def _verdict(self, verdict: tuple) -> tuple[str, str]:
-        """The keys around `topics`: before it, and between it and `reasons`."""
-        action, topic, escalate_to, deadline, crisis, crisis_reason, tier = verdict
-        if len(self._verdicts) >= _KEPT:
-            self._verdicts.clear()
-        found = self._verdicts[verdict] = (
-            f'"action": {_dumps(action)}, "topic": {_dumps(topic)}, "topics": ',
-            f', "escalate_to": {_dumps(escalate_to)}, '
-            f'"respond_within_minutes": {"null" if deadline is None else deadline}, '
-            f'"crisis": {"true" if crisis else "false"}, "crisis_reason": {_dumps(crisis_reason)}, '
-            f'"tier": {"null" if tier is None else tier}, "reasons": ',
-        )
-        return found
+
+_NO_OWN_KEYS = ', "due_at": null, "reply": null, "suggested_topic": null}\n'
+
+
+def _prefix(decision: Decision) -> str:
+    """The decision's keys up to `reasons`, as JSON text, spaced like `json.dumps`."""
+    deadline, tier = decision.respond_within_minutes, decision.tier
+    return (
+        f'"action": {_dumps(decision.action)}, "topic": {_dumps(decision.topic)}, "topics": {_strings(decision.topics)}, '
+        f'"escalate_to": {_dumps(decision.escalate_to)}, '
+        f'"respond_within_minutes": {"null" if deadline is None else deadline}, '
+        f'"crisis": {"true" if decision.crisis else "false"}, "crisis_reason": {_dumps(decision.crisis_reason)}, '
+        f'"tier": {"null" if tier is None else tier}, "reasons": {_reasons(decision.reasons)}'
+    )
 
 
 def output_columns(input_columns: list[str]) -> tuple[list[str], list[int | None], list[int]]:
