@@ -41,3 +41,24 @@ def test_a_real_pipe_in_and_out(aliased, tmp_path):
     assert [r["id"] for r in rows(done.stdout.decode("utf-8"))] == ["4812", "4813", "4814", "4815"]
     stderr = done.stderr.decode("utf-8")
     assert "-:7\u202f: non décidé\u202f: canal inconnu 'Fax'" in stderr and "3 messages décidés" in stderr
+
+
+def test_a_json_lines_pipe_is_decided_record_by_record(tmp_path):
+    playbook = tmp_path / "pb.yaml"
+    playbook.write_text("cmkit: 1\norganization: {name: T}\nobjectives: [{id: o, statement: s}]\n"
+                        "contacts: [{id: lead, name: Lead}]\nchannels: [{id: web}]\n"
+                        "topics: [{id: t, label: T, action: answer, keywords: [colis]}]\n", encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    env.pop("PYTHONUNBUFFERED", None)
+    process = subprocess.Popen([sys.executable, "-m", "cmkit", "triage", "-p", str(playbook), "-", "--input-format", "jsonl"],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    try:
+        process.stdin.write(b'{"id": 1, "text": "colis"}\n')
+        process.stdin.flush()
+        assert b'"topic": "t"' in process.stdout.readline()  # out before the input has ended
+        process.stdin.write(b'{"id": 2, "text": "rien"}\n')
+        process.stdin.close()
+        assert b'"id": 2' in process.stdout.readline()
+        assert process.wait(timeout=60) == 0
+    finally:
+        process.kill()

@@ -154,7 +154,7 @@ def run(file: Path, output: Path | None = None, output_format: str | None = None
                 handle = stack.enter_context(file.open("rb"))
             except OSError as exc:
                 raise UsageError(_("cannot read {path}: {why}").format(path=file, why=exc.strerror or exc)) from None
-        if not handle.seekable():  # a pipe: read it whole once, so it can be read again
+        if not handle.seekable() and _reads_twice(decider, kind, encoding):  # a pipe: kept, to be read again
             copy = stack.enter_context(tempfile.TemporaryFile())
             shutil.copyfileobj(handle, copy)
             copy.seek(0)
@@ -168,6 +168,15 @@ def run(file: Path, output: Path | None = None, output_format: str | None = None
             silence_closed_stdout()
             return 0
     return 1 if failed else 0
+
+
+def _reads_twice(decider, kind: str, encoding: str | None) -> bool:
+    """Whether the input is read more than once: a workbook or a JSON export (read whole), a CSV
+    whose encoding is to be found, or any input when the spread rule may need a second pass.
+    A JSON Lines pipe otherwise streams, record by record (`tail -f log | cmkit triage -`)."""
+    from cmkit.decide.triage import has_spread
+
+    return kind in ("xlsx", "json") or (kind == "csv" and encoding is None) or has_spread(decider)
 
 
 def _format_of(path: Path | None) -> str:
@@ -219,7 +228,7 @@ def _run(decider, handle, where: _Run, _, maps: list[str], tool: str | None, enc
 
     restartable = has_spread(decider)
     destination = where.append or where.output
-    show_progress = (console.is_terminal and where.kind in ("jsonl", "csv")
+    show_progress = (console.is_terminal and where.kind in ("jsonl", "csv") and handle.seekable()
                      and (destination is not None or not sys.stdout.isatty()))
     binary = where.fmt == "xlsx"
     if binary and destination is None and sys.stdout.isatty():
@@ -237,6 +246,8 @@ def _run(decider, handle, where: _Run, _, maps: list[str], tool: str | None, enc
             out = stack.enter_context(tempfile.TemporaryFile("w+b" if binary else "w+", **({} if binary else {"encoding": "utf-8", "newline": ""})))
         else:
             out = sink
+        if out is sys.stdout and not handle.seekable() and hasattr(out, "reconfigure"):
+            out.reconfigure(line_buffering=True)  # a stream in, a stream out: each decision as its message comes
         progress = stack.enter_context(_progress(console, handle, where.name)) if show_progress else None
         make_writer = _writer_factory(where.fmt, columns, fields, source, journal, out)
         try:
