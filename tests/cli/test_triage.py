@@ -54,14 +54,15 @@ def test_bad_records_are_skipped_by_line_and_the_rest_decided(runner, isolated_c
 
 def test_csv_in_csv_out_to_a_file(runner, isolated_cache, write, tmp_path):
     source = write("in.csv", 'id,text,channel,author_kind,followers\n1,"Où est mon colis, svp ?",twitter,,\n'
-                             '2,"Bonjour",,customer,60000\n3,,twitter,,\n')
+                             '2,"Bonjour",,customer,600000\n3,,twitter,,\n')
     out = tmp_path / "out.csv"
     result = runner.invoke(app, ["triage", *P, str(source), "-o", str(out)])
     assert result.exit_code == 1 and "in.csv:4: not decided: no `text`" in result.stderr
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert [(r["line"], r["id"], r["action"], r["topic"], r["respond_within_minutes"], r["error"]) for r in rows] == [
-        ("2", "1", "answer", "livraison", "60", ""), ("3", "2", "escalate", "", "240", ""), ("4", "3", "", "", "", "no `text`")]
-    assert rows[0]["text"] == "Où est mon colis, svp ?" and rows[1]["followers"] == "60000"  # the input's columns kept; 1.1: an audience alone is no crisis
+        ("2", "1", "answer", "livraison", "60", ""), ("3", "2", "escalate", "", "60", ""), ("4", "3", "", "", "", "no `text`")]
+    assert rows[0]["text"] == "Où est mon colis, svp ?" and rows[1]["followers"] == "600000"  # the input's columns kept
+    assert rows[1]["tier"] != ""  # 1.1: an audience alone is no crisis; its tier shortens the deadline
     assert result.stdout == ""
 
 
