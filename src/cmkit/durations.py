@@ -35,6 +35,8 @@ def parse_duration(text: str) -> int:
 def _how_to_write(text: str) -> str:
     """The fix for a text that is not a duration, as precise as its mistake allows."""
     cleaned = text.strip()
+    if _DURATION.fullmatch(cleaned):  # only a line break or a tab around it (`"2h\n"`)
+        return f"remove the line break or tab around it, write {cleaned}"
     if _DURATION.fullmatch(cleaned.lower()):
         return f"units are lowercase, write {cleaned.lower()}"
     if cleaned.isdigit():

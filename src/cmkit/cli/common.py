@@ -46,6 +46,7 @@ LangOption = Annotated[
     str | None,
     typer.Option(
         "--lang",
+        metavar="en|fr",
         help="Language of what is printed: en or fr. Default: $CMKIT_LANG, then the playbook's language.",
         show_default=False,
     ),
@@ -61,5 +62,6 @@ def exit_on_error() -> Iterator[None]:
         error_line(str(exc))
         raise typer.Exit(Exit.ERROR) from None
     except KeyboardInterrupt:
-        error_line("interrupted")
-        raise typer.Exit(130) from None
+        from cmkit.cli.plain import report_interrupted
+
+        raise typer.Exit(report_interrupted()) from None

@@ -53,9 +53,41 @@ def plain_options(argv: list[str], options: dict[str, str], positional: str) -> 
     return found
 
 
+#: The signal that interrupted the run: Ctrl-C (SIGINT) unless SIGTERM's handler says otherwise.
+_interrupted_by = [2]
+
+
+def note_signal(signum: int) -> None:
+    """Remember which signal is interrupting the run (its handler then raises KeyboardInterrupt)."""
+    _interrupted_by[0] = signum
+
+
+def signal_number() -> int:
+    """The signal interrupting the run (SIGINT unless noted otherwise)."""
+    return _interrupted_by[0]
+
+
+def interrupted_exit_code() -> int:
+    """The shell's code for the signal that interrupted the run: 128 + its number (130, 143)."""
+    return 128 + _interrupted_by[0]
+
+
+_reported: list[bool] = []
+
+
+def report_interrupted() -> int:
+    """Say "interrupted" on stderr (once, however many layers see it) and return the exit code."""
+    if not _reported:
+        _reported.append(True)
+        error_line("interrupted")
+    return interrupted_exit_code()
+
+
 def error_line(message: str) -> None:
-    """Print one sentence to stderr."""
-    print(f"error: {message}", file=sys.stderr)
+    """Print one sentence to stderr (a file name or value in it escaped, as on stdout)."""
+    from cmkit.formats.safe_text import printable
+
+    print(f"error: {printable(message)}", file=sys.stderr)
 
 
 def silence_closed_stdout() -> None:

@@ -44,6 +44,20 @@ def _annotation(option: Option) -> Any:
     return Annotated[kind, info]
 
 
+#: triage's options that say how to read an input: `eval` and `suggest` read histories with them.
+READING = ("maps", "tool", "input_format", "encoding", "dayfirst", "monthfirst")
+
+
+def reading_parameters() -> list[inspect.Parameter]:
+    """The typer parameters of triage's reading options, for the commands that read its inputs."""
+    return [
+        inspect.Parameter(option.name, inspect.Parameter.KEYWORD_ONLY, default=False if option.switch else None,
+                          annotation=_annotation(option))
+        for option in OPTIONS
+        if option.name in READING
+    ]
+
+
 def _parameters() -> list[inspect.Parameter]:
     file = inspect.Parameter(
         "file", inspect.Parameter.POSITIONAL_OR_KEYWORD,

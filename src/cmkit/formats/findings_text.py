@@ -9,6 +9,8 @@ without it (NO_COLOR, a pipe).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.console import Group, RenderableType
 from rich.text import Text
 
@@ -54,10 +56,26 @@ def _finding(finding: Finding, lines: list[str]) -> list[Text]:
     return out
 
 
-def _file(result: FileResult) -> list[Text]:
+def _suppressed(finding: Finding, lines: list[str], lang: str) -> list[Text]:
+    """A silenced finding as --show-suppressed lists it: dimmed, with the exception's reason."""
+    from cmkit.i18n import catalogue
+
+    _ = catalogue(lang)
+    head, *rest = _finding(replace(finding, hint=None), lines)
+    reason = finding.suppression or _("(no reason given)")
+    return [
+        Text(head.plain, style="dim"), *rest,
+        Text("      = " + _("silenced by an inline exception: {reason}").format(reason=reason), style="dim"),
+    ]
+
+
+def _file(result: FileResult, show_suppressed: bool, lang: str) -> list[Text]:
     out: list[Text] = []
     for finding in result.findings:
         out.extend(_finding(finding, result.lines))
+    if show_suppressed:
+        for finding in result.suppressed:
+            out.extend(_suppressed(finding, result.lines, lang))
     return out
 
 
@@ -65,8 +83,9 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def summary(report: LintReport) -> str:
-    """`3 errors, 1 warning in 2 files`, or that nothing was found."""
+def summary(report: LintReport, lang: str = "en") -> str:
+    """`3 errors, 1 warning in 2 files`, or that nothing was found; and how many findings
+    inline exceptions silenced, so a clean run still says what it was told to overlook."""
     read = len(report.files) - len(report.unreadable)
     files = _plural(read, "file")
     counts = [(report.count(s), s) for s in ("error", "warning", "info")]
@@ -74,21 +93,32 @@ def summary(report: LintReport) -> str:
     text = f"{', '.join(found)} in {files}" if found else f"No problems in {files}."
     if report.unreadable:
         text = text.rstrip(".") + f"; {_plural(len(report.unreadable), 'file')} could not be read"
+    silenced = len(report.suppressed)
+    if silenced:
+        from cmkit.i18n import catalogue
+
+        _ = catalogue(lang)
+        text = text.rstrip(".") + " (" + _.n(
+            "{count} finding silenced by an inline exception",
+            "{count} findings silenced by inline exceptions",
+            silenced,
+        ).format(count=silenced) + ")"
     return text
 
 
-def lines(report: LintReport) -> list[Text]:
-    """Every finding, file after file, then the summary line: one styled Text per line."""
+def lines(report: LintReport, show_suppressed: bool = False, lang: str = "en") -> list[Text]:
+    """Every finding, file after file (and, with `show_suppressed`, those inline exceptions
+    silenced), then the summary line: one styled Text per line."""
     out: list[Text] = []
     for result in report.files:
-        found = _file(result)
+        found = _file(result, show_suppressed, lang)
         if found:
             out.extend(found)
             out.append(Text())
-    out.append(Text(summary(report), style="bold"))
+    out.append(Text(summary(report, lang), style="bold"))
     return out
 
 
-def render(report: LintReport) -> RenderableType:
+def render(report: LintReport, show_suppressed: bool = False, lang: str = "en") -> RenderableType:
     """The report for a rich console."""
-    return Group(*lines(report))
+    return Group(*lines(report, show_suppressed, lang))

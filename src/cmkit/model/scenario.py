@@ -9,6 +9,7 @@ simulation's preparation step checks those, at the scenario's line and column.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import PurePath
 from typing import Annotated
 
@@ -46,6 +47,12 @@ class Author(Strict):
     kind: AuthorKind = Field("unknown", description="customer, prospect, influencer, journalist...")
     followers: int | None = Field(None, ge=0, description="The author's audience.")
     name: str | None = Field(None, description="A name to show in the timeline, e.g. @gourmande75.")
+    handle: str | None = Field(
+        None, description="A handle or e-mail address: the playbook's watchlist may give its kind (revision 1.1)."
+    )
+    engagement: int | None = Field(
+        None, ge=0, description="Likes, replies and shares of the message: audience tiers read it (revision 1.1)."
+    )
 
 
 class Event(Strict):
@@ -75,6 +82,11 @@ class Scenario(Strict):
     description: str | None = None
     playbook: str | None = Field(
         None, description="The playbook to walk it through, relative to this file; -p overrides."
+    )
+    start: datetime | None = Field(
+        None,
+        description="When the first minute is, e.g. 2026-03-06T15:30 (in hours.timezone without an offset); "
+        "--start overrides.",
     )
     events: list[Event] = Field(min_length=1)
     replies: dict[Id, ReplyDelay] = Field(
