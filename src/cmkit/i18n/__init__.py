@@ -30,11 +30,26 @@ from pathlib import Path
 LANGUAGES: tuple[str, ...] = ("en", "fr")
 _LOCALE = Path(__file__).with_name("locale")
 
+#: The `--lang` of this run, set once by the CLI (`set_language`), so that code deep
+#: below a command (the loader's errors, lint rules) speaks it without a parameter.
+_override: str | None = None
+
+
+def set_language(explicit: str | None) -> None:
+    """Make `explicit` (a `--lang` value, or None to clear) win over everything in `language()`.
+
+    Called by a command with its `--lang` before it loads anything; an unknown
+    code is ignored, as `language()` ignores it.
+    """
+    global _override
+    _override = explicit
+
 
 def language(explicit: str | None = None, playbook: str | None = None) -> str:
-    """The language a command speaks: `--lang`, then `CMKIT_LANG`, then the playbook's
-    `organization.language`, then (without a playbook) the system locale, then English."""
-    for candidate in (explicit, os.environ.get("CMKIT_LANG"), playbook):
+    """The language a command speaks: `--lang` (given here or set once by `set_language`),
+    then `CMKIT_LANG`, then the playbook's `organization.language`, then (without a
+    playbook) the system locale, then English."""
+    for candidate in (explicit, _override, os.environ.get("CMKIT_LANG"), playbook):
         if candidate:
             code = candidate.strip().lower()[:2]
             if code in LANGUAGES:
