@@ -53,15 +53,25 @@ LangOption = Annotated[
 
 
 @contextlib.contextmanager
-def exit_on_error() -> Iterator[None]:
-    """Turn cmkit's own errors into one line on stderr and exit code 2, never a traceback."""
+def exit_on_error(lang: str | None = None) -> Iterator[None]:
+    """Turn cmkit's own errors into one line on stderr and exit code 2, never a traceback.
+
+    `lang` is the command's `--lang`: set for the whole run here, before anything is
+    loaded, so that the loader's errors and the lint messages speak it too.
+    """
+    from cmkit.i18n import set_language
+
+    set_language(lang)
     try:
         yield
     except CmkitError as exc:
         error_line(str(exc))
         raise typer.Exit(Exit.ERROR) from None
     except KeyboardInterrupt:
-        error_line("interrupted")
+        from cmkit.i18n import current
+
+        _ = current()
+        error_line(_("interrupted"))
         raise typer.Exit(130) from None
 
 

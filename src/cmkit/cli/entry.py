@@ -39,14 +39,17 @@ def _run_plain(run: Callable[..., int | None], options: dict) -> int:
     lines as every command."""
     from cmkit.cli.plain import error_line, silence_closed_stdout
     from cmkit.errors import CmkitError
+    from cmkit.i18n import current, set_language
 
+    set_language(options.get("lang"))
     try:
         return run(**options) or 0
     except CmkitError as exc:
         error_line(str(exc))
         return 2
     except KeyboardInterrupt:
-        error_line("interrupted")
+        _ = current()
+        error_line(_("interrupted"))
         return 130
     except BrokenPipeError:  # `cmkit check ... | head -1`
         silence_closed_stdout()

@@ -22,8 +22,11 @@ def resolve_playbook(option: Path | None) -> Path:
         return Path(from_env)
     default = Path("playbook.yaml")
     if not default.exists():
+        from cmkit.i18n import current
+
+        _ = current()
         raise UsageError(
-            "no playbook given: pass -p FILE, set CMKIT_PLAYBOOK, or run where playbook.yaml is"
+            _("no playbook given: pass -p FILE, set CMKIT_PLAYBOOK, or run where playbook.yaml is")
         )
     return default
 
@@ -54,8 +57,11 @@ def plain_options(argv: list[str], options: dict[str, str], positional: str) -> 
 
 
 def error_line(message: str) -> None:
-    """Print one sentence to stderr."""
-    print(f"error: {message}", file=sys.stderr)
+    """Print one sentence to stderr, after "error:" in the run's language."""
+    from cmkit.i18n import current
+
+    _ = current()
+    print(_("error: {message}").format(message=message), file=sys.stderr)
 
 
 def silence_closed_stdout() -> None:

@@ -96,6 +96,13 @@ def catalogue(lang: str) -> Catalogue:
     return Catalogue(lang, read_po(path.read_text(encoding="utf-8")))
 
 
+def current() -> Catalogue:
+    """The catalogue of this run before any playbook is read: `--lang` (`set_language`),
+    `CMKIT_LANG`, the system locale, English. For sentences said by code that has no
+    playbook in hand, such as the loader's errors."""
+    return catalogue(language(None, None))
+
+
 def read_po(text: str) -> dict[str, str | tuple[str, ...]]:
     """The entries of a `.po` file: msgid -> msgstr, or -> (msgstr[0], msgstr[1]) for plurals.
 

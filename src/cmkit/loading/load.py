@@ -16,12 +16,12 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from cmkit.errors import LoadError
+from cmkit.i18n import current
 from cmkit.loading.locate import Problem, locate_errors
 from cmkit.loading.yamlnodes import Document, decode_utf8, load_document, parse_yaml
 from cmkit.model.playbook import Playbook
 
 M = TypeVar("M", bound=BaseModel)
-_KINDS = {list: "list", str: "text", int: "number", float: "number", bool: "boolean"}
 
 
 class InvalidDocument(Exception):
@@ -39,9 +39,11 @@ def validate_document(document: Document, model: type[M]) -> M:
     InvalidDocument with every located problem when it does not fit the model.
     """
     if not isinstance(document.data, dict):
-        what = "empty" if document.data is None else f"a {_KINDS.get(type(document.data), 'value')}"
+        _ = current()
+        kinds = {list: _("a list"), str: _("a text"), int: _("a number"), float: _("a number"), bool: _("true or false")}
+        what = _("empty") if document.data is None else kinds.get(type(document.data), _("a value"))
         raise LoadError(
-            f"the file is {what}, not a mapping of keys like `cmkit: 1`",
+            _("the file is {what}, not a mapping of keys like `cmkit: 1`").format(what=what),
             file=document.source.file,
             line=1,
             column=1,
