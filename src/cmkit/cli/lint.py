@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from cmkit.cli.common import Exit, PlaybookOption, error_line, exit_on_error, resolve_playbook
+from cmkit.cli.common import Exit, LangOption, PlaybookOption, error_line, exit_on_error, resolve_playbook
 
 NAME = "lint"
 HELP = "Validate and audit playbooks: broken references, missing backups, slow referents, tone."
@@ -50,6 +50,7 @@ def command(
         typer.Option("--ignore", metavar="CODES", help="Leave out these codes or prefixes: W208,I.", show_default=False),
     ] = None,
     list_rules: Annotated[bool, typer.Option("--list-rules", help="List every rule and exit.")] = False,
+    lang: LangOption = None,
     explain: Annotated[
         str | None,
         typer.Option(
@@ -58,7 +59,7 @@ def command(
     ] = None,
 ) -> None:
     """Lint PLAYBOOKS; exit 1 on errors (and warnings with --strict), 2 if a file cannot be read."""
-    with exit_on_error():
+    with exit_on_error(lang):
         from cmkit.lint.registry import select_rules
 
         rules = select_rules(select, ignore)
@@ -72,7 +73,7 @@ def command(
         report = lint_paths(playbooks, rules)
         for result in report.unreadable:
             error_line(str(result.unreadable))
-        _print(report, rules, output_format)
+        _print(report, rules, output_format, _language(report))
     if report.unreadable:
         raise typer.Exit(Exit.ERROR)
     raise typer.Exit(Exit.FOUND if report.failed(strict=strict) else Exit.OK)
@@ -98,17 +99,27 @@ def _describe(rules, explain: str | None, output_format: Format) -> None:
         print(findings_rules.listing(rules))
 
 
-def _print(report, rules, output_format: Format) -> None:
+def _language(report) -> str:
+    """The language of the report's own sentences (the summary): `--lang`/`CMKIT_LANG`, else
+    the language the linted playbooks declare (the first that declares one), else the locale.
+    Each rule's message already speaks its own playbook's language."""
+    from cmkit.i18n import language
+
+    declared = next((result.language for result in report.files if result.language), None)
+    return language(None, declared)
+
+
+def _print(report, rules, output_format: Format, lang: str) -> None:
     if output_format is Format.text:
         from cmkit.formats import findings_text
         from cmkit.formats.console import stdout_console
 
         console = stdout_console()
         if console.color_system is None:  # nothing to style (a pipe, NO_COLOR): rich's layout would cost seconds
-            console.file.write("".join(f"{line.plain}\n" for line in findings_text.lines(report)))
+            console.file.write("".join(f"{line.plain}\n" for line in findings_text.lines(report, lang)))
             console.file.flush()
         else:
-            console.print(findings_text.render(report), soft_wrap=True)
+            console.print(findings_text.render(report, lang), soft_wrap=True)
         return
     if output_format is Format.json:
         from cmkit.formats.findings_json import render as render_json

@@ -18,6 +18,7 @@ from rich.text import Text
 
 from cmkit.i18n import catalogue
 from cmkit.i18n.numbers import number, percent
+from cmkit.i18n.terms import action_word
 from cmkit.learn.evaluate import NONE, Evaluation
 
 #: Dangerous misses and topic misses shown with their text; the rest are counted.
@@ -25,20 +26,6 @@ SHOWN_MISSES = 15
 _ACTIONS = ("crisis", "escalate", "moderate", "answer", "decline", NONE)
 
 
-
-
-def action_word(action: str, lang: str) -> str:
-    """An action as a community manager says it (`escalate` -> « transmettre »)."""
-    _ = catalogue(lang)
-    words = {
-        "answer": _("answer"),
-        "escalate": _("escalate"),
-        "moderate": _("moderate"),
-        "decline": _("do not answer"),
-        "crisis": _("crisis"),
-        NONE: _("none"),
-    }
-    return words.get(action, action)
 
 
 def print_evaluation(console: Console, result: Evaluation, history: str, playbook: str, lang: str) -> None:

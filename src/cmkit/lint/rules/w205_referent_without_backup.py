@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cmkit.i18n import catalogue, language
 from cmkit.lint.finding import Flag
 from cmkit.lint.walk import escalation_targets
 from cmkit.model.playbook import Playbook
@@ -38,6 +39,7 @@ NAME = "referent-without-backup"
 
 
 def check(playbook: Playbook) -> Iterator[Flag]:
+    _ = catalogue(language(None, playbook.organization.language))
     named_at: dict[str, str] = {}
     for escalation in escalation_targets(playbook):
         named_at.setdefault(escalation.contact_id, escalation.via)
@@ -45,7 +47,9 @@ def check(playbook: Playbook) -> Iterator[Flag]:
         if contact.id in named_at and not contact.backup:
             yield Flag(
                 ("contacts", i),
-                f"{contact.id!r} is a referent ({named_at[contact.id]}) but has no backup",
-                "add `backup:` naming who answers when they cannot",
+                _("{contact} is a referent ({via}) but has no backup").format(
+                    contact=repr(contact.id), via=named_at[contact.id]
+                ),
+                _("add `backup:` naming who answers when they cannot"),
                 at_key=True,
             )
