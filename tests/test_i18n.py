@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from pathlib import Path
 
 import pytest
 
@@ -84,7 +85,7 @@ def test_the_french_catalogue_is_well_formed():
     """Each msgid once, each with its translation (a merge can garble a .po file)."""
     from cmkit.i18n import _LOCALE
 
-    text = (_LOCALE / "fr.po").read_text(encoding="utf-8")
+    text = (Path(_LOCALE) / "fr.po").read_text(encoding="utf-8")
     ids = [line for line in text.splitlines() if line.startswith("msgid ")]
     assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
     blocks = [b for b in text.split("\n\n") if "msgid " in b]

@@ -39,7 +39,7 @@ def english_words() -> frozenset[str]:
     for _file, _line, msgid in _sentences():
         english |= _words(_FORMAT_WORDS.sub(" ", msgid))
     french_text = "\n".join(
-        line for line in (_LOCALE / "fr.po").read_text(encoding="utf-8").splitlines() if line.startswith("msgstr")
+        line for line in (Path(_LOCALE) / "fr.po").read_text(encoding="utf-8").splitlines() if line.startswith("msgstr")
     )
     return frozenset(english - _words(_FORMAT_WORDS.sub(" ", french_text)))
 

@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
-from pathlib import Path
 
 LANGUAGES: tuple[str, ...] = ("en", "fr")
-_LOCALE = Path(__file__).with_name("locale")
+#: A plain path, not pathlib: `cmkit check` starts without importing it for English.
+_LOCALE = os.path.join(os.path.dirname(__file__), "locale")
 
 #: The `--lang` of this run, set once by the CLI (`set_language`), so that code deep
 #: below a command (the loader's errors, lint rules) speaks it without a parameter.
@@ -64,19 +64,42 @@ def language(explicit: str | None = None, playbook: str | None = None) -> str:
 
 
 class Catalogue:
-    """The sentences of one language: `_(msgid)` and `_.n(singular, plural, count)`."""
+    """The sentences of one language: `_(msgid)` and `_.n(singular, plural, count)`.
 
-    def __init__(self, lang: str, entries: dict[str, str | tuple[str, ...]]) -> None:
+    Built from a `.po` text, it parses nothing up front: a command says a few dozen
+    sentences out of hundreds, so each is found in the text when first asked for
+    (one `str.find`) and only its own entry is read. An id the search cannot find
+    as written (a translator's tool may wrap a long msgid over lines) makes the
+    whole file be parsed once, so nothing is ever missed.
+    """
+
+    def __init__(self, lang: str, entries: dict[str, str | tuple[str, ...]] | None = None, text: str = "") -> None:
         self.lang = lang
-        self._entries = entries
+        self._text = "\n" + text.replace("\r\n", "\n") + "\n\n"
+        self._entries: dict[str, str | tuple[str, ...]] = {} if entries is None else entries
+        self._parsed = entries is not None or not text
+
+    def _entry(self, msgid: str) -> str | tuple[str, ...] | None:
+        if msgid in self._entries or self._parsed:
+            return self._entries.get(msgid)
+        at = self._text.find(f'\nmsgid "{_quote(msgid)}"\n')
+        if at < 0:  # not written on one line: read the whole file, once
+            self._entries.update(read_po(self._text))
+            self._parsed = True
+            return self._entries.get(msgid)
+        start = self._text.rfind("\n\n", 0, at) + 1
+        end = self._text.find("\n\n", at)
+        found = read_po(self._text[start:end]).get(msgid)
+        self._entries[msgid] = found if found is not None else ""  # a fuzzy entry: untranslated
+        return found
 
     def __call__(self, msgid: str) -> str:
-        found = self._entries.get(msgid)
+        found = self._entry(msgid)
         return found if isinstance(found, str) and found else msgid
 
     def n(self, singular: str, plural: str, count: int) -> str:
         """The form for `count` (French: 0 and 1 take the singular; English: only 1)."""
-        found = self._entries.get(singular)
+        found = self._entry(singular)
         many = count > 1 if self.lang == "fr" else count != 1
         if isinstance(found, tuple) and len(found) == 2 and all(found):
             return found[1] if many else found[0]
@@ -84,16 +107,17 @@ class Catalogue:
 
     def has(self, msgid: str) -> bool:
         """Whether this language translates `msgid` (English has every sentence)."""
-        return self.lang == "en" or bool(self._entries.get(msgid))
+        return self.lang == "en" or bool(self._entry(msgid))
 
 
 @lru_cache(maxsize=None)
 def catalogue(lang: str) -> Catalogue:
     """The catalogue of `lang` (English, or an unknown language, speaks the ids)."""
-    path = _LOCALE / f"{lang}.po"
-    if lang == "en" or not path.is_file():
+    path = os.path.join(_LOCALE, f"{lang}.po")
+    if lang == "en" or not os.path.isfile(path):
         return Catalogue("en", {})
-    return Catalogue(lang, read_po(path.read_text(encoding="utf-8")))
+    with open(path, encoding="utf-8") as file:
+        return Catalogue(lang, text=file.read())
 
 
 def current() -> Catalogue:
@@ -149,6 +173,11 @@ def read_po(text: str) -> dict[str, str | tuple[str, ...]]:
 
 
 _ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
+
+
+def _quote(text: str) -> str:
+    """`text` as a `.po` string writes it between its quotes."""
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
 
 
 def _unquote(quoted: str) -> str:

@@ -1,0 +1,61 @@
+"""The catalogue finds each sentence without parsing the whole file, and finds the same ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cmkit.i18n import _LOCALE, Catalogue, current, language, read_po, set_language
+
+
+def test_each_sentence_found_alone_is_the_one_the_full_parse_reads():
+    text = (Path(_LOCALE) / "fr.po").read_text(encoding="utf-8")
+    full = read_po(text)
+    for msgid, msgstr in full.items():
+        lazy = Catalogue("fr", text=text)
+        assert lazy._entry(msgid) == msgstr, msgid
+        assert not lazy._parsed, msgid  # found where it was written, nothing else read
+
+
+def test_a_wrapped_id_a_fuzzy_entry_and_an_escape():
+    text = '''msgid ""
+msgstr "Language: fr\\n"
+
+#, fuzzy
+msgid "Old"
+msgstr "Vieux"
+
+msgid ""
+"Wrapped "
+"sentence"
+msgstr "Phrase "
+"coupée"
+
+msgid "Say \\"hi\\""
+msgstr "Dites « salut »"
+
+msgid "{count} file"
+msgid_plural "{count} files"
+msgstr[0] "{count} fichier"
+msgstr[1] "{count} fichiers"
+'''
+    french = Catalogue("fr", text=text)
+    assert french("Old") == "Old"
+    assert french('Say "hi"') == "Dites « salut »"
+    assert french.n("{count} file", "{count} files", 2) == "{count} fichiers"
+    assert not french._parsed
+    assert french("Wrapped sentence") == "Phrase coupée"
+    assert french._parsed
+    assert french("Nowhere") == "Nowhere"
+
+
+def test_the_run_language_set_once_reaches_code_without_a_parameter(monkeypatch):
+    for variable in ("CMKIT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    try:
+        set_language("fr")
+        assert language(None, "en") == "fr"
+        assert current()("interrupted") == "interrompu"
+        assert language("en", "fr") == "en"  # a command's own --lang still wins
+    finally:
+        set_language(None)
+    assert current()("interrupted") == "interrupted"
