@@ -121,3 +121,20 @@ def test_an_english_playbook_speaks_english(runner, isolated_cache, tmp_path, mo
     flawed = _flawed(EN_PLAYBOOK, tmp_path, "flawed.yaml")
     result = runner.invoke(app, ["lint", str(flawed)], env={"NO_COLOR": "1"})
     assert english_in(result.stdout, flawed)
+
+
+def test_a_french_playbook_that_does_not_load_is_told_so_in_french(runner, tmp_path, monkeypatch):
+    """Its validation problems (E003) speak the language it declares, before anything else loads."""
+    monkeypatch.delenv("CMKIT_LANG", raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    text = FR_PLAYBOOK.read_text(encoding="utf-8").replace("respond_within: 2h", "respond_within: 2 h", 1)
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(text.replace("  name: ", "  nom: ", 1), encoding="utf-8")
+    result = runner.invoke(app, ["lint", str(broken)], env={"NO_COLOR": "1"})
+    assert result.exit_code == 1
+    assert "n’est pas une durée" in result.stdout and "clé inconnue 'nom'" in result.stdout
+    assert not english_in(result.stdout, broken)
+    check = runner.invoke(app, ["diff", str(broken), str(FR_PLAYBOOK)])
+    assert check.exit_code == 2 and check.stderr.startswith("erreur\u202f: ")
+    english = runner.invoke(app, ["lint", str(broken), "--lang", "en"], env={"NO_COLOR": "1"})
+    assert "is not a duration" in english.stdout

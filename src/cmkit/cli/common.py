@@ -65,7 +65,7 @@ def exit_on_error(lang: str | None = None) -> Iterator[None]:
     try:
         yield
     except CmkitError as exc:
-        error_line(str(exc))
+        error_line(str(exc), exc.lang)
         raise typer.Exit(Exit.ERROR) from None
     except KeyboardInterrupt:
         from cmkit.i18n import current

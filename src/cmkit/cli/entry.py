@@ -45,7 +45,7 @@ def _run_plain(run: Callable[..., int | None], options: dict) -> int:
     try:
         return run(**options) or 0
     except CmkitError as exc:
-        error_line(str(exc))
+        error_line(str(exc), exc.lang)
         return 2
     except KeyboardInterrupt:
         _ = current()

@@ -56,11 +56,11 @@ def plain_options(argv: list[str], options: dict[str, str], positional: str) -> 
     return found
 
 
-def error_line(message: str) -> None:
-    """Print one sentence to stderr, after "error:" in the run's language."""
-    from cmkit.i18n import current
+def error_line(message: str, lang: str | None = None) -> None:
+    """Print one sentence to stderr, after "error:" in `lang` (the message's), else the run's."""
+    from cmkit.i18n import catalogue, current
 
-    _ = current()
+    _ = catalogue(lang) if lang else current()
     print(_("error: {message}").format(message=message), file=sys.stderr)
 
 

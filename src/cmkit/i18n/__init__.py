@@ -23,7 +23,9 @@ in the code has no French translation.
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from functools import lru_cache
 
 LANGUAGES: tuple[str, ...] = ("en", "fr")
@@ -33,6 +35,23 @@ _LOCALE = os.path.join(os.path.dirname(__file__), "locale")
 #: The `--lang` of this run, set once by the CLI (`set_language`), so that code deep
 #: below a command (the loader's errors, lint rules) speaks it without a parameter.
 _override: str | None = None
+
+
+#: The language the file being validated declares (`organization.language`), while it is:
+#: its problems are reported in it, as the rest of what cmkit says about that playbook.
+_reading: str | None = None
+
+
+@contextlib.contextmanager
+def reading(declared: object) -> Iterator[None]:
+    """While validating a document that declares `declared` as its language, speak it
+    (after `--lang` and `CMKIT_LANG`, before the system locale)."""
+    global _reading
+    before, _reading = _reading, declared if isinstance(declared, str) else None
+    try:
+        yield
+    finally:
+        _reading = before
 
 
 def set_language(explicit: str | None) -> None:
@@ -47,9 +66,10 @@ def set_language(explicit: str | None) -> None:
 
 def language(explicit: str | None = None, playbook: str | None = None) -> str:
     """The language a command speaks: `--lang` (given here or set once by `set_language`),
-    then `CMKIT_LANG`, then the playbook's `organization.language`, then (without a
-    playbook) the system locale, then English."""
-    for candidate in (explicit, _override, os.environ.get("CMKIT_LANG"), playbook):
+    then `CMKIT_LANG`, then the playbook's `organization.language` (or, without one, that of
+    the file being validated: `reading`), then (without a playbook) the system locale, then
+    English."""
+    for candidate in (explicit, _override, os.environ.get("CMKIT_LANG"), playbook or _reading):
         if candidate:
             code = candidate.strip().lower()[:2]
             if code in LANGUAGES:
