@@ -88,7 +88,12 @@ def _describe(rules, explain: str | None, output_format: Format) -> None:
     if explain:
         chosen = [r for r in all_rules() if r.code == explain.strip().upper()]
         if not chosen:
-            raise UsageError(f"--explain: {explain!r} is no rule code (see `cmkit lint --list-rules`)")
+            from cmkit.i18n import current
+
+            _ = current()
+            raise UsageError(
+                _("--explain: {code} is no rule code (see `cmkit lint --list-rules`)").format(code=repr(explain))
+            )
         print(findings_rules.explain(chosen[0]), end="")
         return
     if output_format is Format.json:
