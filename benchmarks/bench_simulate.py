@@ -4,7 +4,8 @@ Baseline, measured in the same run: deciding the same messages one by one with
 the decision engine (what `triage` would do). The walk adds the spread window,
 the chains of referents and the summary; its figure is printed as a ratio of
 that baseline. A second line walks a playbook whose backups loop, built in
-code, to show the loop guard costs nothing.
+code, to show the loop guard costs nothing; a third walks it in the calendar
+with office hours (open-hours replies and hand-offs, `due_at` per event).
 """
 
 from __future__ import annotations
@@ -70,11 +71,17 @@ def main() -> None:
     ]
     looping = playbook.model_copy(update={"contacts": dg_loop})
     looped = _best_of(5, lambda: walk(scenario, looping))
+    from cmkit.model.hours import Hours
+
+    office = playbook.model_copy(update={"hours": Hours(timezone="Europe/Paris", open={"mon-fri": "09:00-18:00"},
+                                                        holidays=["2026-12-25"])})
+    calendar = _best_of(5, lambda: walk(scenario, office))
 
     print(f"{EVENTS} events, best of 5 runs")
     print(f"baseline  decide each message alone : {baseline * 1000:8.1f} ms  (1.00x)")
     print(f"simulate  walk the scenario         : {walked * 1000:8.1f} ms  ({walked / baseline:.2f}x baseline)")
     print(f"simulate  same, backups in a loop   : {looped * 1000:8.1f} ms  ({looped / baseline:.2f}x baseline)")
+    print(f"simulate  same, in office hours     : {calendar * 1000:8.1f} ms  ({calendar / baseline:.2f}x baseline)")
     print(f"per event                           : {walked / EVENTS * 1e6:8.1f} µs")
 
 

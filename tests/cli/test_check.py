@@ -26,7 +26,7 @@ def test_escalation_names_referent_backup_deadline_and_triggers(runner, isolated
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].strip() == "ESCALATE to Julie Martin (sav) within 1h"
-    assert "julie.martin@example.org" in result.stdout
+    assert "julie.martin@maison-dupuis.fr" in result.stdout
     assert "backup: Karim Benali" in result.stdout
     assert "promettre un remboursement" in result.stdout  # must_not
     assert "remboursement (escalate): “rembours*”" in result.stdout

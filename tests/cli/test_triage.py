@@ -51,13 +51,13 @@ def test_bad_records_are_skipped_by_line_and_the_rest_decided(runner, isolated_c
 
 def test_csv_in_csv_out_to_a_file(runner, isolated_cache, write, tmp_path):
     source = write("in.csv", 'id,text,channel,author_kind,followers\n1,"Où est mon colis, svp ?",twitter,,\n'
-                             '2,"Bonjour",,customer,60000\n3,,twitter,,\n')
+                             '2,"Bonjour",,customer,600000\n3,,twitter,,\n')
     out = tmp_path / "out.csv"
     result = runner.invoke(app, ["triage", *P, str(source), "-o", str(out)])
     assert result.exit_code == 1 and "in.csv:4: skipped: no `text`" in result.stderr
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert [(r["id"], r["action"], r["topic"], r["respond_within_minutes"]) for r in rows] == [
-        ("1", "answer", "livraison", "60"), ("2", "escalate", "", "240")]  # 1.1: an audience alone is no crisis
+        ("1", "answer", "livraison", "60"), ("2", "escalate", "", "60")]  # 1.1: an audience alone is no crisis; its tier shortens the deadline
     assert json.loads(rows[0]["reasons"]) == [{"topic": "livraison", "kind": "keyword", "matched": ["colis"]}]
     assert result.stdout == ""
 

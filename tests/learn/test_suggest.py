@@ -6,7 +6,12 @@ import json
 
 from cmkit.cli.app import app
 from cmkit.learn.amend import amended_text
-from tests.conftest import FR_PLAYBOOK
+from tests.conftest import ROOT
+
+# The French example as it was before its topics were rewritten from a history: a
+# charter with something left to learn (no `cheveu`, no `plastique`), frozen here so
+# that improving the shipped example does not change what these tests can learn.
+FR_PLAYBOOK = ROOT / "tests" / "learn" / "data" / "charter-before-history.fr.yaml"
 
 # A small history of the French example: hair and plastic in the biscuits (qualite) written
 # without the playbook's words, a delivery topic that already works, and praise (no topic).
@@ -76,3 +81,51 @@ topics:
     assert out.index("keywords: [four]") < out.index("action: answer", out.index("id: b"))
     assert out.rstrip().endswith("stems: true")
     assert "# the charter" in out
+
+
+def _synthetic_history(seed: int, rows: int) -> str:
+    """Messages about the example's topics in words its keywords lack, recurring as a real
+    inbox's do, mixed with filler and with praise (no topic)."""
+    import csv
+    import io
+    import random
+
+    rng = random.Random(seed)
+    vocabulary = {
+        ("corps-etranger", "escalate"): ["trombone", "agrafe", "ficelle", "punaise"],
+        ("livraison", "answer"): ["chronopost", "colissimo", "expedition", "entrepot"],
+        ("recrutement", "answer"): ["embauchez", "saisonnier", "postuler", "intérim"],
+    }
+    filler = "franchement hier soir ce matin encore une fois dans le paquet de palets pour ma famille".split()
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["id", "channel", "text", "expect_action", "expect_topic"])
+    for number in range(rows):
+        if rng.random() < 0.25:
+            writer.writerow([number, "facebook", "Bravo " + " ".join(rng.sample(filler, 5)), "answer", ""])
+            continue
+        (topic, action), words = rng.choice(list(vocabulary.items()))
+        text = " ".join(rng.sample(filler, 4) + [rng.choice(words)] + rng.sample(filler, 3))
+        writer.writerow([number, rng.choice(["twitter", "facebook", "email"]), text, action, topic])
+    return out.getvalue()
+
+
+def test_on_a_history_whose_words_recur_it_gains_ten_points_on_rows_it_did_not_learn_from(runner, tmp_path):
+    from tests.conftest import FR_PLAYBOOK as shipped
+
+    train, test = tmp_path / "train.csv", tmp_path / "test.csv"
+    train.write_text(_synthetic_history(1, 150), encoding="utf-8")
+    test.write_text(_synthetic_history(2, 150), encoding="utf-8")
+    out = tmp_path / "v2.yaml"
+
+    def figures(playbook):
+        result = runner.invoke(app, ["eval", "-p", str(playbook), str(test), "--format", "json"])
+        data = json.loads(result.stdout)
+        return data["topic"]["accuracy"], data["action"]["accuracy"], len(data["dangerous"])
+
+    before = figures(shipped)
+    assert runner.invoke(app, ["suggest", "-p", str(shipped), str(train), "--write", str(out)]).exit_code == 0
+    after = figures(out)
+    assert after[0] >= before[0] + 0.10, (before, after)
+    assert after[1] >= before[1] and after[2] <= before[2], (before, after)
+    assert runner.invoke(app, ["lint", str(out)]).exit_code == 0

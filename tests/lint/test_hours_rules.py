@@ -74,3 +74,11 @@ def test_the_longest_closing_wraps_around_the_week():
     assert longest_closed(week) == (5 * 1440 + 750, 1440 - 750 + 1440 + 540)
     assert longest_closed(week_ranges(None)) is None
     assert longest_closed(week_ranges({"mon-sun": "00:00-24:00"})) is None
+
+
+def test_a_dated_charter_narrows_the_plausible_years(write):
+    text = CLEAN + "document: {date: 2026-11-30}\nhours:\n  timezone: Europe/Paris\n  holidays: [2026-12-25, 2062-12-25]\n"
+    [finding] = [f for f in lint_file(write("playbook.yaml", text)) if f.code == "W240"]
+    assert "2062-12-25" in finding.message and "2021–2036" in finding.message
+    undated = CLEAN + "hours:\n  timezone: Europe/Paris\n  holidays: [2026-12-25, 2062-12-25]\n"
+    assert "W240" not in codes(write("playbook.yaml", undated))

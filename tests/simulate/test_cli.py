@@ -40,8 +40,9 @@ def test_the_cascade_in_text_marks_breaches_and_the_crisis(runner):
     assert out.count("LATE") == 2
     assert "CRISIS" in out and "⚠" in out
     assert "→ sav-adjoint" in out
-    assert "#1 qualite: due +1h, answered +3h by sav-adjoint, 2h late" in out
-    assert "triggered at +5h by event #3" in out
+    # the example playbook has office hours: the drill starts on the documented Monday, 09:00
+    assert "#1 qualite: due lun. 2 mars, 10\u00a0h\u00a000, answered lun. 2 mars, 12\u00a0h\u00a000 by sav-adjoint, 2h late" in out
+    assert "triggered at lun. 2 mars, 14\u00a0h\u00a000 by event #3" in out
     assert "Claire Dupuis (dg)" in out
     assert "\x1b[" not in out
     assert result.stderr == ""
@@ -51,8 +52,8 @@ def test_a_narrow_screen_gets_one_block_per_event(runner):
     result = _run(runner, CASCADE, env={"COLUMNS": "80"})
     lines = result.stdout.splitlines()
     assert max(len(line.rstrip()) for line in lines) <= 80
-    assert any(line.startswith("1 +0m  email  Mme Lefèvre") for line in lines)
-    assert "due +1h, answered +3h LATE by sav-adjoint" in result.stdout
+    assert any(line.startswith("1 lun. 2 mars, 9\u00a0h\u00a000  email  Mme Lefèvre") for line in lines)
+    assert "due lun. 2 mars, 10\u00a0h\u00a000, answered lun. 2 mars, 12\u00a0h\u00a000 LATE by sav-adjoint" in result.stdout
 
 
 def test_json_follows_the_spec(runner):
@@ -66,19 +67,24 @@ def test_json_follows_the_spec(runner):
     assert [e["contact"] for e in first["chain"]] == ["qualite", "sav", "sav-adjoint"]
     assert data["breaches"] == [
         {"event": 0, "contact": "qualite", "due_minute": 60, "answered_minute": 180},
-        {"event": 1, "contact": "qualite", "due_minute": 180, "answered_minute": 300},
+        {"event": 1, "contact": "qualite", "due_minute": 180, "answered_minute": 360},  # lunch: 12:30-13:30 closed
     ]
+    assert data["off_hours_breaches"] == []  # the chain is late even with the office always open
+    assert (data["start"], first["due_at"]) == ("2026-03-02T09:00+01:00", "2026-03-02T10:00:00+01:00")
     assert set(data["crisis"]) == {"triggered", "at_minutes", "reason"}
     assert data["crisis"]["triggered"] is True and data["crisis"]["at_minutes"] == 300
     assert Path(data["playbook"]) == FR_PLAYBOOK  # the scenario's own `playbook:`, resolved
 
 
 def test_start_shows_wall_clock_times(runner):
-    result = _run(runner, CASCADE, "--start", "2026-03-02T09:00", env={"COLUMNS": "80"})
-    assert "1 Mon 02 09:00  email" in result.stdout
-    assert "Tue 03 05:00" in result.stdout  # the journalist, 20 hours later
-    data = json.loads(_run(runner, CASCADE, "--start", "2026-03-02T09:00", "-f", "json").stdout)
-    assert data["start"] == "2026-03-02T09:00"
+    result = _run(runner, CASCADE, "--start", "2026-03-04T09:00", env={"COLUMNS": "80"})
+    assert "1 mer. 4 mars, 9\u00a0h\u00a000  email" in result.stdout  # the playbook's language
+    assert "jeu. 5 mars, 5\u00a0h\u00a000" in result.stdout  # the journalist, 20 hours later
+    english = _run(runner, CASCADE, "--start", "2026-03-04T09:00", "--lang", "en", env={"COLUMNS": "80"}).stdout
+    assert "1 Wed 4 Mar, 09:00  email" in english
+    data = json.loads(_run(runner, CASCADE, "--start", "2026-03-04T09:00Z", "-f", "json").stdout)
+    assert data["start"] == "2026-03-04T10:00+01:00"  # an offset given is kept; shown in hours.timezone
+    assert data["events"][5]["at"] == "2026-03-05T06:00:00+01:00"
 
 
 def test_mermaid_is_a_gantt_chart_with_late_waits_marked(runner):
@@ -86,8 +92,8 @@ def test_mermaid_is_a_gantt_chart_with_late_waits_marked(runner):
     lines = result.stdout.splitlines()
     assert lines[0] == "gantt"
     assert sum(line.strip().startswith("section") for line in lines) == 6
-    assert "    Karim Benali holds it :crit, 2000-01-01 02:00, 2000-01-01 03:00" in lines
-    assert "    crisis triggered :crit, milestone, 2000-01-01 05:00, 0d" in lines
+    assert "    Karim Benali holds it :crit, 2026-03-02 11:00, 2026-03-02 12:00" in lines
+    assert "    crisis triggered :crit, milestone, 2026-03-02 14:00, 0d" in lines
 
 
 def test_no_breach_exits_0_and_the_playbook_option_wins(runner, write):

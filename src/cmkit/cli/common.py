@@ -46,6 +46,7 @@ LangOption = Annotated[
     str | None,
     typer.Option(
         "--lang",
+        metavar="en|fr",
         help="Language of what is printed: en or fr. Default: $CMKIT_LANG, then the playbook's language.",
         show_default=False,
     ),

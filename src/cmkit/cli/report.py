@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cmkit.cli.common import Exit, LangOption, PlaybookOption, exit_on_error, resolve_playbook
+from cmkit.cli.common import Exit, LangOption, PlaybookOption, exit_on_error, refuse_output_over_input, resolve_playbook
 
 if TYPE_CHECKING:
     from cmkit.clock import Clock
@@ -65,7 +65,9 @@ def command(
         from cmkit.report.journal import read_journal
 
         chosen = output_format or _format_of(output)
-        loaded = load_playbook(resolve_playbook(playbook))
+        playbook_path = resolve_playbook(playbook)
+        refuse_output_over_input(output, [journal, playbook_path], lang)
+        loaded = load_playbook(playbook_path)
         lang_code = language(lang, loaded.organization.language)
         _ = catalogue(lang_code)
         clock = Clock(loaded.hours.model_dump(mode="json") if loaded.hours else None)
@@ -106,7 +108,7 @@ def _bounds(clock: Clock, start: str | None, end: str | None, _) -> Bounds | Non
             continue
         try:
             parsed[option] = parse_bound(clock, value, upper=upper)
-        except ValueError:
+        except (ValueError, OverflowError):
             raise UsageError(
                 _("{option} {value!r} is not a date or a time like 2026-03-02 or 2026-03-02T09:00").format(
                     option=option, value=value

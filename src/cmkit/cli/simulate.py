@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cmkit.cli.common import Exit, PlaybookOption, exit_on_error, resolve_playbook
+from cmkit.cli.common import Exit, LangOption, PlaybookOption, exit_on_error, resolve_playbook
 
 if TYPE_CHECKING:
     from cmkit.simulate.timeline import Timeline
@@ -43,10 +43,13 @@ def command(
         typer.Option(
             "--start",
             metavar="YYYY-MM-DDTHH:MM",
-            help="Wall-clock time of the first minute, e.g. 2026-03-02T09:00: times instead of offsets.",
+            help="When the first minute is, e.g. 2026-03-06T15:30 (in hours.timezone without an offset). "
+            "Default: the scenario's start:, else Monday 2026-03-02 09:00 when the playbook has hours, "
+            "else offsets from the start.",
             show_default=False,
         ),
     ] = None,
+    lang: LangOption = None,
 ) -> None:
     """Walk SCENARIO through the playbook; exit 1 when an answer is late or `expect:` is not met."""
     with exit_on_error():
@@ -55,11 +58,22 @@ def command(
         from cmkit.simulate.expect import unmet
         from cmkit.simulate.load import load_scenario, named_playbook
 
+        from cmkit.i18n import language
+
         start_time = _parse_start(start)
         loaded = load_scenario(scenario)
         playbook_path = playbook or named_playbook(loaded, scenario) or resolve_playbook(None)
-        timeline = walk(loaded, load_playbook(playbook_path), playbook_name=str(playbook_path))
-        _print(timeline, output_format, start_time)
+        trusted = load_playbook(playbook_path)
+        lang_code = language(lang, trusted.organization.language)
+        try:
+            timeline = walk(loaded, trusted, playbook_name=str(playbook_path), start=start_time)
+        except OverflowError:
+            from cmkit.errors import UsageError
+            from cmkit.i18n import catalogue
+
+            _ = catalogue(lang_code)
+            raise UsageError(_("{file}: the scenario runs past the year 9999; start it earlier").format(file=scenario)) from None
+        _print(timeline, output_format, lang_code)
         problems = unmet(loaded.expect, timeline)
         where = loaded.source.key_at(("expect",))
         for problem in problems:
@@ -79,17 +93,18 @@ def _parse_start(start: str | None) -> datetime | None:
         raise UsageError(f"--start {start!r} is not a date and time like 2026-03-02T09:00") from None
 
 
-def _print(timeline: Timeline, output_format: Format, start: datetime | None) -> None:
+def _print(timeline: Timeline, output_format: Format, lang: str) -> None:
+    """The timeline in the chosen format; its start (when it is in the calendar) comes with it."""
     if output_format is Format.json:
         from cmkit.formats.timeline_json import render as render_json
 
-        sys.stdout.write(render_json(timeline, start=start))
+        sys.stdout.write(render_json(timeline))
     elif output_format is Format.mermaid:
         from cmkit.formats.timeline_mermaid import render as render_mermaid
 
-        sys.stdout.write(render_mermaid(timeline, start=start))
+        sys.stdout.write(render_mermaid(timeline, start=timeline.start))
     else:
         from cmkit.formats.console import stdout_console
         from cmkit.formats.timeline_text import render as render_text
 
-        stdout_console().print(render_text(timeline, start=start))
+        stdout_console().print(render_text(timeline, lang=lang))

@@ -30,6 +30,9 @@ _MEASURES = {
     "volume": ("volume", "nombre de messages", "number of messages", "messages traites", "messages handled"),
 }
 TOPICS_SHOWN = 10
+#: Crises listed in a document, in time order (the JSON lists them all): a month of a real
+#: crisis is a handful; hundreds are a journal to read with --format json, not a report.
+CRISES_SHOWN = 25
 
 
 def _templates() -> Path:
@@ -133,8 +136,13 @@ def context(report: Report, playbook: Playbook, clock: Clock, lang: str) -> dict
         ],
         "crises": [
             {"line": line, "topic": topics.get(topic or "", topic or "—"), "at": moment(at)}
-            for line, topic, _text, at in sorted(t.crises, key=lambda crisis: crisis[3])
+            for line, topic, _text, at in sorted(t.crises, key=lambda crisis: crisis[3])[:CRISES_SHOWN]
         ],
+        "crises_more": _.n(
+            "and {count} more crisis, listed with the others by cmkit report --format json",
+            "and {count} more crises, listed with the others by cmkit report --format json",
+            len(t.crises) - CRISES_SHOWN,
+        ).format(count=len(t.crises) - CRISES_SHOWN) if len(t.crises) > CRISES_SHOWN else None,
         "charts": charts,
         "charts_uri": {k: "data:image/svg+xml;base64," + base64.b64encode(v.encode()).decode() for k, v in charts.items()},
     }

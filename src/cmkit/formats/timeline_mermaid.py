@@ -7,7 +7,7 @@ default theme). Without a start time, minute 0 is shown as "day 1, 00:00".
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from cmkit.simulate.timeline import EventOutcome, Timeline
 
@@ -36,7 +36,7 @@ def _horizon(timeline: Timeline) -> int:
 
 def _section(outcome: EventOutcome, timeline: Timeline, origin: datetime, horizon: int) -> list[str]:
     def at(minute: int) -> datetime:
-        return origin + timedelta(minutes=minute)
+        return timeline.instant(minute, origin) or origin  # elapsed time: a clock change is an hour
 
     action = outcome.decision.action
     lines = [f"    section n°{outcome.index + 1} {_label(outcome.channel or 'no channel')} · {action}"]

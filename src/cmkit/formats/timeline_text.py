@@ -9,7 +9,7 @@ underlines it, so NO_COLOR and pipes lose nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 from rich import box
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -17,8 +17,10 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
+from cmkit.clock import spoken
 from cmkit.durations import format_duration
-from cmkit.simulate.timeline import EventOutcome, Timeline
+from cmkit.i18n import catalogue
+from cmkit.simulate.timeline import Breach, EventOutcome, Timeline
 
 _ACTION_STYLES = {
     "answer": "green",
@@ -29,13 +31,28 @@ _ACTION_STYLES = {
 }
 
 
-def moment(minute: int | None, start: datetime | None) -> str:
-    """An offset from the start (`+1h30m`), or the wall-clock time when the start is known."""
+def moment(minute: int | None, start: datetime | None, lang: str = "en") -> str:
+    """An offset from the start (`+1h30m`), or, when the start is known, the day and time in
+    the reader's language ("Sat 7 Mar, 11:00" / « sam. 7 mars, 11 h 00 »), elapsed time after
+    the start (a night the clocks change is an hour shorter or longer)."""
     if minute is None:
         return "never"
     if start is None:
         return f"+{format_duration(minute)}"
-    return (start + timedelta(minutes=minute)).strftime("%a %d %H:%M")
+    if start.tzinfo is None:
+        return spoken(start + timedelta(minutes=minute), lang)
+    return spoken((start.astimezone(timezone.utc) + timedelta(minutes=minute)).astimezone(start.tzinfo), lang)
+
+
+@dataclass(frozen=True)
+class Moments:
+    """How this table says a minute: its start (if any) and language, passed down as one."""
+
+    start: datetime | None
+    lang: str = "en"
+
+    def __call__(self, minute: int | None) -> str:
+        return moment(minute, self.start, self.lang)
 
 
 def _channel(outcome: EventOutcome) -> str:
@@ -65,13 +82,13 @@ def _decision(outcome: EventOutcome) -> Text:
     return cell
 
 
-def _referents(outcome: EventOutcome, start: datetime | None) -> Text:
+def _referents(outcome: EventOutcome, start: Moments) -> Text:
     """The chain of referents, each hand-off to a backup on its own line with its time."""
     cell = Text()
     for position, engagement in enumerate(outcome.chain):
         if position:
             cell.append(f"\n→ {engagement.contact}", style="yellow")
-            cell.append(f" {moment(engagement.engaged_minute, start)}", style="dim")
+            cell.append(f" {start(engagement.engaged_minute)}", style="dim")
         else:
             cell.append(engagement.contact)
     if outcome.chain_end == "loop":
@@ -81,15 +98,15 @@ def _referents(outcome: EventOutcome, start: datetime | None) -> Text:
     return cell
 
 
-def _due(outcome: EventOutcome, start: datetime | None) -> str:
-    return "—" if outcome.due_minute is None else moment(outcome.due_minute, start)
+def _due(outcome: EventOutcome, start: Moments) -> str:
+    return "—" if outcome.due_minute is None else start(outcome.due_minute)
 
 
-def _answered(outcome: EventOutcome, start: datetime | None) -> Text:
+def _answered(outcome: EventOutcome, start: Moments) -> Text:
     if outcome.decision.action == "decline":
         return Text("—", style="dim")
     cell = Text()
-    cell.append(moment(outcome.answered_minute, start), style="bold red" if outcome.breach else "")
+    cell.append(start(outcome.answered_minute), style="bold red" if outcome.breach else "")
     if outcome.breach:
         cell.append(" LATE", style="bold red")
     if outcome.answered_by:
@@ -104,7 +121,7 @@ def _number(outcome: EventOutcome, timeline: Timeline) -> Text:
     return number
 
 
-def _table(timeline: Timeline, start: datetime | None) -> Table:
+def _table(timeline: Timeline, start: Moments) -> Table:
     """One row per event, then the messages, numbered like the rows."""
     table = Table(title=timeline.title, title_style="bold", box=box.HORIZONTALS, show_lines=True, pad_edge=False)
     for header in ("#", "time", "channel", "author", "decision", "referent", "due", "answered"):
@@ -112,7 +129,7 @@ def _table(timeline: Timeline, start: datetime | None) -> Table:
     for outcome in timeline.events:
         table.add_row(
             _number(outcome, timeline),
-            moment(outcome.at_minute, start),
+            start(outcome.at_minute),
             _channel(outcome),
             _author(outcome),
             _decision(outcome),
@@ -132,13 +149,13 @@ def _messages(timeline: Timeline) -> Table:
     return grid
 
 
-def _blocks(timeline: Timeline, start: datetime | None) -> Table:
+def _blocks(timeline: Timeline, start: Moments) -> Table:
     """The narrow layout: per event, a heading line, the message, then the process's answer."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(justify="right", no_wrap=True)
     grid.add_column()
     for outcome in timeline.events:
-        heading = Text(f"{moment(outcome.at_minute, start)}  {_channel(outcome)}  ", style="bold")
+        heading = Text(f"{start(outcome.at_minute)}  {_channel(outcome)}  ", style="bold")
         name, *details = _author(outcome).split("\n")
         heading.append_text(name)
         if details:
@@ -160,27 +177,40 @@ def _blocks(timeline: Timeline, start: datetime | None) -> Table:
     return grid
 
 
-def _late_answer(answered: int | None, due: int, by: str | None, start: datetime | None) -> str:
+def _late_answer(answered: int | None, due: int, by: str | None, start: Moments) -> str:
     """How a breach ended, with how late: what a trainer reads out first."""
     if answered is None:
         return "never answered"
     by_whom = f" by {by}" if by else ""
-    return f"answered {moment(answered, start)}{by_whom}, {format_duration(answered - due)} late"
+    return f"answered {start(answered)}{by_whom}, {format_duration(answered - due)} late"
 
 
-def _summary(timeline: Timeline, start: datetime | None) -> Table:
+def _off_hours(breach: Breach, start: Moments) -> str:
+    """Why office hours alone made this answer late, or nothing."""
+    if not breach.off_hours:
+        return ""
+    _ = catalogue(start.lang)
+    if breach.reopens_minute is None:
+        return "\n   " + _("late because of office hours alone: nobody on call")
+    return "\n   " + _("late because of office hours alone: due {due}, nobody on call until {reopens}").format(
+        due=start(breach.due_minute), reopens=start(breach.reopens_minute)
+    )
+
+
+def _summary(timeline: Timeline, start: Moments) -> Table:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
     breaches = [
-        f"#{b.event + 1} {b.contact or 'CM'}: due {moment(b.due_minute, start)}, "
+        f"#{b.event + 1} {b.contact or 'CM'}: due {start(b.due_minute)}, "
         + _late_answer(b.answered_minute, b.due_minute, timeline.events[b.event].answered_by, start)
+        + _off_hours(b, start)
         for b in timeline.breaches
     ]
     grid.add_row("Breaches", Text("\n".join(breaches), style="red") if breaches else Text("none", style="green"))
     crisis = timeline.crisis
     if crisis.triggered:
-        said = Text(f"triggered at {moment(crisis.at_minutes, start)} by event #{(crisis.event or 0) + 1}", style="bold red")
+        said = Text(f"triggered at {start(crisis.at_minutes)} by event #{(crisis.event or 0) + 1}", style="bold red")
         if crisis.reason:
             said.append(f": {crisis.reason}")
         grid.add_row("Crisis", said)
@@ -200,7 +230,7 @@ class _TimelineView:
     """Picks the layout from the width rich offers: the table if it fits unwrapped, blocks otherwise."""
 
     timeline: Timeline
-    start: datetime | None
+    start: Moments
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         table = _table(self.timeline, self.start)
@@ -216,6 +246,6 @@ class _TimelineView:
         yield _summary(self.timeline, self.start)
 
 
-def render(timeline: Timeline, *, start: datetime | None = None) -> RenderableType:
+def render(timeline: Timeline, *, start: datetime | None = None, lang: str = "en") -> RenderableType:
     """The timeline and its summary, for a rich console of any width."""
-    return _TimelineView(timeline, start)
+    return _TimelineView(timeline, Moments(start or timeline.start, lang))

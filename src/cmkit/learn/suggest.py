@@ -44,17 +44,39 @@ from cmkit.decide.normalize import normalize
 if TYPE_CHECKING:
     from cmkit.model.playbook import Playbook
 
-#: Small words a proposed phrase never begins or ends with (French and English).
+#: Words that say nothing of a topic, French and English (articles, pronouns, auxiliaries,
+#: common verbs and adverbs, politeness, chat words): a proposed phrase never begins or
+#: ends with one, and is never one alone. Written folded (no accents), as the matcher compares.
 STOPWORDS = frozenset(
     """
-    a au aux avec ce ces cet cette dans de des du elle en et est il ils je j la le les leur lui ma
-    mais me mes moi mon ne nous on ou par pas pour qu que qui sa se ses si son sur ta te tes toi ton
-    tu un une vos votre vous y c d l m n s t ca ça
-    an and are as at be but by for from has have he her his i if in is it its me my no not of on or
-    our she so that the their them they this to was we were what when which who will with you your
+    a ai aie aient aies ait alors as au aucun aucune aupres auquel aura aurai auraient aurais aurait
+    auras aurez auriez aurons auront aussi autre autres aux avaient avais avait avant avec avez aviez
+    avions avoir avons ayant bah ben bcp beaucoup bien bon bonjour bonne bonsoir c ca car ce ceci cela
+    celle celles celui cependant certain certaine certains ces cet cette ceux chaque chez ci coucou
+    comme comment d dans de deja depuis des desormais deux devant devez devrait dire dis dit dites
+    doit donc dont du elle elles en encore entre es est et etaient etais etait etant ete etes etre eu
+    eue eues eux faire fais fait faites faut fois font fut gens hein hier ici il ils j je jusqu jusque
+    l la le les leur leurs lol lui m ma madame mais mal me meme memes merci mes mien mienne moi moins
+    mon monsieur mr mme n ne ni non nos notre nous nouveau nouvelle o on ont ou oui par parce pareil
+    pas peu peut peuvent peux plus plutot pour pourquoi pourrait pouvez pouvoir pq pr puis qu quand
+    que quel quelle quelles quels qui quoi rien s sa sans se sera serait ses si sien sienne soit sommes
+    son sont souvent stp suis super sur svp t ta tant te tes toi ton toujours tous tout toute toutes
+    tres trop tu un une unes uns va vais vas veut veux via voici voila vois voit vont vos votre vous
+    vraiment vu y xd mdr ptdr bjr slt salut cc ok okay
+    about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing done down during each even every few for
+    from further get gets getting got had has have having he hello her here hers herself hey hi him
+    himself his how i if in into is it its itself just know like me more most much my myself no nor
+    not now of off on once one only or other our ours ourselves out over own please really same she
+    should so some still such than thank thanks that the their theirs them themselves then there
+    these they this those through to too under until up us very was we well were what when where
+    which while who whom why will with would yes yet you your yours yourself yourselves guys lol pls
+    thx im dont cant wont didnt doesnt isnt its ive youre thats theres whats
     """.split()
 )
 SEVERITY = ("escalate", "moderate", "answer", "decline")
+#: The actions that take a message out of the CM's hands.
+_UP = frozenset({"escalate", "crisis"})
 
 
 @dataclass(frozen=True)
@@ -119,6 +141,10 @@ class Settings:
     min_precision: float = 0.8
     max_per_topic: int = 12
     max_words: int = 3
+    #: A topic the CM answers alone (answer, moderate, decline) takes a keyword only with
+    #: this many hits and none on a row that should have gone up (escalate or crisis): such a
+    #: keyword turns messages the default would escalate into answers, the dangerous miss.
+    min_support_alone: int = 3
 
 
 #: Decides the rows of these indices (all rows when None) with a (possibly amended)
@@ -234,6 +260,7 @@ def _best_candidate(
     settings: Settings,
 ) -> tuple[str, set[int], int, int] | None:
     action = topics[topic_id].action
+    alone = action in ("answer", "moderate", "decline")
     missed = {i for i in mine if deciding[i] != topic_id}
     if not missed:
         return None
@@ -248,6 +275,8 @@ def _best_candidate(
             hits = len(rows_hit & mine)
             false_hits = len(rows_hit) - hits
             if hits < settings.min_support or hits / len(rows_hit) < settings.min_precision:
+                continue
+            if alone and (hits < settings.min_support_alone or any(labelled[j].expect_action in _UP for j in rows_hit - mine)):
                 continue
             others = claimed.get(phrase, set()) - {action}
             if any(_rank(action) >= _rank(other) for other in others):
@@ -284,7 +313,11 @@ def _phrases_of(row: Row, index: dict[str, set[int]], max_words: int) -> Iterabl
 
 
 def _removals(topic: Any, mine: set[int], labelled: Sequence[Row], settings: Settings) -> list[Proposal]:
-    """Current keywords that mislead more rows than they rightly catch (from what fired)."""
+    """Current keywords that mislead more rows than they rightly catch (from what fired).
+    A keyword of a topic that goes up (escalate, crisis) is never proposed for removal: what
+    it stops catching could fall to an answer."""
+    if topic.action in _UP:
+        return []
     hit_sets: dict[str, set[int]] = {keyword: set() for keyword in topic.keywords}
     for i, row in enumerate(labelled):
         for topic_id, written in row.fired:

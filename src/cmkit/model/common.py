@@ -18,10 +18,12 @@ def _author_kind(value: object) -> object:
     return value
 
 
-#: An author kind, stored in English whichever language it was written in.
+#: An author kind, stored in English whichever language it was written in (the schema
+#: offers both, so an editor accepts `journaliste` as the loader does).
 AuthorKind = Annotated[
     Literal["customer", "prospect", "influencer", "journalist", "employee", "unknown"],
     BeforeValidator(_author_kind),
+    WithJsonSchema({"type": "string", "enum": [*AUTHOR_KINDS, "client", "influenceur", "journaliste", "salarié", "inconnu"]}),
 ]
 
 

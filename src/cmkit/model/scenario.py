@@ -9,6 +9,7 @@ simulation's preparation step checks those, at the scenario's line and column.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import PurePath
 from typing import Annotated
 
@@ -75,6 +76,11 @@ class Scenario(Strict):
     description: str | None = None
     playbook: str | None = Field(
         None, description="The playbook to walk it through, relative to this file; -p overrides."
+    )
+    start: datetime | None = Field(
+        None,
+        description="When the first minute is, e.g. 2026-03-06T15:30 (in hours.timezone without an offset); "
+        "--start overrides.",
     )
     events: list[Event] = Field(min_length=1)
     replies: dict[Id, ReplyDelay] = Field(

@@ -20,6 +20,9 @@ import orjson
 
 from cmkit.errors import CmkitError
 
+#: The key of the record yielded for a line that is no record; its value says why.
+UNREADABLE = "\0unreadable"
+
 #: The fields the report reads; everything else in a record is left alone.
 FIELDS = (
     "at", "answered_at", "due_at", "respond_within_minutes", "action", "topic", "channel", "escalate_to",
@@ -48,10 +51,10 @@ def _jsonl_records(handle: io.BufferedReader) -> Iterator[tuple[int, dict[str, A
         try:
             record = loads(raw)
         except orjson.JSONDecodeError:
-            yield number, {"error": "this line is not a JSON record"}
+            yield number, {UNREADABLE: "this line is not a JSON record"}
             continue
         if not isinstance(record, dict):
-            yield number, {"error": "this line is not a JSON object"}
+            yield number, {UNREADABLE: "this line is not a JSON object"}
             continue
         yield number, record
 

@@ -7,6 +7,7 @@ moment that never comes (a reply that never arrives) is None.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -49,12 +50,19 @@ class EventOutcome:
 
 @dataclass(frozen=True)
 class Breach:
-    """An answer that came after its deadline, or never came; `event` is the 0-based index."""
+    """An answer that came after its deadline, or never came; `event` is the 0-based index.
+
+    `off_hours`: office hours alone made it late (the same chain, counting
+    wall-clock time, would have answered in time); `reopens_minute`: when the
+    office opened again, so someone off call could act.
+    """
 
     event: int
     contact: str | None
     due_minute: int
     answered_minute: int | None
+    off_hours: bool = False
+    reopens_minute: int | None = None
 
 
 @dataclass(frozen=True)
@@ -88,3 +96,14 @@ class Timeline:
     processes: tuple[str, ...]  # processes touched, in the order first touched
     longest_wait: LongestWait | None
     names: dict[str, str]  # contact id -> name, for every contact in the timeline
+    start: datetime | None = None  # minute 0 in the calendar (aware, in the playbook's zone), if placed
+
+    def instant(self, minute: int | None, start: datetime | None = None) -> datetime | None:
+        """The instant of `minute` (elapsed time after the start, so a clock change is an hour),
+        in the start's zone; None without a start or a minute."""
+        origin = start or self.start
+        if origin is None or minute is None:
+            return None
+        if origin.tzinfo is None:
+            return origin + timedelta(minutes=minute)
+        return (origin.astimezone(timezone.utc) + timedelta(minutes=minute)).astimezone(origin.tzinfo)
