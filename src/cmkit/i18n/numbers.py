@@ -3,7 +3,7 @@
 French typography is not English with other words: a thousands separator is a
 narrow no-break space (« 1 200 messages »), a percent sign is spaced by one
 (« 90 % »), an hour reads « 2 h 30 », a moment « lun. 2 mars, 9 h 00 ». English
-writes "1,200 messages", "90%", "2h30", "Mon 2 Mar, 9:00". Every screen and
+writes "1,200 messages", "90%", "2h30", "Mon 2 Mar, 09:00". Every screen and
 document cmkit prints takes its figures from here, so that the two never drift
 apart from one command to the next.
 
@@ -84,9 +84,10 @@ def day(value: date, lang: str) -> str:
 
 
 def moment(at: datetime, lang: str) -> str:
-    """A moment (already in the zone it is read in): "Sat 7 Mar, 9:00" (fr: « sam. 7 mars, 9 h 00 »)."""
+    """A moment (already in the zone it is read in): "Sat 7 Mar, 09:00", the 24-hour clock as
+    English timetables write it (fr: « sam. 7 mars, 9 h 00 »)."""
     from cmkit.i18n import catalogue
 
     return catalogue(lang)("{day}, {hour}:{minute}").format(
-        day=day(at.date(), lang), hour=at.hour, h=at.hour, minute=f"{at.minute:02d}"
+        day=day(at.date(), lang), hour=f"{at.hour:02d}", h=at.hour, minute=f"{at.minute:02d}"
     )
