@@ -69,10 +69,7 @@ def exit_on_error(lang: str | None = None) -> Iterator[None]:
         error_line(str(exc), exc.lang)
         raise typer.Exit(Exit.ERROR) from None
     except KeyboardInterrupt:
-        from cmkit.i18n import current
-
-        _ = current()
-        error_line(_("interrupted"))
+        error_line("interrupted")
         raise typer.Exit(130) from None
 
 

@@ -39,7 +39,7 @@ def _run_plain(run: Callable[..., int | None], options: dict) -> int:
     lines as every command."""
     from cmkit.cli.plain import error_line, silence_closed_stdout
     from cmkit.errors import CmkitError
-    from cmkit.i18n import current, set_language
+    from cmkit.i18n import set_language
 
     set_language(options.get("lang"))
     try:
@@ -48,8 +48,7 @@ def _run_plain(run: Callable[..., int | None], options: dict) -> int:
         error_line(str(exc), exc.lang)
         return 2
     except KeyboardInterrupt:
-        _ = current()
-        error_line(_("interrupted"))
+        error_line("interrupted")
         return 130
     except BrokenPipeError:  # `cmkit check ... | head -1`
         silence_closed_stdout()
