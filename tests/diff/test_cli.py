@@ -95,3 +95,12 @@ def test_real_process(write):
     )
     assert done.returncode == 1, done.stderr
     assert [c["path"] for c in json.loads(done.stdout)["changes"]] == ["reporting.frequency"]
+
+
+def test_json_messages_follow_the_language_and_keys_do_not(runner, write):
+    text = FR_PLAYBOOK.read_text(encoding="utf-8")
+    new = revised(write, text, ("  address: vous\n", "  address: tu\n"))
+    document = json.loads(runner.invoke(app, ["diff", str(FR_PLAYBOOK), str(new), "-f", "json"]).stdout)
+    (change,) = document["changes"]
+    assert (change["section"], change["kind"], change["path"]) == ("tone", "changed", "tone.address")
+    assert change["message"] == "ton\u202f: address\u202f: vous → tu"

@@ -59,3 +59,23 @@ def test_the_run_language_set_once_reaches_code_without_a_parameter(monkeypatch)
     finally:
         set_language(None)
     assert current()("interrupted") == "interrupted"
+
+
+def test_a_real_process_follows_the_system_locale_before_any_playbook(tmp_path):
+    """No playbook read yet: the locale decides, and CMKIT_LANG overrides it (cli.md)."""
+    import subprocess
+    import sys
+
+    missing = tmp_path / "nope.yaml"
+    base = {"PATH": "", "NO_COLOR": "1"}
+    french = subprocess.run(
+        [sys.executable, "-m", "cmkit", "lint", str(missing)],
+        capture_output=True, text=True, env={**base, "LANG": "fr_FR.UTF-8"}, timeout=60,
+    )
+    assert french.returncode == 2
+    assert french.stderr == f"erreur\u202f: {missing}: playbook introuvable\n"
+    english = subprocess.run(
+        [sys.executable, "-m", "cmkit", "lint", str(missing)],
+        capture_output=True, text=True, env={**base, "LANG": "fr_FR.UTF-8", "CMKIT_LANG": "en"}, timeout=60,
+    )
+    assert english.stderr == f"error: {missing}: no such playbook\n"
