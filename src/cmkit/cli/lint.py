@@ -137,6 +137,6 @@ def _print(report, rules, output_format: Format, lang: str) -> None:
     else:
         from cmkit.formats.findings_github import render as render_github
 
-        text = render_github(report)
+        text = render_github(report, lang)
         if text:
             print(text)
