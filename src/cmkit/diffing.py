@@ -96,7 +96,9 @@ def _field(
         yield Change(section, "changed", path, before, after, _("{what}: {change}").format(what=what, change=change))
 
 
-def _texts(w: _Words, section: str, path: str, label: str, before: Any, after: Any, keys: Sequence[str]) -> Iterator[Change]:
+def _texts(
+    w: _Words, section: str, path: str, label: str, before: Any, after: Any, keys: Sequence[str]
+) -> Iterator[Change]:
     """Free-text fields of one item, each compared on its own."""
     for key in keys:
         yield from _field(
@@ -350,7 +352,8 @@ def _topics(w: _Words, old: Playbook, new: Playbook) -> Iterator[Change]:
     def describe(topic: Any) -> str:
         action = _action(w)(topic.action)
         if topic.escalate_to:
-            return _("{label}, {action} to {referent}").format(label=topic.label, action=action, referent=topic.escalate_to)
+            sentence = _("{label}, {action} to {referent}")
+            return sentence.format(label=topic.label, action=action, referent=topic.escalate_to)
         return f"{topic.label}, {action}"
 
     nouns = (_("topic {id} added: {description}"), _("topic {id} removed ({description})"))

@@ -103,7 +103,8 @@ def atomic_output(path: Path | str, *, binary: bool = False, encoding: str = "ut
             from cmkit.i18n import current
 
             _ = current()
-            raise UsageError(_("cannot write {target}: {reason}").format(target=target, reason=exc.strerror or exc)) from None
+            reason = exc.strerror or exc
+            raise UsageError(_("cannot write {target}: {reason}").format(target=target, reason=reason)) from None
         with handle:
             yield handle
         return
@@ -118,14 +119,16 @@ def _replacing(shown: Path, target: Path, mode: str, options: dict) -> Iterator[
         from cmkit.i18n import current
 
         _ = current()
-        raise UsageError(_("cannot write {target}: the folder {folder} does not exist").format(target=shown, folder=folder))
+        sentence = _("cannot write {target}: the folder {folder} does not exist")
+        raise UsageError(sentence.format(target=shown, folder=folder))
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name[:200]}.", suffix=".part", dir=folder)
     except OSError as exc:
         from cmkit.i18n import current
 
         _ = current()
-        raise UsageError(_("cannot write {target}: {reason}").format(target=shown, reason=exc.strerror or exc)) from None
+        reason = exc.strerror or exc
+        raise UsageError(_("cannot write {target}: {reason}").format(target=shown, reason=reason)) from None
     try:
         with os.fdopen(fd, mode, **options) as handle:
             yield handle

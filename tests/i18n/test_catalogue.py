@@ -79,3 +79,11 @@ def test_a_real_process_follows_the_system_locale_before_any_playbook(tmp_path):
         capture_output=True, text=True, env={**base, "LANG": "fr_FR.UTF-8", "CMKIT_LANG": "en"}, timeout=60,
     )
     assert english.stderr == f"error: {missing}: no such playbook\n"
+
+
+def test_the_language_a_playbook_declares_is_read_from_its_lines():
+    from cmkit.lint.engine import declared_language
+
+    assert declared_language(["cmkit: 1", "organization:", "  name: X", "  language: fr  # français"]) == "fr"
+    assert declared_language(["organization:", "  name: X", "topics:", "  language: fr"]) is None
+    assert declared_language(["organization: {name: X, language: fr}"]) is None  # flow style: the locale decides

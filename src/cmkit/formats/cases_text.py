@@ -10,7 +10,9 @@ from cmkit.i18n import catalogue
 from cmkit.i18n.numbers import number
 
 
-def print_results(console: Console, results: list[CaseResult], cases_file: str, playbook: str, lang: str = "en") -> None:
+def print_results(
+    console: Console, results: list[CaseResult], cases_file: str, playbook: str, lang: str = "en"
+) -> None:
     """Dots, failures (expected, got, why), and the count line, in `lang`."""
     _ = catalogue(lang)
     console.print(
@@ -34,7 +36,8 @@ def print_results(console: Console, results: list[CaseResult], cases_file: str, 
             mark = "[red]✗[/]" if got != expected else " "
             line = _("{key}: expected {expected}, got {got}").format(key=key, expected=_show(expected), got=_show(got))
             console.print(f"  {mark} {line}", highlight=False, soft_wrap=True)
-        console.print("    " + _("because: {why}").format(why=escape(_because(result, lang))), highlight=False, soft_wrap=True)
+        because = _("because: {why}").format(why=escape(_because(result, lang)))
+        console.print(f"    {because}", highlight=False, soft_wrap=True)
     passed = len(results) - len(failures)
     passed_text = _.n("{count} passed", "{count} passed", passed).format(count=number(passed, lang))
     if failures:

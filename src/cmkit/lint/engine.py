@@ -169,7 +169,8 @@ def lint_paths(paths: Iterable[Path | str], rules: Iterable[Rule] | None = None)
             results.append(FileResult(str(path), unreadable=str(error)))
             continue
         lines = source_lines(text)
-        results.append(FileResult(str(path), [f for f in findings if f.code in codes], lines, language=declared_language(lines)))
+        kept = [f for f in findings if f.code in codes]
+        results.append(FileResult(str(path), kept, lines, language=declared_language(lines)))
     return LintReport(results)
 
 

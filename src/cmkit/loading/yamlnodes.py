@@ -380,7 +380,8 @@ class _Builder:
         if self.size > MAX_NODES:
             _ = current()
             limit = number(MAX_NODES, _.lang)
-            raise self._fail(event, _("expands to more than {limit} keys and values (an alias bomb?)").format(limit=limit))
+            sentence = _("expands to more than {limit} keys and values (an alias bomb?)")
+            raise self._fail(event, sentence.format(limit=limit))
 
     def _tag(self, event: yaml.Event, kind: type[yaml.Node], value: str | None = None) -> str:
         tag = event.tag
@@ -504,7 +505,8 @@ class _Builder:
             except ValueError:
                 _ = current()
                 digits = number(len(value), _.lang)
-                raise self._fail(event, _("a number of {count} digits is too long to read").format(count=digits)) from None
+                sentence = _("a number of {count} digits is too long to read")
+                raise self._fail(event, sentence.format(count=digits)) from None
         return value  # strings, and timestamps as written (pydantic parses them)
 
 

@@ -70,7 +70,8 @@ def _id(value: str) -> str:
         from cmkit.i18n import current
 
         _ = current()
-        raise ValueError(_("{value} is not an id: use lowercase letters, digits, '-' and '_'").format(value=repr(value)))
+        sentence = _("{value} is not an id: use lowercase letters, digits, '-' and '_'")
+        raise ValueError(sentence.format(value=repr(value)))
     return value
 
 
