@@ -2,43 +2,61 @@
 
 The work is in cmkit.cli.check_fast, which a plain invocation reaches without
 typer (see cmkit.cli.entry); this is the typer face: help, and the messages
-for a mistyped option or a bad value.
+for a mistyped option. Its options are not written here: the command's
+signature is built from `check_fast.OPTIONS`, the one declaration both faces
+read, so an option cannot be added to one and forgotten in the other.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+import inspect
+from typing import Annotated, Any
 
 import typer
 
-from cmkit.cli.check_fast import AuthorKindChoice, FormatChoice
-from cmkit.cli.common import PlaybookOption, exit_on_error
+from cmkit.cli.check_fast import OPTIONS
+from cmkit.cli.common import exit_on_error
 
 NAME = "check"
 HELP = "Decide one message: answer, escalate to whom and by when, moderate, decline, or crisis."
-EPILOG = "Example: cmkit check -p playbooks/maison-dupuis.fr.yaml --channel twitter \"Où est mon colis ?\""
+EPILOG = (
+    "Example: cmkit check -p playbooks/maison-dupuis.fr.yaml --channel twitter --author @leparisien "
+    "--at 2026-03-06T17:30 \"Où est mon colis ?\""
+)
 
 
-def command(
-    text: Annotated[
-        str | None,
-        typer.Argument(metavar="TEXT", help="The message. Without it (or with -), it is read from stdin.", show_default=False),
-    ] = None,
-    channel: Annotated[
-        str | None, typer.Option("--channel", "-c", help="The channel id it came on.", show_default=False)
-    ] = None,
-    author_kind: Annotated[
-        AuthorKindChoice | None,
-        typer.Option("--author-kind", "-a", help="Who wrote it.", show_default=False),
-    ] = None,
-    followers: Annotated[
-        int | None,
-        typer.Option("--followers", min=0, help="The author's follower count.", show_default=False),
-    ] = None,
-    output_format: Annotated[FormatChoice, typer.Option("--format", "-f", help="Output format.")] = "text",
-    playbook: PlaybookOption = None,
-) -> None:
+def command(text: str | None = None, **options: Any) -> None:
     with exit_on_error():
         from cmkit.cli.check_fast import run
 
-        run(text, channel, author_kind, followers, output_format, playbook)
+        run(text, **options)
+
+
+def _parameter(option) -> inspect.Parameter:
+    if option.metavar is None:
+        annotation = Annotated[bool, typer.Option(*option.flags, help=option.help)]
+        default: Any = False
+    else:
+        annotation = Annotated[
+            str | None, typer.Option(*option.flags, help=option.help, metavar=option.metavar, show_default=False)
+        ]
+        default = None
+    return inspect.Parameter(option.name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+
+
+command.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+    [
+        inspect.Parameter(
+            "text",
+            inspect.Parameter.POSITIONAL_OR_KEYWORD,
+            default=None,
+            annotation=Annotated[
+                str | None,
+                typer.Argument(
+                    metavar="TEXT", help="The message. Without it (or with -), it is read from stdin.", show_default=False
+                ),
+            ],
+        ),
+        *(_parameter(option) for option in OPTIONS),
+    ]
+)

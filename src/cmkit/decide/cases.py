@@ -72,8 +72,11 @@ def _named(produced: dict, expected: dict) -> dict:
         if isinstance(value, dict) and isinstance(got, dict):
             got = _named(got, value)
         elif isinstance(value, list) and isinstance(got, list) and value and all(isinstance(v, dict) for v in value):
-            keys = {k for v in value for k in v}
-            got = [{k: item[k] for k in item if k in keys} if isinstance(item, dict) else item for item in got]
+            if len(got) == len(value):  # entry by entry, the keys each expected entry names
+                got = [_named(item, want) if isinstance(item, dict) else item for item, want in zip(got, value)]
+            else:
+                keys = {k for v in value for k in v}
+                got = [{k: item[k] for k in item if k in keys} if isinstance(item, dict) else item for item in got]
         named[key] = got
     return named
 

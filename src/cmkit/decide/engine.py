@@ -20,16 +20,18 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from cmkit.decide.record import record
 from cmkit.decide.matcher import Matcher
 from cmkit.decide.normalize import normalize
 from cmkit.durations import format_duration
+from cmkit.kinds import AUTHOR_KINDS
 from cmkit.kinds import author_kind as _kind_named
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from cmkit.clock import Clock
     from cmkit.model.playbook import Playbook
 
@@ -37,12 +39,13 @@ if TYPE_CHECKING:
 SEVERITY = ("escalate", "moderate", "answer", "decline")
 #: What a `reasons[].kind` may be (cli.md, revision 1.1).
 REASON_KINDS = ("keyword", "pattern", "unless", "author", "watchlist", "followers", "tier", "spread")
+_KINDS = frozenset(AUTHOR_KINDS)
 #: Sets of matches (each with its decisions) kept for reuse; cleared when full, so memory
 #: stays bounded on any stream.
 _MEMO_SIZE = 16384
 
 
-@dataclass(frozen=True)
+@record
 class Message:
     """What is decided: a text and what is known about where it comes from.
 
@@ -62,7 +65,7 @@ class Message:
     at: datetime | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Reason:
     """One thing that fired, as written in the playbook, and what kind of rule it is.
 
@@ -83,7 +86,7 @@ class Reason:
         return {"topic": self.topic, "kind": self.kind, "matched": list(self.matched)}
 
 
-@dataclass(frozen=True)
+@record
 class Referent:
     """A contact the message goes to, with what the CM needs to reach them."""
 
@@ -96,7 +99,7 @@ class Referent:
     on_call: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Tone:
     """The online style every answer follows (the same for every decision of a playbook)."""
 
@@ -109,7 +112,7 @@ class Tone:
     forbidden: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Autonomy:
     """How far the CM may go alone."""
 
@@ -117,7 +120,7 @@ class Autonomy:
     must_not: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Decision:
     """What to do with a message, and why (spec steps 3 to 8)."""
 
@@ -243,7 +246,7 @@ def channel_finder(channels: Sequence[Mapping[str, Any]]):
     return find
 
 
-@dataclass(frozen=True)
+@record
 class _Topic:
     id: str
     label: str
@@ -366,7 +369,7 @@ class Decider:
 
             self._nearest = NearestTopic.from_playbook_data(self.data, self._history)
         hint = self._nearest.suggest(text) if self._nearest else None
-        return replace(decision, suggested_topic=hint) if hint else decision
+        return decision._replace(suggested_topic=hint) if hint else decision
 
     # -- the public surface -------------------------------------------------
 
@@ -429,6 +432,8 @@ class Decider:
         topics that spread, in file order. Kept with the matches, for the next such message;
         what is the message's own (`due_at`, `{author}`) is added to the kept decision."""
         listed = self.watched_kind(author) if author and (self._watch_exact or self._watch_domain) else None
+        if author_kind is not None and author_kind not in _KINDS:  # French, or any case: the kind it names
+            author_kind = _kind_named(author_kind) or author_kind
         kind = listed[0] if listed else author_kind
         threshold = self._followers_threshold
         context = (
@@ -443,11 +448,31 @@ class Decider:
         if decision is None:
             decision = matches.decisions[context] = self._resolve(matches, kind, *context)
         if at is not None and decision.candidates:
-            due = self.clock.due_at(at, decision.candidates)
-            decision = replace(decision, due_at=self.clock.format(due))
+            decision = _with(decision, "due_at", self._due_at(at, decision.candidates))
         if author and decision.reply is not None and "{author}" in self._reply_template(decision):
-            decision = replace(decision, reply=self._fill(decision, author))
+            decision = _with(decision, "reply", self._fill(decision, author))
         return decision
+
+    def _due_at(self, at: datetime, candidates: tuple[tuple[int, bool], ...]) -> str:
+        """`at` plus each candidate on its own clock, the earliest, as ISO 8601 with offset.
+
+        Open time never passes faster than wall-clock time, so an open-hours
+        candidate is only counted when it is shorter than every wall-clock one:
+        most messages cost one addition (triage computes this for every record)."""
+        clock = self.clock
+        wall = min((m for m, open_hours in candidates if not open_hours), default=None)
+        due = None if wall is None else clock.add_wall(at, wall)
+        for minutes, open_hours in candidates:
+            if open_hours and (wall is None or minutes < wall):
+                counted = clock.add_open(at, minutes)
+                if due is None or counted < due:
+                    due = counted
+        return clock.format(due)
+
+    def spread_watches(self, topics: Sequence[str]) -> bool:
+        """Whether the playbook's spread rule watches one of these topics (then a decision
+        made without the message's neighbours in time may miss a crisis)."""
+        return self.has_spread and any(t in self._watched for t in topics)
 
     def watched_kind(self, author: str) -> tuple[str, int, str] | None:
         """The watchlist's (kind, entry index, handle as written) for an author, or None: an
@@ -629,7 +654,7 @@ class Decider:
             candidates=candidates,
         )
         if self._reply_template(decision):
-            decision = replace(decision, reply=self._fill(decision, ""))
+            decision = decision._replace(reply=self._fill(decision, ""))
         return decision
 
     def _reply_template(self, decision: Decision) -> str | None:
@@ -693,6 +718,11 @@ class Decider:
 
     def _default_referent(self) -> str:
         return self._default.get("escalate_to") or self._first_contact
+
+
+def _with(decision: Decision, field: str, value: Any) -> Decision:
+    """A copy of a kept decision with one field of the message's own (`due_at`, `reply`)."""
+    return decision._replace(**{field: value})
 
 
 def _handle(written: str) -> str:

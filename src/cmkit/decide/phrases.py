@@ -29,9 +29,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
+from cmkit.decide.record import record
 from cmkit.decide.normalize import padded_words
 
 #: The Snowball algorithm for each playbook language that has one.
@@ -41,7 +41,7 @@ SNOWBALL = {"fr": "french", "en": "english"}
 EXACT, STEM, PREFIX = 0, 1, 2
 
 
-@dataclass(frozen=True)
+@record
 class Found:
     """One occurrence of a phrase: its index in the list, and its span in the text."""
 

@@ -47,6 +47,12 @@ class Author(Strict):
     kind: AuthorKind = Field("unknown", description="customer, prospect, influencer, journalist...")
     followers: int | None = Field(None, ge=0, description="The author's audience.")
     name: str | None = Field(None, description="A name to show in the timeline, e.g. @gourmande75.")
+    handle: str | None = Field(
+        None, description="A handle or e-mail address: the playbook's watchlist may give its kind (revision 1.1)."
+    )
+    engagement: int | None = Field(
+        None, ge=0, description="Likes, replies and shares of the message: audience tiers read it (revision 1.1)."
+    )
 
 
 class Event(Strict):

@@ -200,6 +200,7 @@ def _decide_events(scenario: Scenario, playbook: Playbook, calendar: Calendar | 
             window,
             Message(
                 event.text, channel=event.channel, author_kind=event.author.kind, followers=event.author.followers,
+                author=event.author.handle, engagement=event.author.engagement,
                 at=None if calendar is None else calendar.instant(event.at),
             ),
             event.at,

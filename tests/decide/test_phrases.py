@@ -1,0 +1,58 @@
+"""The reusable phrase matcher: the keywords' rules, with offsets in the original text."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cmkit.decide.normalize import normalize
+from cmkit.decide.phrases import Phrases, words_with_spans
+
+LATIN = st.text(alphabet=st.sampled_from(list("abcdeéèêàçôœæßAÉÇ ÔÀ’'-.,!?«»\u202f\u0301\u0327 0123456789ﬁ½")), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LATIN)
+def test_words_with_spans_are_the_normalised_words_and_point_at_them(text):
+    found = words_with_spans(text)
+    assert [w for w, _, _ in found] == normalize(text).split()
+    for word, start, end in found:
+        assert 0 <= start < end <= len(text)
+        assert word in normalize(text[start:end]).split()
+
+
+def hits(phrases, text, **options):
+    return [(h.index, text[h.start:h.end]) for h in Phrases(phrases, **options).search(text)]
+
+
+def test_offsets_cover_the_text_as_written():
+    text = "Nous allons VOUS Rembourser demain ; remboursement sous 8 jours."
+    assert hits(["vous rembourser*", "remboursement"], text) == [
+        (0, "VOUS Rembourser"), (1, "remboursement"),
+    ]
+
+
+def test_whole_words_sequences_prefixes_case_accents_and_punctuation():
+    text = "Colissimo ? non : un COLIS, déjà-reçu ! rembourseZ"
+    assert hits(["colis", "deja recu", "rembours*", "reçu"], text) == [
+        (0, "COLIS"), (1, "déjà-reçu"), (3, "reçu"), (2, "rembourseZ"),
+    ]
+
+
+def test_a_combining_accent_stays_in_its_word():
+    text = "un de\u0301faut de fabrication"
+    assert hits(["défaut de fabrication"], text) == [(0, "de\u0301faut de fabrication")]
+
+
+def test_stems_and_equals_words():
+    text = "Les journaux et le journal, le Monde, les mondes"
+    assert hits(["journaliste"], text, language="fr", stems=True) == [(0, "journaux"), (0, "journal")]
+    assert hits(["=journal"], text, language="fr", stems=True) == [(0, "journal")]
+    assert hits(["le =monde"], text, language="fr", stems=True) == [(0, "le Monde")]
+    assert hits(["journaliste"], text) == []  # stems off
+    assert hits(["journaliste"], text, language="de", stems=True) == []  # no stemmer: as written
+
+
+def test_every_occurrence_by_position_then_phrase_order():
+    assert hits(["a b", "b"], "a b a b") == [(0, "a b"), (1, "b"), (0, "a b"), (1, "b")]
+    assert Phrases(["x"]).search("") == [] and Phrases([]).search("x") == []
