@@ -96,20 +96,22 @@ def _cases(playbook: Path, tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize(("playbook", "extra"), [(FR_PLAYBOOK, []), (EN_PLAYBOOK, ["--lang", "fr"])], ids=["fr", "en+lang-fr"])
-def test_lint_diff_and_test_speak_french_only(runner, isolated_cache, tmp_path, monkeypatch, playbook, extra):
+def test_lint_diff_test_and_check_speak_french_only(runner, isolated_cache, tmp_path, monkeypatch, playbook, extra):
     monkeypatch.delenv("CMKIT_LANG", raising=False)
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     flawed = _flawed(playbook, tmp_path, "flawed.yaml")
     revised = _revised(playbook, tmp_path)
     cases = _cases(playbook, tmp_path)
+    message = yaml.safe_load(playbook.read_text(encoding="utf-8"))["topics"][0]["keywords"][0]
     runs = {
-        "lint": (["lint", "--strict", str(flawed), *extra], (flawed,)),
-        "diff": (["diff", str(playbook), str(revised), *extra], (playbook, revised)),
-        "test": (["test", str(cases), *extra], (playbook, cases)),
+        "lint": (["lint", "--strict", str(flawed), *extra], (flawed,), 1),
+        "diff": (["diff", str(playbook), str(revised), *extra], (playbook, revised), 1),
+        "test": (["test", str(cases), *extra], (playbook, cases), 1),
+        "check": (["check", "-p", str(playbook), "--verbose", *extra, f"{message} ?"], (playbook,), 0),
     }
-    for command, (argv, sources) in runs.items():
+    for command, (argv, sources, code) in runs.items():
         result = runner.invoke(app, argv, env={"NO_COLOR": "1", "COLUMNS": "120"})
-        assert result.exit_code == 1, (command, result.stdout, result.stderr)
+        assert result.exit_code == code, (command, result.stdout, result.stderr)
         assert len(result.stdout.splitlines()) > 3, (command, result.stdout)  # there was something to say
         found = english_in(result.stdout + result.stderr, *sources)
         assert not found, f"{command} printed English words {sorted(found)}:\n{result.stdout}"
