@@ -3,7 +3,7 @@
 Each benchmark prints its figures beside a baseline measured in the same run,
 so the ratios stay meaningful on a noisy machine.
 
-Run: python benchmarks/run.py [NAME ...]   (NAME: lint, check, triage, render, simulate, learn, review, report)
+Run: python benchmarks/run.py [NAME ...]   (NAME: lint, check, triage, render, simulate, learn, review, report, patterns)
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ["lint", "check", "triage", "render", "simulate", "learn", "review", "report"]
+ORDER = ["lint", "check", "triage", "render", "simulate", "learn", "review", "report", "patterns"]
 
 
 def main() -> int:

@@ -80,3 +80,11 @@ def _duration_schemas(node):
     elif isinstance(node, list):
         for value in node:
             yield from _duration_schemas(value)
+
+
+@pytest.mark.parametrize("text", ["2h\n", "\t2h", "2h\t"])
+def test_a_line_break_or_tab_gets_its_own_hint_not_the_lowercase_one(text):
+    with pytest.raises(ValueError) as caught:
+        parse_duration(text)
+    assert "lowercase" not in str(caught.value)
+    assert "remove the line break or tab around it, write 2h" in str(caught.value)

@@ -44,6 +44,8 @@ def _how_to_write(text: str) -> str:
 
     _ = current()
     cleaned = text.strip()
+    if _DURATION.fullmatch(cleaned):  # only a line break or a tab around it (`"2h\n"`)
+        return f"remove the line break or tab around it, write {cleaned}"
     if _DURATION.fullmatch(cleaned.lower()):
         return _("units are lowercase, write {duration}").format(duration=cleaned.lower())
     if cleaned.isdigit():

@@ -6,7 +6,7 @@ import pytest
 
 from cmkit.cli.app import app
 
-COMMANDS = ["lint", "check", "triage", "simulate", "render", "init", "test", "schema", "diff", "eval", "suggest", "review", "report"]
+COMMANDS = ["lint", "check", "triage", "simulate", "render", "init", "test", "schema", "diff", "eval", "suggest", "review", "report", "drill"]
 
 
 @pytest.mark.parametrize("name", COMMANDS)

@@ -59,10 +59,11 @@ def test_patterns_with_back_references_still_match_each_on_their_own():
 
 
 def test_a_pattern_starting_with_words_matches_every_case_variant_of_them():
-    # searched only once the automaton has seen its leading words, normalised: 'ı', 'ſ' and the
-    # Kelvin sign match i, s and k ignoring case, and normalise to them too
+    # searched only once the automaton has seen its leading words, normalised: 'İ', 'ſ' and the
+    # Kelvin sign match i, s and k ignoring case, and normalise to them too (the dotless 'ı'
+    # does not match 'i' in the `regex` engine patterns run on, so it needs no such care)
     patterns = [r"risk-\d+", r"commande n[°o]? ?\d{6}", r"\bn°\d+"]
-    assert matched([], "Rıſ\u212a-12", patterns=patterns)
+    assert matched([], "R\u0130ſ\u212a-12", patterns=patterns)
     assert matched([], "Ma COMMANDE N°123456", patterns=patterns)
     assert matched([], "voir N°4", patterns=patterns)
     assert not matched([], "risk 12, commande 12", patterns=patterns)

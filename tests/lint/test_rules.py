@@ -37,6 +37,10 @@ CASES = [
     ("W214", broken("    action: answer\n", "    patterns: ['(commande )?\\d*']\n    action: answer\n"), "'(commande", 1),
     ("W215", broken("  must_not: [promettre un remboursement]\n", ""), "autonomy:", 1),
     ("W216", broken("  recipients: [dg, sav]\n", ""), "reporting:", 1),
+    ("W231", broken("name: Julie Martin", 'name: "Julie\\e[2J Martin"'), '"Julie', 1),
+    ("W232", broken("keywords: [colis, livraison]", "keywords: [c\u043elis, livraison]"), "c\u043elis", 1),
+    ("W232", broken("keywords: [colis, livraison]", "keywords: [colis, livr\u200baison]"), "livr\u200baison", 1),
+    ("W230", broken("    action: answer\n", "    patterns: ['(\\w+\\s?)+avocat']\n    action: answer\n"), "'(\\w", 1),
     ("I301", broken("  recipients: [dg, sav]\n", "  recipients: [sav]\n").replace(
         ", backup: adjoint}", "}"), "{id: adjoint", 1),
     ("I302", CLEAN[: CLEAN.index("reporting:")], "cmkit:", 1),

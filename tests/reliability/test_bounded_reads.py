@@ -57,3 +57,32 @@ def test_the_fast_check_path_refuses_a_device_in_a_real_process(tmp_path):
 @pytest.fixture
 def isolated_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+@pytest.mark.parametrize(("args", "kind"), [(["simulate", DEVICE], "scenario"), (["test", DEVICE], "case file")])
+def test_a_device_as_scenario_or_case_file_is_one_sentence(runner, args, kind):
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert f"error: {DEVICE}: {kind} is a device, not a file; give a regular file" in result.stderr
+
+
+def test_a_process_substitution_still_works(tmp_path):
+    """A pipe is read (bounded), so `-p <(generate-playbook)` keeps working."""
+    result = subprocess.run(
+        ["bash", "-c", f'{sys.executable} -m cmkit check -p <(cat "{FR_PLAYBOOK}") colis'],
+        capture_output=True, text=True, timeout=60, env={"XDG_CACHE_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "livraison" in result.stdout
+
+
+def test_a_fifo_without_writer_is_an_empty_file_not_a_hang(tmp_path):
+    import os
+
+    fifo = tmp_path / "pb.yaml"
+    os.mkfifo(fifo)
+    result = subprocess.run(
+        [sys.executable, "-m", "cmkit", "check", "-p", str(fifo), "colis"],
+        capture_output=True, text=True, timeout=30, env={"XDG_CACHE_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 2 and "the file is empty" in result.stderr

@@ -71,3 +71,36 @@ def test_a_very_long_organisation_name_gives_a_usable_default_file_name(runner, 
     assert result.exit_code == 0, result.stderr
     (written,) = [p for p in tmp_path.iterdir() if p.suffix == ".md"]
     assert len(written.name) <= 80 and written.name.startswith("maison-dupuis-dupuis")
+
+
+def test_init_does_not_replace_a_dangling_symlink_without_force(runner, tmp_path):
+    link = tmp_path / "playbook.yaml"
+    link.symlink_to(tmp_path / "shared" / "charte.yaml")  # the shared drive is not mounted
+    result = runner.invoke(app, ["init", str(link), "--no-input", "--name", "Atelier Nord"])
+    assert result.exit_code == 2
+    assert "already exists; pass --force" in result.stderr
+    assert link.is_symlink() and not link.exists()
+    (tmp_path / "shared").mkdir()
+    forced = runner.invoke(app, ["init", str(link), "--no-input", "--name", "Atelier Nord", "--force"])
+    assert forced.exit_code == 0, forced.stderr
+    assert link.is_symlink() and (tmp_path / "shared" / "charte.yaml").is_file()  # written where the link points
+
+
+def test_render_into_dev_null_leaves_the_device_alone(runner, tmp_path):
+    import stat
+
+    result = runner.invoke(app, ["render", str(FR_PLAYBOOK), "-f", "md", "-o", "/dev/null"])
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+@pytest.mark.parametrize("which", ["journal", "playbook"])
+def test_report_refuses_to_overwrite_its_journal_or_playbook(runner, playbook, tmp_path, which):
+    journal = tmp_path / "journal.jsonl"
+    journal.write_text('{"id": 1, "action": "answer"}\n', encoding="utf-8")
+    target = journal if which == "journal" else playbook
+    before = target.read_bytes()
+    result = runner.invoke(app, ["report", str(journal), "-p", str(playbook), "-o", str(target)])
+    assert result.exit_code == 2, result.output
+    assert "is one of this command's inputs" in result.stderr or "l’un des fichiers lus" in result.stderr
+    assert target.read_bytes() == before

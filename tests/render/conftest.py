@@ -44,3 +44,29 @@ def check_golden(name: str, actual: str) -> None:
     assert path.exists(), f"no golden file {path}: run with CMKIT_UPDATE_GOLDEN=1 to create it"
     expected = path.read_text(encoding="utf-8")
     assert actual == expected, f"{name} differs from its golden file (CMKIT_UPDATE_GOLDEN=1 to accept)"
+
+
+@pytest.fixture
+def rich_playbook(fr_playbook):
+    """The French example with every revision 1.1 key the documents show (document, phone,
+    on_call, hours, reply), real addresses (not a draft), built in code so that it does not
+    depend on the example files' own revision."""
+    from cmkit.model.playbook import Playbook
+
+    data = fr_playbook.model_dump(mode="json", exclude_none=True)
+    data["document"] = {
+        "version": "1.2",
+        "date": "2026-11-30",
+        "author": "Cabinet Martin Conseil",
+        "approved_by": ["dg"],
+        "review_by": "2027-06-30",
+    }
+    data["hours"] = {"timezone": "Europe/Paris", "open": {"mon-fri": "09:00-18:00", "sat": "10:00-12:30"}}
+    for index, contact in enumerate(data["contacts"]):
+        contact["email"] = contact["email"].replace("example.org", "maison-dupuis.fr")
+        contact["phone"] = f"+33 1 23 45 67 {index:02d}"
+        contact["on_call"] = contact["id"] == "dg"
+    for topic in data["topics"]:
+        if topic["id"] == "livraison":
+            topic["reply"] = "Bonjour, nous regardons votre commande et revenons vers vous {deadline}. {signature}"
+    return Playbook.model_validate(data)

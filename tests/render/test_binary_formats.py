@@ -59,8 +59,8 @@ def test_docx_holds_the_document(playbook_path, document):
     assert all(row["label"] in text for row in context["scope"])
     headings = [p.text for p in document_file.paragraphs if p.style.name.startswith("Heading 1")]
     assert headings and headings[0].startswith("1. ")
-    header_cells = document_file.tables[0].rows[0]._tr.trPr.xml
-    assert "tblHeader" in header_cells  # header row repeats on every page
+    scope_table = next(t for t in document_file.tables if t.rows[0].cells[0].text == context["L"]["headers"]["topic"])
+    assert "tblHeader" in scope_table.rows[0]._tr.trPr.xml  # header row repeats on every page
 
 
 def test_the_charter_pdf_draws_every_chain(fr_playbook):
@@ -69,12 +69,15 @@ def test_the_charter_pdf_draws_every_chain(fr_playbook):
         assert all(_flat(step["name"]) + _flat(step["role"]) in text for step in chain["steps"])
 
 
-def test_emoji_are_left_out_of_the_pdf_not_drawn_as_empty_boxes(en_playbook):
+def test_emoji_are_written_as_their_names_in_the_pdf_never_dropped(en_playbook):
     from cmkit.render.pdf import without_emoji
 
-    assert without_emoji({"a": ["Great job team 🚀", "thank you 🙏"]}) == {"a": ["Great job team", "thank you"]}
-    text = pdf_text(render(en_playbook, "handout", "pdf"))
-    assert "Great job team" in text and "👏" not in text
+    assert without_emoji({"a": ["Great job team 🚀", "thank you 🙏🏽", "ok 👍️"]}) == {
+        "a": ["Great job team [emoji: rocket]", "thank you [emoji: person with folded hands]", "ok [emoji: thumbs up sign]"]
+    }
+    assert without_emoji({"a": "Bravo 🚀"}, "fr") == {"a": "Bravo [émoji\u00a0: rocket]"}
+    text = " ".join(pdf_text(render(en_playbook, "handout", "pdf")).split())
+    assert "Great job team" in text and "👏" not in text and "[emoji: clapping hands sign]" in text
 
 
 def test_docx_writes_what_a_referent_receives_as_words(fr_playbook):

@@ -93,3 +93,33 @@ def test_end_to_end_binary_to_a_pipe(tmp_path):
     )
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout[:2] == b"PK"
+
+
+@pytest.mark.parametrize(
+    ("template", "says"),
+    [
+        ("{{ 1/0 }}", "division by zero"),
+        ("{{ 1 + 'a' }}", "unsupported operand"),
+        ("{{ range(10**9)|list }}", "Range too big"),
+        ('{% include "charter.html.j2" %}', "includes itself"),
+        ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "calls itself"),
+    ],
+)
+def test_a_template_runtime_error_is_one_located_sentence(runner, tmp_path, write, template, says):
+    write("tpl/html/charter.html.j2", "first line\n" + template + "\n")
+    target = tmp_path / "out.html"
+    result = runner.invoke(
+        app, ["render", str(EN_PLAYBOOK), "--templates", str(tmp_path / "tpl"), "-f", "html", "-o", str(target)]
+    )
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert f"{tmp_path / 'tpl' / 'html' / 'charter.html.j2'}:2:" in result.stderr and says in result.stderr
+    assert not target.exists()
+
+
+def test_no_answers_leaves_the_key_out(runner, tmp_path):
+    target = tmp_path / "support.md"
+    result = runner.invoke(app, ["render", str(FR_PLAYBOOK), "-d", "handout", "--no-answers", "-o", str(target)])
+    assert result.exit_code == 0, result.stderr
+    text = target.read_text(encoding="utf-8")
+    assert "Corrigé" not in text and "Exercices" in text

@@ -8,7 +8,26 @@ import sys
 import typer
 
 from cmkit import __version__
-from cmkit.cli import check, diff, eval, init, lint, render, report, review, schema, simulate, suggest, test, triage
+from cmkit.cli import (
+    check,
+    diff,
+    drill,
+    eval,
+    init,
+    lint,
+    render,
+    report,
+    review,
+    schema,
+    simulate,
+    suggest,
+    test,
+    triage,
+)
+from cmkit.cli.helptext import plain_errors, plain_metavars
+
+plain_metavars()
+plain_errors()
 
 app = typer.Typer(
     name="cmkit",
@@ -17,7 +36,7 @@ app = typer.Typer(
         "ask it whether to answer a message, simulate a crisis, render the charter."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # `cmkit --install-completion` (bash, zsh, fish, PowerShell)
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -39,7 +58,7 @@ def _root(
     """cmkit: a community-management charter, made executable."""
 
 
-for module in (lint, check, triage, simulate, render, init, test, schema, diff, eval, suggest, review, report):
+for module in (lint, check, triage, simulate, render, init, test, schema, diff, eval, suggest, review, report, drill):
     app.command(name=module.NAME, help=module.HELP, epilog=module.EPILOG)(module.command)
 
 
@@ -47,6 +66,12 @@ def main() -> None:
     """Console-script entry point; a closed pipe (`cmkit triage ... | head`) is not an error."""
     try:
         app()
+    except SystemExit as exc:
+        if exc.code == 130:  # typer's own answer to a KeyboardInterrupt outside a command's guard
+            from cmkit.cli.plain import report_interrupted
+
+            sys.exit(report_interrupted())
+        raise
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

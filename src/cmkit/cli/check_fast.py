@@ -98,7 +98,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("engagement", ("--engagement",), "Likes, replies and shares of the message.", "N", _count("--engagement")),
     Option("at", ("--at",), "When it was posted (ISO 8601; without an offset, in the playbook's time zone): "
            "the verdict then says when the answer is due.", "TIME"),
-    Option("output_format", ("--format", "-f"), "Output format: text or json.", "FORMAT", _one_of("--format", FORMATS)),
+    Option("output_format", ("--format", "-f"), "Output format: text or json.", "[text|json]", _one_of("--format", FORMATS)),
     Option("brief", ("--brief",), "One line: the verdict alone, for scripts and editors."),
     Option("verbose", ("--verbose", "-v"), "Show the tone and autonomy in full."),
     Option("lang", ("--lang",), "Language of the verdict: fr or en (default: the playbook's).", "LANG",

@@ -69,8 +69,9 @@ def exit_on_error(lang: str | None = None) -> Iterator[None]:
         error_line(str(exc), exc.lang)
         raise typer.Exit(Exit.ERROR) from None
     except KeyboardInterrupt:
-        error_line("interrupted")
-        raise typer.Exit(130) from None
+        from cmkit.cli.plain import report_interrupted
+
+        raise typer.Exit(report_interrupted()) from None
 
 
 def refuse_output_over_input(output: Path | str | None, inputs: list[Path | str | None], lang: str | None = None) -> None:

@@ -117,7 +117,7 @@ def _refuse_to_overwrite(path: Path, force: bool) -> None:
 
     if path.is_dir():
         raise UsageError(f"cannot write {path}: it is a folder; name the playbook file, e.g. {path / 'playbook.yaml'}")
-    if path.exists() and not force:
+    if (path.exists() or path.is_symlink()) and not force:  # a dangling link is someone's too
         raise UsageError(f"{path} already exists; pass --force to replace it")
 
 

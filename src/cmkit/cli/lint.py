@@ -117,12 +117,11 @@ def _language(report) -> str:
 def _print(report, rules, output_format: Format, lang: str) -> None:
     if output_format is Format.text:
         from cmkit.formats import findings_text
-        from cmkit.formats.console import stdout_console
+        from cmkit.formats.console import stdout_console, write_plain
 
         console = stdout_console()
         if console.color_system is None:  # nothing to style (a pipe, NO_COLOR): rich's layout would cost seconds
-            console.file.write("".join(f"{line.plain}\n" for line in findings_text.lines(report, lang)))
-            console.file.flush()
+            write_plain(console, (line.plain for line in findings_text.lines(report, lang)))
         else:
             console.print(findings_text.render(report, lang), soft_wrap=True)
         return

@@ -56,12 +56,47 @@ def plain_options(argv: list[str], options: dict[str, str], positional: str) -> 
     return found
 
 
+#: The signal that interrupted the run: Ctrl-C (SIGINT) unless SIGTERM's handler says otherwise.
+_interrupted_by = [2]
+
+
+def note_signal(signum: int) -> None:
+    """Remember which signal is interrupting the run (its handler then raises KeyboardInterrupt)."""
+    _interrupted_by[0] = signum
+
+
+def signal_number() -> int:
+    """The signal interrupting the run (SIGINT unless noted otherwise)."""
+    return _interrupted_by[0]
+
+
+def interrupted_exit_code() -> int:
+    """The shell's code for the signal that interrupted the run: 128 + its number (130, 143)."""
+    return 128 + _interrupted_by[0]
+
+
+_reported: list[bool] = []
+
+
+def report_interrupted() -> int:
+    """Say "interrupted" on stderr (once, however many layers see it) and return the exit code."""
+    if not _reported:
+        _reported.append(True)
+        from cmkit.i18n import current
+
+        _ = current()
+        error_line(_("interrupted"))
+    return interrupted_exit_code()
+
+
 def error_line(message: str, lang: str | None = None) -> None:
-    """Print one sentence to stderr, after "error:" in `lang` (the message's), else the run's."""
+    """Print one sentence to stderr (a file name or value in it escaped, as on stdout), after
+    "error:" in `lang` (the message's own language), else the run's."""
+    from cmkit.formats.safe_text import printable
     from cmkit.i18n import catalogue, current
 
     _ = catalogue(lang) if lang else current()
-    print(_("error: {message}").format(message=message), file=sys.stderr)
+    print(_("error: {message}").format(message=printable(message)), file=sys.stderr)
 
 
 def silence_closed_stdout() -> None:

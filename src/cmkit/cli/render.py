@@ -61,6 +61,10 @@ def command(
             show_default=False,
         ),
     ] = None,
+    no_answers: Annotated[
+        bool,
+        typer.Option("--no-answers", help="Leave the handout's answer key out (a copy for trainees)."),
+    ] = False,
 ) -> None:
     with exit_on_error():
         from cmkit.errors import UsageError
@@ -78,7 +82,7 @@ def command(
         binary = fmt in (Format.pdf, Format.docx)
         if str(output) == "-" and binary and sys.stdout.isatty():
             raise UsageError(f"refusing to print a {fmt.value} file to the terminal: pass -o FILE or pipe it")
-        data = render(loaded, doc.value, fmt.value, templates)
+        data = render(loaded, doc.value, fmt.value, templates, answers=not no_answers)
         if str(output) == "-":
             sys.stdout.buffer.write(data)
             sys.stdout.flush()

@@ -66,9 +66,9 @@ def command(
 
         chosen = output_format or _format_of(output)
         playbook_path = resolve_playbook(playbook)
-        refuse_output_over_input(output, [journal, playbook_path], lang)
         loaded = load_playbook(playbook_path)
         lang_code = language(lang, loaded.organization.language)
+        refuse_output_over_input(output, [journal, playbook_path], lang_code)
         _ = catalogue(lang_code)
         clock = Clock(loaded.hours.model_dump(mode="json") if loaded.hours else None)
         bounds = _bounds(clock, start, end, _)

@@ -100,9 +100,10 @@ def _print(timeline: Timeline, output_format: Format, lang: str) -> None:
 
         sys.stdout.write(render_json(timeline))
     elif output_format is Format.mermaid:
+        from cmkit.formats.safe_text import printable
         from cmkit.formats.timeline_mermaid import render as render_mermaid
 
-        sys.stdout.write(render_mermaid(timeline, start=timeline.start))
+        sys.stdout.write(printable(render_mermaid(timeline, start=timeline.start)))  # text too: shown, never obeyed
     else:
         from cmkit.formats.console import stdout_console
         from cmkit.formats.timeline_text import render as render_text

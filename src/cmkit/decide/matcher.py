@@ -5,7 +5,8 @@ normalised text, so a message is scanned once whatever the size of the
 playbook. Whole words come from padding: the text becomes ` mon colis ` and
 the keyword `colis` the needle ` colis `; a prefix keyword `rembours*` is the
 needle ` rembours`, open on its right. Patterns are regular expressions over
-the original text, ignoring case (spec: playbook.md, step 2).
+the original text, ignoring case (spec: playbook.md, step 2); each search has
+a time budget (see `compile_pattern`), so no pattern can hang a run.
 
 The matcher takes plain data (a playbook dumped to dicts and lists), not the
 pydantic model, so that `cmkit check` can run from a cached copy without
@@ -54,12 +55,12 @@ class Matcher:
         #: (topic index, the keyword or pattern as written, its kind) for every trigger ordinal
         self.triggers: list[tuple[int, str, str]] = []
         needles: dict[str, list[int]] = {}
-        patterns: list[tuple[int, re.Pattern[str]]] = []
+        patterns: list[tuple[int, BoundedPattern]] = []
         for topic_index, topic in enumerate(topics):
             for kind in ("keyword", "pattern", "unless"):
                 for written in topic.get(_FIELD[kind]) or ():
                     if kind == "pattern":
-                        patterns.append((len(self.triggers), re.compile(written, re.IGNORECASE)))
+                        patterns.append((len(self.triggers), compile_pattern(written)))
                     else:
                         needle = _needle(written) if stem is None else _phrase_key(written)
                         if needle is not None:
@@ -71,9 +72,9 @@ class Matcher:
         self._key_ordinals.extend((ordinal,) for ordinal, _ in patterns)
         # A pattern that starts with plain words is only searched when the automaton
         # has seen those words: their needle's value is negative, -1 - its index here.
-        by_words: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
+        by_words: dict[str, list[tuple[int, BoundedPattern]]] = {}
         #: patterns searched in every text, behind one combined search
-        self._patterns: list[tuple[int, re.Pattern[str]]] = []
+        self._patterns: list[tuple[int, BoundedPattern]] = []
         for key, pattern in keyed:
             words = _leading_words(pattern.pattern) if stem is None else None
             if words is None:
@@ -93,6 +94,12 @@ class Matcher:
             self._automaton = None
             self._phrases = Phrases(list(needles), stem=stem)  # in key order: index = key
         self._any_pattern = _combined([p for _, p in self._patterns])
+
+    @property
+    def timed_out(self) -> set[str]:
+        """The patterns whose search ran out of time at least once (each counted as not matching)."""
+        every = [p for _, p in self._patterns] + [p for group in self._worded_patterns for _, p in group]
+        return {p.pattern for p in every if p.timeouts}
 
     def find(self, text: str) -> frozenset[int]:
         """The keys of every needle and pattern that `text` triggers."""
@@ -178,7 +185,7 @@ def _automaton(needles: list[tuple[str, int]]) -> ahocorasick.Automaton | None:
     return automaton
 
 
-def _combined(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+def _combined(patterns: list[BoundedPattern]) -> BoundedPattern | None:
     """One search that tells whether any pattern can match, so most texts pay for one, not all.
 
     None when the patterns cannot be joined safely (group references, global flags).
@@ -186,6 +193,65 @@ def _combined(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
     if len(patterns) < 2 or any(_GROUP_REFERENCE.search(p.pattern) for p in patterns):
         return None
     try:
-        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+        return compile_pattern("|".join(f"(?:{p.pattern})" for p in patterns), undecided=True)
     except re.error:
         return None
+
+
+#: The time one search of one pattern in one text may take. A pattern written with nested
+#: quantifiers (`(a+)+$`, lint W230) can backtrack for longer than the universe lasts on
+#: forty letters; a sound pattern takes microseconds, so this only ever stops the former.
+PATTERN_BUDGET_SECONDS = 0.05
+
+
+class BoundedPattern:
+    """A compiled pattern whose `search` gives up after PATTERN_BUDGET_SECONDS.
+
+    Why the `regex` module and not RE2: RE2 never backtracks, but its `\\w`, `\\d`
+    and `\\b` are ASCII-only, so `\\w+ment` would stop matching French words
+    (`égarement`); `regex` reads the same syntax as `re`, Unicode included, and
+    takes a timeout. A search that runs out of time counts as no match (the
+    safe reading: the rest of the playbook still decides, and the run goes on);
+    it is counted in `timeouts`, and lint's W230 flags such patterns before any
+    message meets them. A combined search (`undecided=True`) that runs out of
+    time answers "maybe", so each pattern is then searched on its own.
+    """
+
+    __slots__ = ("pattern", "_search", "_finditer", "_budget", "_undecided", "timeouts")
+
+    def __init__(self, pattern: str, *, undecided: bool = False) -> None:
+        import regex
+
+        self.pattern = pattern
+        self._undecided = undecided
+        self.timeouts = 0
+        self._budget: dict = {"timeout": PATTERN_BUDGET_SECONDS}
+        try:
+            compiled = regex.compile(pattern, regex.IGNORECASE | regex.VERSION0)
+        except regex.error:
+            # what `re` accepts and `regex` does not (none known): same meaning, no budget
+            compiled = re.compile(pattern, re.IGNORECASE)
+            self._budget = {}
+        self._search, self._finditer = compiled.search, compiled.finditer
+
+    def search(self, text: str) -> bool:
+        """Whether the pattern is found in `text` within the budget."""
+        try:
+            return self._search(text, **self._budget) is not None
+        except TimeoutError:
+            self.timeouts += 1
+            return self._undecided
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the pattern is found in `text` (start, end), all within one budget; none if it runs out."""
+        try:
+            return [(found.start(), found.end()) for found in self._finditer(text, **self._budget)]
+        except TimeoutError:
+            self.timeouts += 1
+            return []
+
+
+def compile_pattern(pattern: str, *, undecided: bool = False) -> BoundedPattern:
+    """A playbook pattern, ignoring case, with a time budget per search (raises re.error)."""
+    re.compile(pattern, re.IGNORECASE)  # the model's own check: the same errors, the same messages
+    return BoundedPattern(pattern, undecided=undecided)

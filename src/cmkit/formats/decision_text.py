@@ -25,6 +25,7 @@ from typing import TextIO
 from cmkit.decide.record import record
 from cmkit.decide.engine import Decision, Reason, Referent
 from cmkit.decide.words import deadline_words, duration_words
+from cmkit.formats.safe_text import printable_fields
 from cmkit.i18n import Catalogue, catalogue
 
 _HEADLINE_STYLE = {
@@ -152,9 +153,12 @@ def render_decision(
     brief: bool = False,
     verbose: bool = False,
 ) -> str:
-    """The whole verdict as text, ending with a newline (`brief`: the first line alone)."""
+    """The whole verdict as text, ending with a newline (`brief`: the first line alone); the
+    playbook's and the message's texts in it are escaped (cmkit.formats.safe_text), the
+    colours are ours."""
     if isinstance(verdict, Decision):
         verdict = Verdict(verdict)
+    verdict = verdict._replace(decision=printable_fields(verdict.decision))
     decision, _ = verdict.decision, catalogue(verdict.lang)
     paint = _Painter(color)
     first = headline(verdict)

@@ -102,3 +102,19 @@ def missing_section(playbook: Playbook, section: str, message: str, hint: str) -
     """One flag when an optional top-level section is absent, at the top of the file."""
     if getattr(playbook, section) is None:
         yield Flag((section,), message, hint, at_key=True, at=section_or_start(playbook, section))
+
+
+def every_text(playbook: Playbook) -> Iterator[tuple[PathKey, str]]:
+    """Every text value of the playbook as written (keys set in the file only), with its path."""
+    yield from _texts((), playbook.model_dump(mode="python", exclude_unset=True, by_alias=True))
+
+
+def _texts(path: PathKey, value: object) -> Iterator[tuple[PathKey, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts((*path, key), item)
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _texts((*path, index), item)

@@ -347,6 +347,7 @@ class _Builder:
         self.source = source
         self.lines = lines
         self.size = 0  # values built, aliases counted as the size of what they stand for
+        self.by_aliases = 0  # the part of `size` that aliases stand for
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.int_reader = yaml.SafeLoader("")
         self.plain_tags: dict[str, str] = {}
@@ -377,11 +378,26 @@ class _Builder:
 
     def _grow(self, event: yaml.Event, by: int) -> None:
         self.size += by
+        if isinstance(event, yaml.AliasEvent):
+            self.by_aliases += by
         if self.size > MAX_NODES:
             _ = current()
             limit = number(MAX_NODES, _.lang)
-            sentence = _("expands to more than {limit} keys and values (an alias bomb?)")
-            raise self._fail(event, sentence.format(limit=limit))
+            if self.by_aliases * 2 > self.size:  # mostly made of repeats: an alias bomb, or close
+                raise self._fail(
+                    event,
+                    _(
+                        "its aliases (*name) expand it to more than {limit} keys and values, the limit "
+                        "for one file (an alias bomb?); write the values out or repeat fewer of them"
+                    ).format(limit=limit),
+                )
+            raise self._fail(
+                event,
+                _(
+                    "holds more than {limit} keys and values, the limit for one file (a 5,000-line "
+                    "playbook holds about 11,000); split the list, or check that it was meant to be this long"
+                ).format(limit=limit),
+            )
 
     def _tag(self, event: yaml.Event, kind: type[yaml.Node], value: str | None = None) -> str:
         tag = event.tag

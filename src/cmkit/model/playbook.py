@@ -244,6 +244,20 @@ class Reporting(Strict):
     metrics: list[Text] = Field(default_factory=list, description="What it measures.")
 
 
+class Brand(Strict):
+    """The client's look on rendered documents: one accent colour and a logo (optional)."""
+
+    color: str | None = Field(
+        None,
+        pattern=r"^#[0-9A-Fa-f]{6}$",
+        description='The accent colour of titles, rules and the cover, as "#RRGGBB" (e.g. "#0055A4").',
+    )
+    logo: str | None = Field(
+        None,
+        description="A PNG, JPEG or SVG file shown on the cover, relative to the playbook's folder.",
+    )
+
+
 class Document(Strict):
     """Document control: what every rendered document carries (revision 1.1)."""
 
@@ -252,6 +266,7 @@ class Document(Strict):
     author: str | None = Field(None, description="Who wrote it, e.g. the consultancy.")
     approved_by: list[Id] = Field(default_factory=list, description="Who approved it (contact ids).")
     review_by: Date | None = Field(None, description="When it is next reviewed.")
+    brand: Brand | None = Field(None, description="Optional branding: an accent colour and a logo.")
 
 
 class WatchEntry(Strict):

@@ -15,15 +15,18 @@ from cmkit.render.documents import DOCUMENTS, build_context
 FORMATS = ("md", "html", "pdf", "docx")
 
 
-def render(playbook: Playbook, document: str, fmt: str, user_templates: Path | None = None) -> bytes:
-    """The bytes of `document` (charter, onboarding, handout) as `fmt` (md, html, pdf, docx)."""
+def render(
+    playbook: Playbook, document: str, fmt: str, user_templates: Path | None = None, *, answers: bool = True
+) -> bytes:
+    """The bytes of `document` (charter, onboarding, handout) as `fmt` (md, html, pdf, docx);
+    `answers=False` leaves out the handout's answer key."""
     if document not in DOCUMENTS:
         raise UsageError(f"unknown document {document!r}: choose one of {', '.join(DOCUMENTS)}")
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
     if user_templates is not None and not user_templates.is_dir():
         raise UsageError(f"--templates {user_templates}: no such folder")
-    context = build_context(playbook, document)
+    context = build_context(playbook, document, answers=answers)
     if fmt in ("md", "html"):
         from cmkit.render.templating import render_text
 

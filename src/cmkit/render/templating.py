@@ -106,6 +106,17 @@ def render_text(kind: str, document: str, context: dict, user_templates: Path | 
     except (jinja2.UndefinedError, SecurityError) as exc:
         file, line = _template_position(exc, name)
         raise CmkitError(f"template error: {exc}", file=file, line=line) from None
+    except RecursionError as exc:
+        file, line = _template_position(exc, name)
+        raise CmkitError(
+            "template error: the template includes itself or a macro calls itself without end", file=file, line=line
+        ) from None
+    except (jinja2.TemplateError, ArithmeticError, TypeError, ValueError, LookupError, AttributeError) as exc:
+        # a template is code the user wrote: its runtime errors ({{ 1/0 }}, {{ 1 + 'a' }}, the
+        # sandbox's range limit) are theirs to fix, so they get one located sentence, not a traceback
+        file, line = _template_position(exc, name)
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        raise CmkitError(f"template error: {message}", file=file, line=line) from None
     if kind == "md":
         text = _BLANK_RUNS.sub("\n\n", text).lstrip("\n")
     return text

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from cmkit.decide.matcher import compile_pattern
 from cmkit.review.engine import Draft
 from cmkit.review.finding import Hit
 
@@ -37,8 +38,7 @@ def check(draft: Draft) -> Iterator[Hit]:
         for pattern in topic.patterns:
             if not _DIGITS.search(pattern):
                 continue
-            for match in re.finditer(pattern, draft.text, re.IGNORECASE):
-                span = (match.start(), match.end())
+            for span in compile_pattern(pattern).spans(draft.text):  # bounded: a pattern cannot hang review
                 if span[0] == span[1] or span in seen:
                     continue
                 seen.add(span)
