@@ -87,3 +87,18 @@ def test_the_language_a_playbook_declares_is_read_from_its_lines():
     assert declared_language(["cmkit: 1", "organization:", "  name: X", "  language: fr  # français"]) == "fr"
     assert declared_language(["organization:", "  name: X", "topics:", "  language: fr"]) is None
     assert declared_language(["organization: {name: X, language: fr}"]) is None  # flow style: the locale decides
+
+
+def test_a_context_keeps_two_translations_of_one_english_word_apart():
+    text = '''msgctxt "document"
+msgid "Answer"
+msgstr "Réponse"
+
+msgid "Answer"
+msgstr "Répondre"
+'''
+    french = Catalogue("fr", text=text)
+    assert french("Answer") == "Répondre"
+    assert french.p("document", "Answer") == "Réponse"
+    assert french.p("elsewhere", "Answer") == "Answer"
+    assert read_po(text) == {"Answer": "Répondre", "document\x04Answer": "Réponse"}

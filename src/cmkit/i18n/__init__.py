@@ -99,19 +99,36 @@ class Catalogue:
         self._entries: dict[str, str | tuple[str, ...]] = {} if entries is None else entries
         self._parsed = entries is not None or not text
 
-    def _entry(self, msgid: str) -> str | tuple[str, ...] | None:
-        if msgid in self._entries or self._parsed:
-            return self._entries.get(msgid)
-        at = self._text.find(f'\nmsgid "{_quote(msgid)}"\n')
-        if at < 0:  # not written on one line: read the whole file, once
+    def _entry(self, msgid: str, context: str | None = None) -> str | tuple[str, ...] | None:
+        key = msgid if context is None else f"{context}{_CONTEXT}{msgid}"
+        if key in self._entries or self._parsed:
+            return self._entries.get(key)
+        line = f'msgid "{_quote(msgid)}"\n'
+        needle = f'\n{line}' if context is None else f'\nmsgctxt "{_quote(context)}"\n{line}'
+        at = self._text.find(needle)
+        while at >= 0:
+            start = self._text.rfind("\n\n", 0, at) + 1
+            end = self._text.find("\n\n", at)
+            block = read_po(self._text[start:end])
+            if key in block or len(block) == 0:  # this entry, or this entry marked fuzzy
+                found = block.get(key)
+                self._entries[key] = found if found is not None else ""  # fuzzy: untranslated
+                return found
+            at = self._text.find(needle, at + 1)  # the same msgid under a context: look further
+        self.read_all()  # not written on one line: read the whole file, once
+        return self._entries.get(key)
+
+    def read_all(self) -> None:
+        """Parse the whole file now: cheaper than finding hundreds of sentences one by one."""
+        if not self._parsed:
             self._entries.update(read_po(self._text))
             self._parsed = True
-            return self._entries.get(msgid)
-        start = self._text.rfind("\n\n", 0, at) + 1
-        end = self._text.find("\n\n", at)
-        found = read_po(self._text[start:end]).get(msgid)
-        self._entries[msgid] = found if found is not None else ""  # a fuzzy entry: untranslated
-        return found
+
+    def p(self, context: str, msgid: str) -> str:
+        """`msgid` as used in `context` (gettext's msgctxt): for one English word that a
+        language says two ways, such as the documents' "Answer" (« Réponse », « Répondre »)."""
+        found = self._entry(msgid, context)
+        return found if isinstance(found, str) and found else msgid
 
     def __call__(self, msgid: str) -> str:
         found = self._entry(msgid)
@@ -150,7 +167,8 @@ def current() -> Catalogue:
 def read_po(text: str) -> dict[str, str | tuple[str, ...]]:
     """The entries of a `.po` file: msgid -> msgstr, or -> (msgstr[0], msgstr[1]) for plurals.
 
-    Handles what translators' tools write: comments, `msgctxt` (ignored), strings
+    Handles what translators' tools write: comments, `msgctxt` (the key is then
+    context + "\x04" + msgid, as in gettext's catalogues), strings
     continued over several lines, escapes, and `#, fuzzy` entries (left out, as
     gettext does). The header entry (empty msgid) is left out.
     """
@@ -162,6 +180,8 @@ def read_po(text: str) -> dict[str, str | tuple[str, ...]]:
     def flush() -> None:
         nonlocal fields, current, fuzzy
         msgid = fields.get("msgid")
+        if msgid and "msgctxt" in fields:
+            msgid = f"{fields['msgctxt']}{_CONTEXT}{msgid}"
         if msgid and not fuzzy:
             if "msgid_plural" in fields:
                 entries[msgid] = (fields.get("msgstr[0]", ""), fields.get("msgstr[1]", ""))
@@ -191,6 +211,9 @@ def read_po(text: str) -> dict[str, str | tuple[str, ...]]:
     flush()
     return entries
 
+
+#: gettext's separator between a context and its msgid, in the key of an entry that has one.
+_CONTEXT = "\x04"
 
 _ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
 
