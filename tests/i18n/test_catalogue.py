@@ -10,10 +10,11 @@ from cmkit.i18n import _LOCALE, Catalogue, current, language, read_po, set_langu
 def test_each_sentence_found_alone_is_the_one_the_full_parse_reads():
     text = (Path(_LOCALE) / "fr.po").read_text(encoding="utf-8")
     full = read_po(text)
-    for msgid, msgstr in full.items():
+    for key, msgstr in full.items():
+        context, _, msgid = key.rpartition("\x04")
         lazy = Catalogue("fr", text=text)
-        assert lazy._entry(msgid) == msgstr, msgid
-        assert not lazy._parsed, msgid  # found where it was written, nothing else read
+        assert lazy._entry(msgid, context or None) == msgstr, key
+        assert not lazy._parsed, key  # found where it was written, nothing else read
 
 
 def test_a_wrapped_id_a_fuzzy_entry_and_an_escape():
