@@ -62,7 +62,7 @@ def exit_on_error(lang: str | None = None) -> Iterator[None]:
     """
     from cmkit.i18n import set_language
 
-    set_language(lang)
+    previous = set_language(lang)
     try:
         yield
     except CmkitError as exc:
@@ -72,6 +72,8 @@ def exit_on_error(lang: str | None = None) -> Iterator[None]:
         from cmkit.cli.plain import report_interrupted
 
         raise typer.Exit(report_interrupted()) from None
+    finally:
+        set_language(previous)  # a run inside a longer process (tests, a library) leaves no trace
 
 
 def refuse_output_over_input(output: Path | str | None, inputs: list[Path | str | None], lang: str | None = None) -> None:

@@ -54,14 +54,16 @@ def reading(declared: object) -> Iterator[None]:
         _reading = before
 
 
-def set_language(explicit: str | None) -> None:
-    """Make `explicit` (a `--lang` value, or None to clear) win over everything in `language()`.
+def set_language(explicit: str | None) -> str | None:
+    """Make `explicit` (a `--lang` value, or None to clear) win over everything in `language()`;
+    return the one it replaces, for a caller that puts it back.
 
     Called by a command with its `--lang` before it loads anything; an unknown
     code is ignored, as `language()` ignores it.
     """
     global _override
-    _override = explicit
+    previous, _override = _override, explicit
+    return previous
 
 
 def language(explicit: str | None = None, playbook: str | None = None) -> str:
