@@ -18,7 +18,7 @@ def test_default_path_is_playbook_yaml(runner, tmp_path, monkeypatch):
     result = runner.invoke(app, ["init", *NO_INPUT])
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "playbook.yaml").is_file()
-    assert "Wrote playbook.yaml." in result.stderr
+    assert "Charter written to playbook.yaml." in result.stderr
     assert "cmkit schema > playbook.schema.json" in result.stderr
     assert result.stdout == ""
 
@@ -44,13 +44,21 @@ def test_a_folder_is_not_a_playbook_even_with_force(runner, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_no_input_without_a_name_leaves_a_blank_to_fill_in_that_still_lints(runner, tmp_path):
-    for lang, blank in (("fr", "Votre organisation"), ("en", "Your organisation")):
+def test_no_input_without_a_name_leaves_a_blank_that_strict_lint_refuses_until_filled(runner, tmp_path):
+    for lang, blank, said in (
+        ("fr", "Votre organisation", "Charte écrite dans"), ("en", "Your organisation", "Charter written to")
+    ):
         path = tmp_path / f"p.{lang}.yaml"
         result = runner.invoke(app, ["init", str(path), "--no-input", "--lang", lang])
         assert result.exit_code == 0, result.stderr
+        assert result.stderr.startswith(f"{said} {path}.")
         assert load_playbook(path).organization.name == blank
-        assert [f.code for f in lint_file(path)] == []
+        findings = lint_file(path)
+        assert {f.code for f in findings} == {"W250"}  # a draft: lint passes, lint --strict does not
+        assert findings[0].path == "organization.name"
+        text = path.read_text(encoding="utf-8").replace(blank, "Atelier Nord").replace("@example.org", "@atelier-nord.fr")
+        path.write_text(text, encoding="utf-8")
+        assert lint_file(path) == []
 
 
 def test_missing_folder_is_one_sentence(runner, tmp_path):
@@ -86,32 +94,55 @@ def test_bad_flag_values_are_usage_errors(runner, tmp_path):
     assert not (tmp_path / "p.yaml").exists()
 
 
+#: Per referent: name, role, e-mail, phone, delay, on call, backup.
+LOCAL_REFERENTS = [
+    "Nadia Haddad", "", "nadia@lefournil.fr", "06 12 34 56 78", "45m", "oui", "",
+    "", "", "", "", "", "", "",
+    "", "", "", "", "1h", "", "-",
+]
+
+
 def test_piped_answers_drive_the_questionnaire(runner, tmp_path):
-    """Answers on stdin, one a line: language, preset, name, sector, channels, 3 per referent, autonomy."""
-    referents = ["Nadia Haddad", "45m", "", "", "", "", "", "1h", "-"]
-    lines = ["fr", "local", "Le Fournil", "boulangerie", "instagram=4h, google=1d", *referents,
-             "répondre aux avis; offrir un café", ""]
+    """Answers on stdin, one a line, in the order of the questions."""
+    lines = ["fr", "local", "Le Fournil", "boulangerie", "instagram=4h, google=1d", "", "mar-sam 7h-19h30",
+             "", "", *LOCAL_REFERENTS, "répondre aux avis; offrir un café", "", "", "Cabinet Morel", ""]
     path = tmp_path / "p.yaml"
     result = runner.invoke(app, ["init", str(path)], input="\n".join(lines) + "\n")
     assert result.exit_code == 0, result.stderr
-    assert "Nom de l'organisation\u00a0: Le Fournil" in result.stdout
+    assert "Nom de l'organisation\u202f: Le Fournil" in result.stdout
     playbook = load_playbook(path)
     assert playbook.organization.sector == "boulangerie"
     assert [c.id for c in playbook.channels] == ["instagram", "google"]
-    assert playbook.contact("gerance").name == "Nadia Haddad"
+    gerance = playbook.contact("gerance")
+    assert (gerance.name, gerance.email, gerance.phone, gerance.on_call) == (
+        "Nadia Haddad", "nadia@lefournil.fr", "+33 6 12 34 56 78", True
+    )
     assert playbook.contact("responsable").backup is None
+    assert playbook.hours.timezone == "Europe/Paris" and playbook.hours.open == {"tue-sat": "07:00-19:30"}
+    assert playbook.document.author == "Cabinet Morel" and playbook.document.approved_by == ["gerance"]
     assert playbook.autonomy.may == ["répondre aux avis", "offrir un café"]
-    assert playbook.autonomy.must_not == load_preset("local", "fr")["autonomy"]["must_not"]  # Enter kept it
+    assert playbook.autonomy.must_not_texts == [
+        item["text"] for item in load_preset("local", "fr")["autonomy"]["must_not"]
+    ]  # Enter kept it, with each item's `detect`
+    assert all(not isinstance(item, str) for item in playbook.autonomy.must_not)
+    assert result.stderr.startswith(f"Charte écrite dans {path}.")
 
 
 def test_a_refused_piped_answer_is_explained_in_french_and_asked_again(runner, tmp_path):
     path = tmp_path / "p.yaml"
-    lines = ["fr", "locl", "local", "Le Fournil", "", "Instagram=2h", "instagram=2h"]
-    result = runner.invoke(app, ["init", str(path)], input="\n".join(lines) + "\n" * 13)
+    lines = ["fr", "locl", "local", "Le Fournil", "", "Instagram=2h", "instagram=2h", "", "", "", "",
+             "-", "Léa Morel", "", "lea@", "lea@lefournil.fr", "01 02", "04 72 00 00 00"]
+    result = runner.invoke(app, ["init", str(path)], input="\n".join(lines) + "\n" * 30)
     assert result.exit_code == 0, result.stderr
-    assert "Réponse refusée\u00a0: «\u00a0locl\u00a0» n'est pas proposé" in result.stdout
-    assert "Réponse refusée\u00a0: «\u00a0Instagram\u00a0» n'est pas un identifiant" in result.stdout
-    assert [c.id for c in load_playbook(path).channels] == ["instagram"]
+    for refusal in (
+        "«\u00a0locl\u00a0» n'est pas proposé", "«\u00a0Instagram\u00a0» n'est pas un identifiant",
+        "«\u00a0-\u00a0» n'est pas le nom d'une personne", "«\u00a0lea@\u00a0» n'est pas une adresse e-mail",
+        "«\u00a001 02\u00a0» n'est pas un numéro de téléphone",
+    ):
+        assert f"Réponse refusée\u202f: {refusal}" in result.stdout
+    playbook = load_playbook(path)
+    assert [c.id for c in playbook.channels] == ["instagram"]
+    assert playbook.contact("gerance").phone == "+33 4 72 00 00 00"
 
 
 def test_end_of_input_writes_nothing(runner, tmp_path):
@@ -127,8 +158,8 @@ def test_lint_warnings_caused_by_answers_are_shown(runner, tmp_path):
     result = runner.invoke(app, ["init", str(path), *NO_INPUT, "--channel", "twitter=1h"])
     assert result.exit_code == 0
     findings = lint_file(path)
-    assert findings  # one channel cannot hold a spread over three
-    assert all(f"{f.code} {f.message}" in result.stderr for f in findings)
+    assert any(f.code == "W211" for f in findings)  # one channel cannot hold a spread over three
+    assert all(f"{f.code} {f.message}" in result.stderr for f in findings if f.severity != "info")
 
 
 def test_real_process(tmp_path):
@@ -136,7 +167,8 @@ def test_real_process(tmp_path):
     command = [sys.executable, "-m", "cmkit", "init", str(path), "--no-input", "--name", "Atelier Nord", "--lang", "fr"]
     done = subprocess.run(command, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
     assert done.returncode == 0, done.stderr
-    assert lint_file(path) == []
+    assert done.stderr.startswith(f"Charte écrite dans {path}.\n")
+    assert {f.code for f in lint_file(path)} == {"W250"}
     again = subprocess.run(command, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
     assert again.returncode == 2
     assert again.stderr.strip() == f"error: {path} already exists; pass --force to replace it"

@@ -25,22 +25,54 @@ def test_organisation_answers():
 def test_channels_replace_the_presets_in_the_given_order():
     data = data_for(channels={"twitter": 30, "tiktok": 240})
     assert data["channels"] == [
-        {"id": "twitter", "name": "X / Twitter", "expected_response": "30m"},
+        {"id": "twitter", "max_length": 280, "name": "X / Twitter", "expected_response": "30m"},
         {"id": "tiktok", "name": "Tiktok", "expected_response": "4h"},
     ]
 
 
-def test_referent_answers_change_name_deadline_and_backup():
+def test_referent_answers_change_name_contact_deadline_and_backup():
     data = data_for(referents={
-        "service-client": Referent(name="Nadia Haddad", respond_within=45, backup=""),
+        "service-client": Referent(
+            name="Nadia Haddad", respond_within=45, backup="", phone="+33 6 12 34 56 78", on_call=True
+        ),
         "marketing": Referent(backup="direction"),
+        "juridique": Referent(email=""),
     })
     contacts = {contact["id"]: contact for contact in data["contacts"]}
     assert contacts["service-client"] == {
-        "id": "service-client", "name": "Nadia Haddad", "role": "Responsable du service client", "respond_within": "45m"
+        "id": "service-client", "name": "Nadia Haddad", "role": "Responsable du service client",
+        "email": "julie.martin@example.org",  # kept: a renamed referent's address is asked, never dropped silently
+        "phone": "+33 6 12 34 56 78", "respond_within": "45m", "on_call": True,
     }
     assert contacts["marketing"]["backup"] == "direction"
     assert contacts["marketing"]["name"] == "Thomas Roux"  # untouched answers keep the preset's
+    assert "email" not in contacts["juridique"]
+
+
+def test_new_referents_are_added_after_the_presets():
+    data = data_for(referents={"avocat": Referent(name="Maître Blanc", respond_within=1440, email="b@blanc.fr")})
+    assert data["contacts"][-1] == {"id": "avocat", "name": "Maître Blanc", "email": "b@blanc.fr", "respond_within": "1d"}
+
+
+def test_removed_referents_hand_over_to_their_backup():
+    data = data_for(removed=["juridique", "communication"])
+    ids = [contact["id"] for contact in data["contacts"]]
+    assert "juridique" not in ids and "communication" not in ids
+    topics = {topic["id"]: topic for topic in data["topics"]}
+    assert topics["juridique"]["escalate_to"] == "direction"  # juridique → communication → direction
+    assert {c["id"]: c.get("backup") for c in data["contacts"]}["marketing"] == "direction"
+    with pytest.raises(UsageError, match="no referent 'nobody' to remove"):
+        data_for(removed=["nobody"])
+
+
+def test_hours_and_document_answers():
+    from datetime import date
+
+    data = data_for(timezone="America/Montreal", open_hours={"mon-fri": "08:00-17:00"}, version="0.9",
+                    author="Cabinet Morel", approved_by=["direction", "marketing"], date=date(2026, 12, 1))
+    assert data["hours"] == {"timezone": "America/Montreal", "open": {"mon-fri": "08:00-17:00"}}
+    assert data["document"] == {"version": "0.9", "date": date(2026, 12, 1), "author": "Cabinet Morel",
+                                "approved_by": ["direction", "marketing"]}
 
 
 def test_autonomy_answers_replace_the_lists():
@@ -48,9 +80,9 @@ def test_autonomy_answers_replace_the_lists():
     assert data["autonomy"] == {"may": ["s'excuser"], "must_not": ["promettre un remboursement"]}
 
 
-def test_unknown_referent_is_refused_with_the_known_ones():
-    with pytest.raises(UsageError, match="no referent 'sav'.*service-client"):
-        scaffold(Answers(name="X", language="fr", referents={"sav": Referent(name="Julie")}))
+def test_a_new_referent_needs_a_name():
+    with pytest.raises(UsageError, match="new referent 'sav' needs a name"):
+        scaffold(Answers(name="X", language="fr", referents={"sav": Referent(respond_within=60)}))
 
 
 def test_answers_that_break_the_playbook_are_refused_before_anything_is_written():

@@ -8,6 +8,7 @@ import yaml
 from cmkit.cli.app import app
 from cmkit.decide.engine import Decider, Message
 from cmkit.lint.engine import lint_file
+from cmkit.model.placeholders import is_draft
 from cmkit.trusted import load_playbook
 from cmkit.scaffold import LANGUAGES, PRESETS, Answers, load_preset, scaffold
 
@@ -15,16 +16,64 @@ ALL = [(preset, language) for preset in PRESETS for language in LANGUAGES]
 
 
 @pytest.mark.parametrize(("preset", "language"), ALL)
-def test_no_input_init_passes_lint_strict(runner, tmp_path, preset, language):
+def test_no_input_init_is_a_draft_until_its_placeholders_are_filled(runner, tmp_path, preset, language):
     path = tmp_path / f"{preset}.{language}.yaml"
     result = runner.invoke(
         app, ["init", str(path), "--no-input", "--name", "Atelier Nord", "--lang", language, "--preset", preset]
     )
     assert result.exit_code == 0, result.stderr
+    findings = lint_file(path)
+    assert findings and {f.code for f in findings} == {"W250"}  # only the sample addresses
+    assert all("example.org" in f.message for f in findings)
+    path.write_text(path.read_text(encoding="utf-8").replace("@example.org", "@atelier-nord.fr"), encoding="utf-8")
     assert lint_file(path) == []
     playbook = load_playbook(path)
     assert playbook.organization.name == "Atelier Nord"
     assert playbook.organization.language == language
+    assert not is_draft(playbook)
+
+
+@pytest.mark.parametrize(("preset", "language"), ALL)
+def test_a_preset_ships_what_the_handout_and_review_need(tmp_path, preset, language):
+    """Examples on every topic (decided as that topic), model replies, a holding statement,
+    `detect` on every `must_not`, channel lengths and office hours."""
+    path = tmp_path / "p.yaml"
+    path.write_text(scaffold(Answers(name="Atelier Nord", language=language, preset=preset)), encoding="utf-8")
+    playbook = load_playbook(path)
+    decider = Decider(playbook)
+    for topic in playbook.topics:
+        assert len(topic.examples) >= 2, topic.id
+        assert [decider.decide(Message(example)).topic for example in topic.examples] == [topic.id] * len(topic.examples)
+    answered = [topic for topic in playbook.topics if topic.action == "answer"]
+    assert answered and all(topic.reply and topic.reply.endswith("{signature}") for topic in answered)
+    assert playbook.crisis.holding_statement and playbook.crisis.holding_statement.endswith("{signature}")
+    assert all(not isinstance(item, str) and item.detect for item in playbook.autonomy.must_not)
+    assert any(channel.max_length for channel in playbook.channels)
+    assert playbook.hours and playbook.hours.week() != [[]] * 7
+    assert playbook.document and playbook.document.approved_by == [playbook.crisis.escalate_to]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_food_preset_covers_food_safety(language):
+    data = load_preset("food", language)
+    decider_text = scaffold(Answers(name="Atelier Nord", language=language, preset="food"))
+    assert decider_text
+    actions = {topic["id"]: topic["action"] for topic in data["topics"]}
+    crisis = [topic_id for topic_id, action in actions.items() if action == "crisis"]
+    assert len(crisis) == 2  # symptoms after eating, and the press
+    labels = " ".join(topic["label"].lower() for topic in data["topics"])
+    for words in ({"fr": "allergènes", "en": "allergens"}, {"fr": "corps étrangers", "en": "foreign bodies"},
+                  {"fr": "rappels", "en": "recalls"}, {"fr": "symptômes", "en": "symptoms"}):
+        assert words[language] in labels
+
+
+def test_list_presets_says_whom_each_is_for(runner):
+    english = runner.invoke(app, ["init", "--list-presets", "--lang", "en"])
+    assert english.exit_code == 0
+    assert [line.split()[0] for line in english.stdout.splitlines()] == list(PRESETS)
+    assert "allergens" in english.stdout
+    french = runner.invoke(app, ["init", "--list-presets", "--lang", "fr"])
+    assert "allergènes" in french.stdout and "Commerces et boutiques en ligne" in french.stdout
 
 
 @pytest.mark.parametrize(("preset", "language"), ALL)
@@ -100,6 +149,7 @@ def test_generated_yaml_keeps_the_presets_meaning():
     preset = load_preset("public", "en")
     assert data["topics"] == preset["topics"]
     assert data["contacts"] == preset["contacts"]
+    assert data["autonomy"] == preset["autonomy"] and data["crisis"] == preset["crisis"]
 
 
 def test_custom_schema_location_goes_in_the_modeline():

@@ -17,18 +17,20 @@ autonomy:
   may: [s'excuser]
   must_not: [promettre un remboursement]
 contacts:
-  - {id: sav, name: Julie Martin, respond_within: 1h, backup: dg}
-  - {id: dg, name: Claire Dupuis, respond_within: 30m, backup: adjoint}
+  - {id: sav, name: Julie Martin, email: julie.martin@fromagerie.fr, respond_within: 1h, backup: dg}
+  - {id: dg, name: Claire Dupuis, phone: "+33 1 23 56 78 90", respond_within: 30m, backup: adjoint}
   - {id: adjoint, name: Bernard Fontaine, respond_within: 30m}
 topics:
   - id: livraison
     label: Livraison
     keywords: [colis, livraison]
+    examples: ["Mon colis n'est toujours pas arrivé"]
     action: answer
     process: support
   - id: litige
     label: Litiges
     keywords: [litige, rembours*]
+    examples: ["Je veux être remboursée"]
     action: escalate
     escalate_to: sav
     respond_within: 2h

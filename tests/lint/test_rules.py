@@ -44,6 +44,13 @@ CASES = [
     ("I301", broken("  recipients: [dg, sav]\n", "  recipients: [sav]\n").replace(
         ", backup: adjoint}", "}"), "{id: adjoint", 1),
     ("I302", CLEAN[: CLEAN.index("reporting:")], "cmkit:", 1),
+    ("W250", broken("email: julie.martin@fromagerie.fr", "email: julie.martin@example.org"), "julie.martin@", 1),
+    ("W251", broken('phone: "+33 1 23 56 78 90", ', ""), "{id: dg", 1),
+    ("W252", broken("respond_within: 1h, backup: dg}", "respond_within: 3h, backup: dg}  # cmkit: disable=W202"),
+     "# cmkit", 1),
+    ("W253", broken("Fontaine, respond_within: 30m}", "Fontaine, respond_within: 30m}  # cmkit: disable=W202 — rien"),
+     "# cmkit", 1),
+    ("I303", broken('    examples: ["Je veux être remboursée"]\n', ""), "id: litige", 1),
     # hours (revision 1.1)
     ("E110", CLEAN + 'hours:\n  timezone: Europe/Paris\n  open: {mon-fri: "09:00-18:00", fri: "09:00-17:00"}\n',
      'fri: "09:00-17:00"', 1),
@@ -112,7 +119,7 @@ def test_every_duplicate_key_is_reported_with_its_path(write):
         ("E002", "topics[1].label", locate(text, "label: Autres")),
         ("E002", "topics[1].label", locate(text, "label: Encore")),
     ]
-    assert "first at line 25, column 5" in findings[1].message
+    assert f"first at line {locate(text, 'label: Litiges')[0]}, column 5" in findings[1].message
 
 
 def test_a_backup_loop_through_oneself_is_reported_once(write):
@@ -124,10 +131,10 @@ def test_a_backup_loop_through_oneself_is_reported_once(write):
 
 
 def test_the_first_contact_is_on_an_escalation_path_when_default_names_no_one(write):
-    no_backup = broken("{id: sav, name: Julie Martin, respond_within: 1h, backup: dg}",
-                       "{id: sav, name: Julie Martin, respond_within: 1h}")
+    no_backup = broken("respond_within: 1h, backup: dg}",
+                       "respond_within: 1h}")
     w205 = lambda text: [f.message for f in lint_file(write("p.yaml", text)) if f.code == "W205"]  # noqa: E731
-    assert w205(no_backup) == ["'sav' is a referent (topics[1].escalate_to) but has no backup"]
+    assert w205(no_backup) == ["'sav' is a referent (topic 'litige') but has no backup"]
     answered = broken("    escalate_to: sav\n    respond_within: 2h\n", "    respond_within: 2h\n", no_backup)
     answered = broken("action: escalate", "action: answer", answered)
     assert w205(answered) == ["'sav' is a referent (the default referent, as there is no `default`) but has no backup"]

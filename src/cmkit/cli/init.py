@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -15,7 +16,10 @@ NAME = "init"
 HELP = "Start a playbook from a sector preset and a short questionnaire (or flags, with --no-input)."
 EPILOG = (
     "Example: cmkit init charte.yaml --no-input --name 'Le Fournil' --lang fr --preset local "
-    "--channel instagram=2h --channel google=1d --referent 'gerance=Léa Morel,1h'"
+    "--channel instagram=2h --channel google=1d "
+    "--referent 'gerance=Léa Morel,1h,-,lea@lefournil.fr,06 12 34 56 78' --remove-referent associe. "
+    "cmkit init --list-presets says whom each preset is for. "
+    "(--from-history, a first set of topics learned from sorted messages, waits for `cmkit suggest`.)"
 )
 
 
@@ -26,6 +30,7 @@ class Language(str, Enum):
 
 class Preset(str, Enum):
     retail = "retail"
+    food = "food"
     saas = "saas"
     public = "public"
     local = "local"
@@ -51,10 +56,40 @@ def command(
     referent: Annotated[
         list[str] | None,
         typer.Option(
-            metavar="ID=NAME[,DELAY[,BACKUP]]",
-            help="Repeatable: one of the preset's referents (BACKUP - for none).",
+            metavar="ID=NAME[,DELAY[,BACKUP[,EMAIL[,PHONE]]]]",
+            help="Repeatable: a referent of the preset (changed) or a new one (any id); BACKUP - for none.",
         ),
     ] = None,
+    remove_referent: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="ID", help="Repeatable: a preset referent the client does not have; their backup takes over."
+        ),
+    ] = None,
+    on_call: Annotated[
+        list[str] | None,
+        typer.Option(metavar="ID", help="Repeatable: a referent who answers outside office hours too."),
+    ] = None,
+    timezone: Annotated[
+        str | None, typer.Option(metavar="ZONE", help="The office's time zone, e.g. Europe/Paris.")
+    ] = None,
+    hours: Annotated[
+        str | None,
+        typer.Option(metavar="HOURS", help="Office hours, e.g. 'mon-fri 09:00-18:00; sat 10:00-12:30'."),
+    ] = None,
+    doc_version: Annotated[
+        str | None, typer.Option("--doc-version", metavar="TEXT", help="The charter's version. Default: 1.0.")
+    ] = None,
+    author: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Who wrote the charter (you, your firm).")
+    ] = None,
+    approved_by: Annotated[
+        list[str] | None,
+        typer.Option(metavar="ID", help="Repeatable: a referent who approved it. Default: the crisis lead."),
+    ] = None,
+    list_presets: Annotated[
+        bool, typer.Option("--list-presets", help="List the presets and whom each is for, then exit.")
+    ] = False,
     may: Annotated[
         list[str] | None, typer.Option(metavar="TEXT", help="Repeatable: what the CM may do alone.")
     ] = None,
@@ -75,23 +110,43 @@ def command(
     with exit_on_error():
         from cmkit.errors import UsageError
         from cmkit.io import atomic_write
-        from cmkit.scaffold.engine import UNNAMED, Answers, scaffold
-        from cmkit.scaffold.questionnaire import parse_channels, parse_referent, run_questionnaire
+        from cmkit.scaffold.engine import UNNAMED, Answers, Referent, scaffold
+        from cmkit.scaffold.questionnaire import (
+            parse_channels,
+            parse_id,
+            parse_open_hours,
+            parse_referent,
+            parse_timezone,
+            run_questionnaire,
+        )
 
+        if list_presets:
+            _list_presets(lang.value if lang else None)
+            raise typer.Exit(Exit.OK)
         _refuse_to_overwrite(path, force)
         if not path.parent.is_dir():
             raise UsageError(f"cannot write {path}: the folder {path.parent} does not exist")
+        language = (lang or Language.en).value
         try:
+            referents = dict(parse_referent(item, language) for item in referent or [])
+            for contact_id in on_call or []:
+                referents[parse_id(contact_id)] = replace(referents.get(contact_id, Referent()), on_call=True)
             answers = Answers(
                 name=name or "",
-                language=(lang or Language.en).value,
+                language=language,
                 preset=(preset or Preset.retail).value,
                 sector=sector,
                 channels=parse_channels(",".join(channel)) if channel else None,
-                referents=dict(parse_referent(item) for item in referent or []),
+                referents=referents,
+                removed=[parse_id(contact_id) for contact_id in remove_referent or []],
                 may=may,
                 must_not=must_not,
                 schema=schema,
+                timezone=parse_timezone(timezone) if timezone else None,
+                open_hours=parse_open_hours(hours) if hours else None,
+                version=doc_version,
+                author=author,
+                approved_by=[parse_id(contact_id) for contact_id in approved_by] if approved_by else None,
             )
         except ValueError as error:
             raise UsageError(str(error)) from None
@@ -100,15 +155,26 @@ def command(
         if not no_input:
             flags = {
                 "name": name, "language": lang, "preset": preset, "sector": sector, "channels": channel,
-                "referents": referent, "may": may, "must_not": must_not,
+                "hours": timezone or hours, "referents": referent or remove_referent or on_call,
+                "may": may, "must_not": must_not, "document": doc_version or author or approved_by,
             }
             answered = {field for field, value in flags.items() if value}
             answers = run_questionnaire(_prompt, typer.echo, answers, answered=answered)
         text = scaffold(answers, str(path))
         _refuse_to_overwrite(path, force)  # again: the file may have appeared during the questionnaire
         atomic_write(path, text)
-        _report(path, answers.schema)
+        _report(path, answers.schema, answers.language)
     raise typer.Exit(Exit.OK)
+
+
+def _list_presets(lang: str | None) -> None:
+    """Each preset and whom it is for, in the user's language."""
+    from cmkit.i18n import language
+    from cmkit.scaffold.presets import PRESETS, for_whom
+
+    chosen = language(lang)
+    for preset in PRESETS:
+        typer.echo(f"{preset:<8} {for_whom(preset, chosen)}")
 
 
 def _refuse_to_overwrite(path: Path, force: bool) -> None:
@@ -127,7 +193,7 @@ def _prompt(question: str, default: str | None, suffix: str, shown: bool) -> str
 
     try:
         answer = typer.prompt(
-            question, default=default, show_default=shown and default is not None, prompt_suffix=suffix
+            question, default=default, show_default=shown and bool(default), prompt_suffix=suffix
         )
     except typer.Abort:
         typer.echo()  # end the unanswered prompt's line before the error
@@ -137,16 +203,29 @@ def _prompt(question: str, default: str | None, suffix: str, shown: bool) -> str
     return answer
 
 
-def _report(path: Path, schema: str) -> None:
-    """What was written, what `lint --strict` would still say, and the next steps, on stderr."""
+def _report(path: Path, schema: str, lang: str) -> None:
+    """What was written, what `lint --strict` would still say, and the next steps, on stderr,
+    in the charter's language."""
+    from cmkit.i18n import catalogue
     from cmkit.lint.engine import lint_file
 
+    _ = catalogue(lang)
     findings = lint_file(path)
-    typer.echo(f"Wrote {path}.", err=True)
-    for finding in findings:
+    typer.echo(_("Charter written to {path}.").format(path=path), err=True)
+    to_finish = [finding for finding in findings if finding.severity != "info"]
+    if to_finish:
+        typer.echo(
+            _.n(
+                "{count} thing to finish before it is delivered (cmkit lint --strict):",
+                "{count} things to finish before it is delivered (cmkit lint --strict):",
+                len(to_finish),
+            ).format(count=len(to_finish)),
+            err=True,
+        )
+    for finding in to_finish:
         where = f"{finding.file}:{finding.line}:{finding.column}"
         typer.echo(f"  {where}: {finding.code} {finding.message}", err=True)
     schema_file = path.parent / schema
     if "://" not in schema and not schema_file.exists():
-        typer.echo(f"Editor completion: cmkit schema > {schema_file}", err=True)
-    typer.echo(f"Next: cmkit lint --strict {path}", err=True)
+        typer.echo(_("Editor completion: cmkit schema > {file}").format(file=schema_file), err=True)
+    typer.echo(_("Next: cmkit lint --strict {path}").format(path=path), err=True)

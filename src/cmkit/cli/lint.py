@@ -12,7 +12,11 @@ from cmkit.cli.common import Exit, LangOption, PlaybookOption, error_line, exit_
 
 NAME = "lint"
 HELP = "Validate and audit playbooks: broken references, missing backups, slow referents, tone."
-EPILOG = "Example: cmkit lint --strict playbooks/*.yaml   (or --explain W205, --list-rules)"
+EPILOG = (
+    "Example: cmkit lint --strict playbooks/*.yaml   (or --explain W205, --list-rules). "
+    "An inline exception, on the finding's line or alone on the line above: "
+    "# cmkit: disable=W202 — the lawyer is external, agreed 1 day"
+)
 
 
 class Format(str, Enum):
@@ -49,6 +53,13 @@ def command(
         str | None,
         typer.Option("--ignore", metavar="CODES", help="Leave out these codes or prefixes: W208,I.", show_default=False),
     ] = None,
+    show_suppressed: Annotated[
+        bool,
+        typer.Option(
+            "--show-suppressed",
+            help="Also list the findings silenced by inline exceptions (# cmkit: disable=CODE — reason).",
+        ),
+    ] = False,
     list_rules: Annotated[bool, typer.Option("--list-rules", help="List every rule and exit.")] = False,
     lang: LangOption = None,
     explain: Annotated[
@@ -73,7 +84,7 @@ def command(
         report = lint_paths(playbooks, rules)
         for result in report.unreadable:
             error_line(str(result.unreadable))
-        _print(report, rules, output_format, _language(report))
+        _print(report, rules, output_format, show_suppressed, _language(report))
     if report.unreadable:
         raise typer.Exit(Exit.ERROR)
     raise typer.Exit(Exit.FOUND if report.failed(strict=strict) else Exit.OK)
@@ -114,21 +125,23 @@ def _language(report) -> str:
     return language(None, declared)
 
 
-def _print(report, rules, output_format: Format, lang: str) -> None:
+def _print(report, rules, output_format: Format, show_suppressed: bool, lang: str) -> None:
+    """Suppressed findings: listed in text and JSON with --show-suppressed, always in SARIF (with
+    `suppressions`, as code scanning expects), never as GitHub annotations."""
     if output_format is Format.text:
         from cmkit.formats import findings_text
         from cmkit.formats.console import stdout_console, write_plain
 
         console = stdout_console()
         if console.color_system is None:  # nothing to style (a pipe, NO_COLOR): rich's layout would cost seconds
-            write_plain(console, (line.plain for line in findings_text.lines(report, lang)))
+            write_plain(console, (line.plain for line in findings_text.lines(report, show_suppressed, lang)))
         else:
-            console.print(findings_text.render(report, lang), soft_wrap=True)
+            console.print(findings_text.render(report, show_suppressed, lang), soft_wrap=True)
         return
     if output_format is Format.json:
         from cmkit.formats.findings_json import render as render_json
 
-        print(render_json(report))
+        print(render_json(report, show_suppressed))
     elif output_format is Format.sarif:
         from cmkit.formats.findings_sarif import render as render_sarif
 

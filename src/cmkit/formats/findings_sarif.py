@@ -3,6 +3,9 @@
 Each rule of the run is described once (its summary as `shortDescription`,
 its whole docstring as `help`), and each result points at it by id and index.
 Columns count characters (Unicode code points), as every cmkit output does.
+A finding an inline exception silenced is a result too, with SARIF's
+`suppressions` (`kind: inSource` and the exception's reason as
+`justification`), so code scanning shows it as dismissed, not as gone.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ def _rule(rule: Rule) -> dict[str, object]:
 
 def _result(finding: Finding, index: dict[str, int]) -> dict[str, object]:
     message = finding.message + (f" (hint: {finding.hint})" if finding.hint else "")
-    return {
+    result: dict[str, object] = {
         "ruleId": finding.code,
         "ruleIndex": index[finding.code],
         "level": _LEVELS[finding.severity],
@@ -54,6 +57,12 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, object]:
             }
         ],
     }
+    if finding.suppression is not None:
+        suppression: dict[str, str] = {"kind": "inSource", "status": "accepted"}
+        if finding.suppression:
+            suppression["justification"] = finding.suppression
+        result["suppressions"] = [suppression]
+    return result
 
 
 def render(report: LintReport, rules: tuple[Rule, ...]) -> str:
@@ -72,7 +81,9 @@ def render(report: LintReport, rules: tuple[Rule, ...]) -> str:
                     }
                 },
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(f, index) for f in report.findings],
+                "results": [
+                    _result(f, index) for result in report.files for f in result.findings + result.suppressed
+                ],
             }
         ],
     }

@@ -9,6 +9,8 @@ without it (NO_COLOR, a pipe).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.console import Group, RenderableType
 from rich.text import Text
 
@@ -56,16 +58,31 @@ def _finding(finding: Finding, lines: list[str], lang: str = "en") -> list[Text]
     return out
 
 
-def _file(result: FileResult, lang: str = "en") -> list[Text]:
+def _suppressed(finding: Finding, lines: list[str], lang: str) -> list[Text]:
+    """A silenced finding as --show-suppressed lists it: dimmed, with the exception's reason."""
+    _ = catalogue(lang)
+    head, *rest = _finding(replace(finding, hint=None), lines, lang)
+    reason = finding.suppression or _("(no reason given)")
+    return [
+        Text(head.plain, style="dim"), *rest,
+        Text("      = " + _("silenced by an inline exception: {reason}").format(reason=reason), style="dim"),
+    ]
+
+
+def _file(result: FileResult, show_suppressed: bool, lang: str) -> list[Text]:
     out: list[Text] = []
     for finding in result.findings:
         out.extend(_finding(finding, result.lines, lang))
+    if show_suppressed:
+        for finding in result.suppressed:
+            out.extend(_suppressed(finding, result.lines, lang))
     return out
 
 
 def summary(report: LintReport, lang: str = "en") -> str:
     """`3 errors, 1 warning in 2 files`, or that nothing was found (fr: « 3 erreurs, 1 avertissement
-    dans 2 fichiers »)."""
+    dans 2 fichiers »); and how many findings inline exceptions silenced, so a clean run still
+    says what it was told to overlook."""
     _ = catalogue(lang)
     read = len(report.files) - len(report.unreadable)
     files = _.n("{count} file", "{count} files", read).format(count=number(read, lang))
@@ -88,14 +105,24 @@ def summary(report: LintReport, lang: str = "en") -> str:
         text += _.n("; {count} file could not be read", "; {count} files could not be read", unread).format(
             count=number(unread, lang)
         )
-    return text if report.unreadable or found else text + "."
+    if not (report.unreadable or found):
+        text += "."
+    silenced = len(report.suppressed)
+    if silenced:
+        text = text.rstrip(".") + " (" + _.n(
+            "{count} finding silenced by an inline exception",
+            "{count} findings silenced by inline exceptions",
+            silenced,
+        ).format(count=number(silenced, lang)) + ")"
+    return text
 
 
-def lines(report: LintReport, lang: str = "en") -> list[Text]:
-    """Every finding, file after file, then the summary line: one styled Text per line."""
+def lines(report: LintReport, show_suppressed: bool = False, lang: str = "en") -> list[Text]:
+    """Every finding, file after file (and, with `show_suppressed`, those inline exceptions
+    silenced), then the summary line: one styled Text per line."""
     out: list[Text] = []
     for result in report.files:
-        found = _file(result, lang)
+        found = _file(result, show_suppressed, lang)
         if found:
             out.extend(found)
             out.append(Text())
@@ -103,6 +130,6 @@ def lines(report: LintReport, lang: str = "en") -> list[Text]:
     return out
 
 
-def render(report: LintReport, lang: str = "en") -> RenderableType:
+def render(report: LintReport, show_suppressed: bool = False, lang: str = "en") -> RenderableType:
     """The report for a rich console, in `lang`."""
-    return Group(*lines(report, lang))
+    return Group(*lines(report, show_suppressed, lang))

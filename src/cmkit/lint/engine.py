@@ -18,6 +18,7 @@ def _place(flag: Flag, found_by: Rule, playbook: Playbook) -> Finding:
     source = playbook.source
     where = flag.path if flag.at is None else flag.at
     position = source.key_at(where) if flag.at_key else source.value_at(where)
+    anchors = tuple(sorted({position.line, source.key_at(where).line}))
     return Finding(
         code=found_by.code,
         severity=found_by.severity,
@@ -28,6 +29,7 @@ def _place(flag: Flag, found_by: Rule, playbook: Playbook) -> Finding:
         path=format_path(flag.path),
         hint=flag.hint,
         rule=found_by.name,
+        anchors=anchors,
     )
 
 
@@ -52,6 +54,7 @@ def _load_finding(error: LoadError, file: str) -> Finding:
         column=error.column or 1,
         path=error.path,
         rule=found_by.name,
+        anchors=(error.line or 1,),
     )
 
 
@@ -63,6 +66,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
     unreadable: str | None = None  # the one-line reason when the file could not be read at all
+    suppressed: list[Finding] = field(default_factory=list)  # silenced by an inline exception
     language: str | None = None  # the file's `organization.language`, as written, when it says one
 
 
@@ -75,6 +79,11 @@ class LintReport:
     @property
     def findings(self) -> list[Finding]:
         return [finding for result in self.files for finding in result.findings]
+
+    @property
+    def suppressed(self) -> list[Finding]:
+        """The findings inline exceptions silenced: never counted, listed by --show-suppressed."""
+        return [finding for result in self.files for finding in result.suppressed]
 
     def count(self, severity: str) -> int:
         return sum(1 for finding in self.findings if finding.severity == severity)
@@ -115,26 +124,44 @@ def _refuse_other_kinds(document: Document) -> None:
             )
 
 
-def _audit(path: Path | str, rules: Sequence[Rule]) -> tuple[list[Finding], str]:
-    """Load one file and run `rules` on it: its findings and its text (to show them in context).
+def _audit(path: Path | str, rules: Sequence[Rule]) -> tuple[list[Finding], list[Finding], str]:
+    """Load one file and run `rules` on it: the findings to report, those an inline exception
+    silenced, and the file's text (to show them in context).
 
     Raise LoadError only when the file cannot be read at all.
     """
-    from cmkit.loading.load import InvalidDocument, validate_document
+    from cmkit.i18n import language
+    from cmkit.lint.inline import apply
 
     file = str(path)
-    text = ""
     try:
         text = read_text(Path(path), kind="playbook")
+    except LoadError as error:
+        if error.code is None:  # missing or unreadable: the command cannot run
+            raise
+        return [_load_finding(error, file)], [], ""
+    found, lang = _findings(text, file, rules)
+    codes = {r.code for r in rules}
+    found = [f for f in found if f.code in codes]  # load problems come whatever the selection
+    known = {r.code for r in all_rules()}
+    active, suppressed = apply(found, source_lines(text), file, codes, known, language(None, lang or None))
+    return active, suppressed, text
+
+
+def _findings(text: str, file: str, rules: Sequence[Rule]) -> tuple[list[Finding], str]:
+    """Every finding for the text (load problems, or the rules' findings), and its language if it loaded."""
+    from cmkit.loading.load import InvalidDocument, validate_document
+
+    try:
         document = parse_yaml(text, file)
         _refuse_other_kinds(document)
         playbook = validate_document(document, Playbook)
     except DuplicateKeys as duplicates:
-        return [_load_finding(error, file) for error in duplicates.each], text
+        return [_load_finding(error, file) for error in duplicates.each], ""
     except LoadError as error:
         if error.code is None:  # missing or unreadable: the command cannot run
             raise
-        return [_load_finding(error, file)], text
+        return [_load_finding(error, file)], ""
     except InvalidDocument as invalid:
         return [
             _load_finding(
@@ -144,8 +171,8 @@ def _audit(path: Path | str, rules: Sequence[Rule]) -> tuple[list[Finding], str]
                 file,
             )
             for p in invalid.problems
-        ], text
-    return lint_playbook(playbook, rules), text
+        ], ""
+    return lint_playbook(playbook, rules), playbook.organization.language
 
 
 def lint_file(path: Path | str, rules: Iterable[Rule] | None = None) -> list[Finding]:
@@ -160,17 +187,15 @@ def lint_file(path: Path | str, rules: Iterable[Rule] | None = None) -> list[Fin
 def lint_paths(paths: Iterable[Path | str], rules: Iterable[Rule] | None = None) -> LintReport:
     """Lint several files; one that cannot be read is recorded, and the others are still linted."""
     selected = tuple(all_rules() if rules is None else rules)
-    codes = {r.code for r in selected}
     results = []
     for path in paths:
         try:
-            findings, text = _audit(path, selected)
+            findings, suppressed, text = _audit(path, selected)
         except LoadError as error:
             results.append(FileResult(str(path), unreadable=str(error)))
             continue
         lines = source_lines(text)
-        kept = [f for f in findings if f.code in codes]
-        results.append(FileResult(str(path), kept, lines, language=declared_language(lines)))
+        results.append(FileResult(str(path), findings, lines, suppressed=suppressed, language=declared_language(lines)))
     return LintReport(results)
 
 

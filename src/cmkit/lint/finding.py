@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Literal
 
 from cmkit.loading.yamlnodes import PathKey
@@ -41,7 +41,19 @@ class Finding:
     path: str
     hint: str | None = None
     rule: str = ""
+    #: The reason of the inline exception that silences this finding ("" when it gives none);
+    #: None for a finding that is reported.
+    suppression: str | None = None
+    #: The lines an inline exception may sit on to silence it: the value's and the key's.
+    anchors: tuple[int, ...] = field(default=(), compare=False, repr=False)
 
     def to_dict(self) -> dict[str, object]:
-        """The JSON shape of a finding (spec: cli.md, "Lint findings")."""
-        return asdict(self)
+        """The JSON shape of a finding (spec: cli.md, "Lint findings"); `suppression`
+        (`{"justification": …}`) only on a silenced finding, shown with --show-suppressed."""
+        data = asdict(self)
+        del data["anchors"]
+        if self.suppression is None:
+            del data["suppression"]
+        else:
+            data["suppression"] = {"kind": "inSource", "justification": self.suppression}
+        return data

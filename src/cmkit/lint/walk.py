@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from cmkit.decide.normalize import normalize
 from cmkit.lint.finding import Flag
-from cmkit.loading.yamlnodes import PathKey, format_path
+from cmkit.loading.yamlnodes import PathKey
 from cmkit.model.playbook import Playbook
 
 
@@ -21,7 +21,7 @@ class Escalation(NamedTuple):
     path: PathKey
     contact_id: str
     respond_within: int | None
-    via: str  # how the referent is named, for messages: `topics[1].escalate_to`
+    via: str  # where the referent is named, for people: `topic 'remboursement'` (never `topics[1]`)
 
 
 def sends_to_own_referent(playbook: Playbook, action: str) -> bool:
@@ -38,7 +38,7 @@ def escalation_targets(playbook: Playbook) -> Iterator[Escalation]:
     for i, topic in enumerate(playbook.topics):
         if topic.escalate_to and sends_to_own_referent(playbook, topic.action):
             path = ("topics", i, "escalate_to")
-            yield Escalation(path, topic.escalate_to, topic.respond_within, format_path(path))
+            yield Escalation(path, topic.escalate_to, topic.respond_within, f"topic {topic.id!r}")
     default = playbook.default
     first = playbook.contacts[0].id
     if default is None:  # spec: no default section means escalate to the first contact
@@ -46,7 +46,7 @@ def escalation_targets(playbook: Playbook) -> Iterator[Escalation]:
     elif sends_to_own_referent(playbook, default.action):
         if default.escalate_to:
             path = ("default", "escalate_to")
-            yield Escalation(path, default.escalate_to, default.respond_within, format_path(path))
+            yield Escalation(path, default.escalate_to, default.respond_within, "`default`")
         else:
             yield Escalation(
                 ("default", "action"), first, default.respond_within, "the default referent, as `default` names none"
@@ -54,7 +54,7 @@ def escalation_targets(playbook: Playbook) -> Iterator[Escalation]:
     if playbook.crisis:
         crisis = playbook.crisis
         path = ("crisis", "escalate_to")
-        yield Escalation(path, crisis.escalate_to, crisis.respond_within, format_path(path))
+        yield Escalation(path, crisis.escalate_to, crisis.respond_within, "`crisis`")
 
 
 def keyword_identity(keyword: str) -> str:
@@ -118,3 +118,22 @@ def _texts(path: PathKey, value: object) -> Iterator[tuple[PathKey, str]]:
     elif isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
             yield from _texts((*path, index), item)
+
+
+def subject(playbook: Playbook, path: PathKey, lang: str = "en") -> str:
+    """What `path` is about, named by id as people name it (`topic 'juridique'`), never `topics[6]`;
+    a path outside the lists of items is named by its first key (`crisis`)."""
+    from cmkit.i18n import catalogue
+
+    _ = catalogue(lang)
+    if len(path) >= 2 and isinstance(path[1], int):
+        named = {
+            "topics": _("topic '{id}'"),
+            "contacts": _("referent '{id}'"),
+            "channels": _("channel '{id}'"),
+            "objectives": _("objective '{id}'"),
+        }
+        items = getattr(playbook, str(path[0]), None) if path[0] in named else None
+        if items is not None and 0 <= path[1] < len(items):
+            return named[str(path[0])].format(id=items[path[1]].id)
+    return f"`{path[0]}`" if path else "`cmkit`"

@@ -48,6 +48,15 @@ SECTIONS = {
             "manager prend la parole au nom de l'organisation : il lui faut un accès\n"
             "direct à la direction générale."
         ),
+        "document": (
+            "Suivi du document : version, date, rédacteur et validation (approved_by :\n"
+            "les référents qui ont validé la charte). Chaque document produit par\n"
+            "cmkit render les reprend."
+        ),
+        "hours": (
+            "Les heures d'ouverture : un référent qui n'est pas d'astreinte (on_call)\n"
+            "répond pendant ces heures ; le public, lui, attend sa réponse à toute heure."
+        ),
         "objectives": (
             "Pourquoi nous faisons du community management, et comment nous le mesurons.\n"
             "Sans indicateur (kpi) ni cible (target), impossible de mesurer la valeur\n"
@@ -102,6 +111,15 @@ SECTIONS = {
         "organization": (
             "Who speaks, and whom community management reports to. The community manager\n"
             "speaks for the organisation, so they need a direct line to top management."
+        ),
+        "document": (
+            "Document control: version, date, author and sign-off (approved_by: the\n"
+            "referents who approved the charter). Every document cmkit render makes\n"
+            "carries them."
+        ),
+        "hours": (
+            "Office hours: a referent who is not on call (on_call) answers within these\n"
+            "hours; the public expects its answer at any hour."
         ),
         "objectives": (
             "Why we do community management, and how we measure it. Without an indicator\n"

@@ -10,6 +10,7 @@ writes it: `cmkit init` never leaves a charter that `cmkit check` would refuse.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date as Date
 from typing import Any
 
 import yaml
@@ -34,11 +35,19 @@ _FOLDED_TEXT_LENGTH = 80
 
 @dataclass(frozen=True)
 class Referent:
-    """What the consultant says about one of the preset's referents; None keeps the preset's value."""
+    """What the consultant says about one referent, of the preset or new; None keeps the preset's
+    value, "" removes it (no backup, no e-mail, no phone)."""
 
     name: str | None = None
     respond_within: int | None = None  # minutes
     backup: str | None = None  # a contact id; "" for no backup
+    email: str | None = None
+    phone: str | None = None  # already checked and written in international form
+    role: str | None = None
+    on_call: bool | None = None
+    #: Why this referent may answer more slowly than the public expects (an external lawyer):
+    #: written as an inline exception to W202 on their `respond_within` line.
+    slow_reason: str | None = None
 
 
 #: The organisation's name when a script gives none (`init --no-input` without `--name`):
@@ -59,6 +68,13 @@ class Answers:
     may: list[str] | None = None
     must_not: list[str] | None = None
     schema: str = DEFAULT_SCHEMA
+    removed: list[str] = field(default_factory=list)  # the preset's referents the client does not have
+    timezone: str | None = None
+    open_hours: dict[str, str] | None = None  # {"mon-fri": "09:00-18:00"}, the model's form
+    version: str | None = None
+    author: str | None = None
+    approved_by: list[str] | None = None
+    date: Date | None = None  # the charter's date: today, unless a test fixes it
 
 
 class _Dumper(yaml.SafeDumper):
@@ -92,23 +108,94 @@ def _apply_channels(data: dict[str, Any], channels: dict[str, int]) -> None:
     ]
 
 
-def _apply_referents(data: dict[str, Any], referents: dict[str, Referent], preset: str) -> None:
+def _apply_referents(data: dict[str, Any], referents: dict[str, Referent]) -> None:
+    """Change the preset's referents as answered, and add the new ones after them."""
     contacts = {contact["id"]: contact for contact in data["contacts"]}
     for contact_id, answer in referents.items():
         contact = contacts.get(contact_id)
         if contact is None:
-            raise UsageError(
-                f"the {preset} preset has no referent {contact_id!r}; its referents are {', '.join(contacts)}"
-            )
-        if answer.name and answer.name != contact["name"]:
-            contact["name"] = answer.name
-            contact.pop("email", None)  # the sample address belonged to the sample name
+            if not answer.name:
+                raise UsageError(
+                    f"the new referent {contact_id!r} needs a name: --referent '{contact_id}=Name,delay,backup,email,phone'"
+                )
+            contact = contacts[contact_id] = {"id": contact_id, "name": answer.name}
+            data["contacts"].append(contact)
+        if answer.name:
+            contact["name"] = answer.name  # a renamed referent keeps the address until told otherwise
+        for key, value in (("role", answer.role), ("email", answer.email), ("phone", answer.phone)):
+            if value == "":
+                contact.pop(key, None)
+            elif value is not None:
+                contact[key] = value
         if answer.respond_within is not None:
             contact["respond_within"] = format_duration(answer.respond_within)
         if answer.backup == "":
             contact.pop("backup", None)
         elif answer.backup is not None:
             contact["backup"] = answer.backup
+        if answer.on_call is not None:
+            contact.pop("on_call", None)
+            if answer.on_call:
+                contact["on_call"] = True
+    order = ("id", "name", "role", "email", "phone", "respond_within", "on_call", "backup")
+    data["contacts"] = [{key: contact[key] for key in order if key in contact} for contact in data["contacts"]]
+
+
+def handover(contacts: list[dict[str, Any]], removed: list[str]) -> dict[str, str]:
+    """Who takes over from each removed referent: the first of their chain of backups who stays,
+    else the first referent who stays. Raise UsageError for an unknown id or when nobody stays."""
+    backups = {contact["id"]: contact.get("backup") for contact in contacts}
+    for contact_id in removed:
+        if contact_id not in backups:
+            raise UsageError(f"there is no referent {contact_id!r} to remove; the referents are {', '.join(backups)}")
+    staying = [contact_id for contact_id in backups if contact_id not in removed]
+    if not staying:
+        raise UsageError("a charter needs at least one referent: keep one of them")
+    heirs = {}
+    for contact_id in removed:
+        heir, seen = backups[contact_id], {contact_id}
+        while heir in removed and heir not in seen:
+            seen.add(heir)
+            heir = backups[heir]
+        heirs[contact_id] = heir if heir in staying else staying[0]
+    return heirs
+
+
+def _remove_referents(data: dict[str, Any], removed: list[str]) -> None:
+    """Remove referents; what named them names who takes over (see `handover`)."""
+    if not removed:
+        return
+    heirs = handover(data["contacts"], removed)
+
+    def heir(contact_id: Any) -> Any:
+        return heirs.get(contact_id, contact_id)
+
+    data["contacts"] = [contact for contact in data["contacts"] if contact["id"] not in heirs]
+    for contact in data["contacts"]:
+        if contact.get("backup") in heirs:
+            replacement = heir(contact["backup"])
+            if replacement == contact["id"]:
+                contact.pop("backup")
+            else:
+                contact["backup"] = replacement
+    for holder in [*data.get("topics", []), data.get("default") or {}, data.get("crisis") or {}, *data.get("audience", [])]:
+        if holder.get("escalate_to") in heirs:
+            holder["escalate_to"] = heir(holder["escalate_to"])
+    for holder, key in ((data.get("reporting") or {}, "recipients"), (data.get("document") or {}, "approved_by")):
+        if key in holder:
+            holder[key] = list(dict.fromkeys(heir(contact_id) for contact_id in holder[key]))
+
+
+def _apply_document(data: dict[str, Any], answers: Answers) -> None:
+    """The document block: version, date, author and approvers (by default, whoever leads a crisis)."""
+    crisis_lead = (data.get("crisis") or {}).get("escalate_to")
+    approved = answers.approved_by if answers.approved_by is not None else [crisis_lead] if crisis_lead else []
+    document: dict[str, Any] = {"version": answers.version or "1.0", "date": answers.date or Date.today()}
+    if answers.author:
+        document["author"] = answers.author
+    if approved:
+        document["approved_by"] = approved
+    data["document"] = document
 
 
 def playbook_data(answers: Answers) -> dict[str, Any]:
@@ -121,7 +208,16 @@ def playbook_data(answers: Answers) -> dict[str, Any]:
         organization["sector"] = answers.sector
     if answers.channels is not None:
         _apply_channels(data, answers.channels)
-    _apply_referents(data, answers.referents, answers.preset)
+    _remove_referents(data, answers.removed)
+    _apply_referents(data, answers.referents)
+    if answers.timezone or answers.open_hours is not None:
+        hours = dict(data.get("hours") or {})
+        hours["timezone"] = answers.timezone or hours.get("timezone") or "Europe/Paris"
+        if answers.open_hours is not None:
+            hours["open"] = answers.open_hours
+        hours.pop("holidays", None)  # a preset's holidays are another year's
+        data["hours"] = hours
+    _apply_document(data, answers)
     if answers.may is not None:
         data.setdefault("autonomy", {})["may"] = answers.may
     if answers.must_not is not None:
@@ -129,12 +225,34 @@ def playbook_data(answers: Answers) -> dict[str, Any]:
     return data
 
 
-def _section(key: str, value: Any) -> str:
+def _section(key: str, value: Any, exceptions: dict[str, str] | None = None) -> str:
     text = yaml.dump({key: value}, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=88)
+    if exceptions:
+        text = _with_exceptions(text, exceptions)
     if key in ("contacts", "topics"):  # a blank line between items, so each reads as a card
         first, _, rest = text.partition("\n  - id:")
         text = first + "\n  - id:" + rest.replace("\n  - id:", "\n\n  - id:")
     return text
+
+
+def _with_exceptions(contacts: str, reasons: dict[str, str]) -> str:
+    """The contacts section with `# cmkit: disable=W202 — reason` on the `respond_within` line of
+    each referent the consultant agreed may answer more slowly than the public expects."""
+    lines = contacts.split("\n")
+    current = None
+    for index, line in enumerate(lines):
+        if line.startswith("  - id: "):
+            current = yaml.safe_load(line[len("  - id: "):])
+        elif current in reasons and line.startswith("    respond_within: "):
+            reason = " ".join(reasons[current].split())
+            lines[index] = f"{line}  # cmkit: disable=W202 — {reason}"
+    return "\n".join(lines)
+
+
+#: The order of the sections in the file: who and what document first, then the charter.
+SECTION_ORDER = ("cmkit", "organization", "document", "hours", *(
+    key for key in Playbook.model_fields if key not in ("cmkit", "organization", "document", "hours")
+))
 
 
 def render_playbook(data: dict[str, Any], answers: Answers) -> str:
@@ -146,9 +264,11 @@ def render_playbook(data: dict[str, Any], answers: Answers) -> str:
         preset=answers.preset,
     )
     parts = [f"# yaml-language-server: $schema={answers.schema}\n#\n", comment_block(header)]
-    for key in Playbook.model_fields:
+    slow = {contact_id: r.slow_reason for contact_id, r in answers.referents.items() if r.slow_reason}
+    for key in SECTION_ORDER:
         if key in data:
-            parts.append("\n" + comment_block(SECTIONS[language][key]) + _section(key, data[key]))
+            exceptions = slow if key == "contacts" else None
+            parts.append("\n" + comment_block(SECTIONS[language][key]) + _section(key, data[key], exceptions))
     return "".join(parts)
 
 

@@ -15,8 +15,23 @@ import yaml
 from cmkit.errors import UsageError
 
 #: Preset names, in the order the questionnaire offers them.
-PRESETS = ("retail", "saas", "public", "local")
+PRESETS = ("retail", "food", "saas", "public", "local")
 LANGUAGES = ("fr", "en")
+
+
+def for_whom(preset: str, language: str) -> str:
+    """The one line that tells a consultant which client the preset fits (`init --list-presets`)."""
+    from cmkit.i18n import catalogue
+
+    _ = catalogue(language)
+    lines = {
+        "retail": _("Shops and online stores: orders, deliveries, returns, promotions."),
+        "food": _("Food and consumer goods: food safety, allergens, foreign bodies, recalls, symptoms."),
+        "saas": _("Online software: outages, bugs, billing, accounts and data security."),
+        "public": _("Local authorities and public services: requests, reports, elections, emergencies."),
+        "local": _("A neighbourhood business (restaurant, bakery, craftsperson): reviews, bookings, opening hours."),
+    }
+    return lines[preset]
 
 
 def load_preset(preset: str, language: str) -> dict[str, Any]:

@@ -26,7 +26,6 @@ from collections.abc import Iterator
 from cmkit.durations import format_duration
 from cmkit.lint.finding import Flag
 from cmkit.lint.walk import escalation_targets
-from cmkit.loading.yamlnodes import format_path
 from cmkit.model.playbook import Playbook
 
 CODE = "W210"
@@ -35,14 +34,14 @@ NAME = "referent-slower-than-deadline"
 
 
 def check(playbook: Playbook) -> Iterator[Flag]:
-    for path, contact_id, deadline, _ in escalation_targets(playbook):
+    for path, contact_id, deadline, via in escalation_targets(playbook):
         contact = playbook.contact(contact_id)
         if deadline is None or contact is None or contact.respond_within is None:
             continue
         if contact.respond_within > deadline:
             yield Flag(
                 path,
-                f"{format_path(path[:-1])} is due within {format_duration(deadline)}, but "
+                f"{via} is due within {format_duration(deadline)}, but "
                 f"{contact_id!r} answers within {format_duration(contact.respond_within)}",
                 f"agree on {format_duration(deadline)} or less with {contact.name}, "
                 "or escalate to someone faster",
