@@ -145,7 +145,7 @@ def _print(report, rules, output_format: Format, show_suppressed: bool, lang: st
     elif output_format is Format.sarif:
         from cmkit.formats.findings_sarif import render as render_sarif
 
-        print(render_sarif(report, rules))
+        print(render_sarif(report, rules, lang))
     else:
         from cmkit.formats.findings_github import render as render_github
 
