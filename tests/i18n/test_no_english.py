@@ -24,8 +24,8 @@ from tests.conftest import EN_PLAYBOOK, FR_PLAYBOOK
 from tests.decide.builders import isolated_cache  # noqa: F401 (fixture)
 from tests.test_i18n import _sentences
 
-_FORMAT_WORDS = re.compile(r"`[^`]*`|\{[^}]*\}|\S*[\[\]_./]\S*")
-_AUTHORS_WORDS = re.compile(r"`[^`]*`|'[^']*'|«[^»]*»|“[^”]*”|\"[^\"]*\"|\S*[\[\]_./]\S*")
+_FORMAT_WORDS = re.compile(r"`[^`]*`|\{[^}]*\}|\S*[\[\]_./]\S*|--\S+")
+_AUTHORS_WORDS = re.compile(r"--\S+|`[^`]*`|'[^']*'|«[^»]*»|“[^”]*”|\"[^\"]*\"|\S*[\[\]_./]\S*")
 
 
 def _words(text: str) -> set[str]:
