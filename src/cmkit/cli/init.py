@@ -19,7 +19,8 @@ EPILOG = (
     "--channel instagram=2h --channel google=1d "
     "--referent 'gerance=Léa Morel,1h,-,lea@lefournil.fr,06 12 34 56 78' --remove-referent associe. "
     "cmkit init --list-presets says whom each preset is for. "
-    "(--from-history, a first set of topics learned from sorted messages, waits for `cmkit suggest`.)"
+    "cmkit init charte.yaml --preset food --from-history historique.csv: the history's labels become "
+    "the topics, their keywords learned as `cmkit suggest` learns them."
 )
 
 
@@ -101,6 +102,16 @@ def command(
         str,
         typer.Option(metavar="URL|PATH", help="The JSON Schema named in the modeline, for editor completion."),
     ] = "playbook.schema.json",
+    from_history: Annotated[
+        Path | None,
+        typer.Option(
+            "--from-history",
+            metavar="FILE",
+            help="A labelled history (.csv or .jsonl with expect_topic, expect_action): its labels become "
+            "the topics, with keywords learned as `cmkit suggest` learns them and 3 examples each.",
+            show_default=False,
+        ),
+    ] = None,
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Ask nothing: the flags and the preset decide.")
     ] = False,
@@ -126,6 +137,8 @@ def command(
         _refuse_to_overwrite(path, force)
         if not path.parent.is_dir():
             raise UsageError(f"cannot write {path}: the folder {path.parent} does not exist")
+        if from_history is not None:
+            _check_history(from_history, path)
         language = (lang or Language.en).value
         try:
             referents = dict(parse_referent(item, language) for item in referent or [])
@@ -147,6 +160,7 @@ def command(
                 version=doc_version,
                 author=author,
                 approved_by=[parse_id(contact_id) for contact_id in approved_by] if approved_by else None,
+                history=from_history,
             )
         except ValueError as error:
             raise UsageError(str(error)) from None
@@ -175,6 +189,18 @@ def _list_presets(lang: str | None) -> None:
     chosen = language(lang)
     for preset in PRESETS:
         typer.echo(f"{preset:<8} {for_whom(preset, chosen)}")
+
+
+def _check_history(history: Path, path: Path) -> None:
+    """A history that cannot be read is said before the questionnaire, not after it."""
+    from cmkit.decide.triage import input_format
+    from cmkit.errors import UsageError
+
+    if not history.is_file():
+        raise UsageError(f"cannot read {history}: no such file")
+    input_format(history)
+    if path.resolve() == history.resolve():
+        raise UsageError(f"{path} is the history init learns from; write the playbook elsewhere")
 
 
 def _refuse_to_overwrite(path: Path, force: bool) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date as Date
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -75,6 +76,8 @@ class Answers:
     author: str | None = None
     approved_by: list[str] | None = None
     date: Date | None = None  # the charter's date: today, unless a test fixes it
+    #: A labelled history (`init --from-history`): its labels become the topics (see `scaffold.history`).
+    history: Path | None = None
 
 
 class _Dumper(yaml.SafeDumper):
@@ -290,6 +293,13 @@ def check_playbook(text: str, name: str) -> Playbook:
 
 def scaffold(answers: Answers, name: str = "playbook.yaml") -> str:
     """The commented playbook for these answers, checked to load and to pass lint's error rules."""
-    text = render_playbook(playbook_data(answers), answers)
+    data = playbook_data(answers)
+    text = render_playbook(data, answers)
+    if answers.history is not None:
+        from cmkit.scaffold.history import learn_keywords, topics_from_history
+
+        data = topics_from_history(data, answers.history)
+        data = learn_keywords(data, render_playbook(data, answers), answers.history)
+        text = render_playbook(data, answers)
     check_playbook(text, name)
     return text

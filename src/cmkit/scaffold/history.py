@@ -1,0 +1,134 @@
+"""`cmkit init --from-history FILE`: a first set of topics learned from a client's sorted messages.
+
+A client whose messages are already sorted in their tool (a label per
+message, the action a careful CM took) has their own scope written down:
+the labels. The framework's first rule, « partir de l'existant », says to
+start from it rather than from a sector's guess. So:
+
+1. every `expect_topic` label becomes a topic (a preset topic of the same id
+   is kept, with its keywords and guidance), its action the most frequent
+   `expect_action` of its rows, its examples three of its messages;
+2. `cmkit suggest`'s method (`cmkit.learn`) then learns the keywords from the
+   same rows, exactly as it would for a finished charter, and its additions
+   (and `matching.stems` when it proposes it) are written in.
+
+Nothing is guessed beyond that: the consultant reads the keywords like any
+`suggest` proposal, and `cmkit eval` on the same history measures the result.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from cmkit.errors import UsageError
+from cmkit.model.common import ID_PATTERN
+
+#: Examples taken from the history for each topic: enough for a handout exercise and a
+#: self-check, few enough to read.
+EXAMPLES_PER_TOPIC = 3
+#: Actions a topic may take (the model's); a history's other values are not labels of ours.
+_ACTIONS = ("answer", "escalate", "moderate", "decline", "crisis")
+#: The organisation's process a new topic belongs to, from its action (the framework's
+#: processes): what goes up is support's or crisis's, what is moderated is communication's.
+_PROCESS = {"answer": "support", "escalate": "support", "crisis": "crisis", "moderate": "communication", "decline": "communication"}
+#: `expect_topic` values that mean "no topic".
+_NO_TOPIC = ("", "none")
+#: Examples longer than this are passed over when shorter ones exist: a handout exercise reads in one go.
+_EXAMPLE_LENGTH = 160
+
+
+def _labelled_rows(history: Path) -> list[tuple[int, dict[str, Any]]]:
+    from cmkit.learn.history import read_history
+
+    rows = [(line, record) for line, record in read_history(history) if isinstance(record, dict)]
+    if not any(_topic_of(record) for _, record in rows):
+        raise UsageError(
+            f"{history}: no row names an `expect_topic`, so there is no topic to learn; "
+            "add that column with each message's label"
+        )
+    return rows
+
+
+def _topic_of(record: dict[str, Any]) -> str | None:
+    value = str(record.get("expect_topic") or "").strip().lower()
+    return None if value in _NO_TOPIC else value
+
+
+def _label(topic_id: str) -> str:
+    """A readable label for a topic named only by its id: `corps-etranger` -> `Corps etranger`."""
+    words = topic_id.replace("-", " ").replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def _examples(texts: list[str]) -> list[str]:
+    """Three different messages of the topic, the short ones first, in the history's order."""
+    distinct = list(dict.fromkeys(" ".join(text.split()) for text in texts if text.strip()))
+    short = [text for text in distinct if len(text) <= _EXAMPLE_LENGTH]
+    chosen = (short + [text for text in distinct if text not in short])[:EXAMPLES_PER_TOPIC]
+    return sorted(chosen, key=distinct.index)
+
+
+def topics_from_history(data: dict[str, Any], history: Path) -> dict[str, Any]:
+    """The playbook data with a topic per label of `history` (step 1 of the module's method)."""
+    rows = _labelled_rows(history)
+    actions: dict[str, Counter] = {}
+    texts: dict[str, list[str]] = {}
+    first_line: dict[str, int] = {}
+    for line, record in rows:
+        topic_id = _topic_of(record)
+        if topic_id is None:
+            continue
+        if not re.fullmatch(ID_PATTERN, topic_id):
+            raise UsageError(
+                f"{history}:{line}: the label {record.get('expect_topic')!r} cannot be a topic id: "
+                "use lowercase letters, digits, '-' and '_'"
+            )
+        first_line.setdefault(topic_id, line)
+        action = str(record.get("expect_action") or "").strip().lower()
+        if action in _ACTIONS:
+            actions.setdefault(topic_id, Counter())[action] += 1
+        texts.setdefault(topic_id, []).append(str(record.get("text") or ""))
+    topics = {topic["id"]: topic for topic in data.get("topics") or []}
+    referent = (data.get("default") or {}).get("escalate_to") or data["contacts"][0]["id"]
+    for topic_id in first_line:
+        topic = topics.get(topic_id)
+        if topic is None:
+            topic = topics[topic_id] = {"id": topic_id, "label": _label(topic_id), "keywords": []}
+            data.setdefault("topics", []).append(topic)
+        counted = actions.get(topic_id)
+        if counted:
+            # the most frequent action; a tie goes to the one that takes the message out of the CM's hands
+            severity = {action: rank for rank, action in enumerate(_ACTIONS[::-1])}
+            topic["action"] = max(counted, key=lambda action: (counted[action], severity[action]))
+        topic.setdefault("action", "escalate")
+        if topic["action"] == "escalate":
+            topic.setdefault("escalate_to", referent)
+        else:
+            topic.pop("escalate_to", None)
+            if topic["action"] != "answer":
+                topic.pop("reply", None)
+        topic.setdefault("process", _PROCESS[topic["action"]])
+        topic["examples"] = _examples(texts[topic_id])
+    return data
+
+
+def learn_keywords(data: dict[str, Any], text: str, history: Path) -> dict[str, Any]:
+    """The playbook data with the keywords `cmkit suggest` learns from `history` added, for the
+    playbook whose YAML is `text` (step 2 of the module's method)."""
+    from cmkit.learn.run import run_suggest
+    from cmkit.loading.load import validate_document
+    from cmkit.loading.yamlnodes import parse_yaml
+    from cmkit.model.playbook import Playbook
+
+    playbook = validate_document(parse_yaml(text, str(history)), Playbook)
+    suggestions = run_suggest(playbook, history)
+    for topic in data.get("topics") or []:
+        added = [proposal.keyword for proposal in suggestions.add.get(topic["id"], [])]
+        if added:
+            topic["keywords"] = [*topic.get("keywords", []), *added]
+    if suggestions.stems:
+        data.setdefault("matching", {})["stems"] = True
+    return data
