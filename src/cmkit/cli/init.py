@@ -6,7 +6,8 @@ import sys
 from dataclasses import replace
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
 
 import typer
 
@@ -29,14 +30,6 @@ class Language(str, Enum):
     en = "en"
 
 
-class Preset(str, Enum):
-    retail = "retail"
-    food = "food"
-    saas = "saas"
-    public = "public"
-    local = "local"
-
-
 def command(
     path: Annotated[Path, typer.Argument(metavar="PATH", help="Where to write the playbook.")] = Path("playbook.yaml"),
     name: Annotated[str | None, typer.Option(metavar="TEXT", help="The organisation's name.")] = None,
@@ -44,8 +37,12 @@ def command(
         Language | None, typer.Option(help="Language of the charter and its comments. Default: en.")
     ] = None,
     preset: Annotated[
-        Preset | None,
-        typer.Option(help="Sector preset to start from (topics, referents, autonomy). Default: retail."),
+        str | None,
+        typer.Option(
+            metavar="retail|food|saas|public|local",
+            help="Sector preset to start from (topics, referents, autonomy). Default: retail.",
+            show_default=False,
+        ),
     ] = None,
     sector: Annotated[
         str | None, typer.Option(metavar="TEXT", help="The sector, in words. Default: the preset's.")
@@ -122,9 +119,12 @@ def command(
         from cmkit.errors import UsageError
         from cmkit.io import atomic_write
         from cmkit.scaffold.engine import UNNAMED, Answers, Referent, scaffold
+        from cmkit.scaffold.presets import PRESETS
         from cmkit.scaffold.questionnaire import (
             parse_channels,
+            parse_choice,
             parse_id,
+            parse_line,
             parse_open_hours,
             parse_referent,
             parse_timezone,
@@ -140,30 +140,34 @@ def command(
         if from_history is not None:
             _check_history(from_history, path)
         language = (lang or Language.en).value
-        try:
-            referents = dict(parse_referent(item, language) for item in referent or [])
-            for contact_id in on_call or []:
-                referents[parse_id(contact_id)] = replace(referents.get(contact_id, Referent()), on_call=True)
-            answers = Answers(
-                name=name or "",
-                language=language,
-                preset=(preset or Preset.retail).value,
-                sector=sector,
-                channels=parse_channels(",".join(channel)) if channel else None,
-                referents=referents,
-                removed=[parse_id(contact_id) for contact_id in remove_referent or []],
-                may=may,
-                must_not=must_not,
-                schema=schema,
-                timezone=parse_timezone(timezone) if timezone else None,
-                open_hours=parse_open_hours(hours) if hours else None,
-                version=doc_version,
-                author=author,
-                approved_by=[parse_id(contact_id) for contact_id in approved_by] if approved_by else None,
-                history=from_history,
-            )
-        except ValueError as error:
-            raise UsageError(str(error)) from None
+
+        def flag(option: str, values: list[str] | None, parse: Callable[[str], Any]) -> list[Any]:
+            return [_flag(option, value, parse, language) for value in values or []]
+
+        referents = dict(flag("--referent", referent, lambda item: parse_referent(item, language)))
+        for contact_id in flag("--on-call", on_call, parse_id):
+            referents[contact_id] = replace(referents.get(contact_id, Referent()), on_call=True)
+        channels: dict[str, int] = {}
+        for given in flag("--channel", channel, parse_channels):
+            channels.update(given)
+        answers = Answers(
+            name=_one(flag("--name", [name] if name else None, parse_line)) or "",
+            language=language,
+            preset=_one(flag("--preset", [preset] if preset else None, lambda t: parse_choice(t, PRESETS))) or "retail",
+            sector=_one(flag("--sector", [sector] if sector else None, parse_line)) or None,
+            channels=channels or None,
+            referents=referents,
+            removed=flag("--remove-referent", remove_referent, parse_id),
+            may=may,
+            must_not=must_not,
+            schema=schema,
+            timezone=_one(flag("--timezone", [timezone] if timezone else None, parse_timezone)),
+            open_hours=_one(flag("--hours", [hours] if hours else None, parse_open_hours)),
+            version=_one(flag("--doc-version", [doc_version] if doc_version else None, parse_line)) or None,
+            author=_one(flag("--author", [author] if author else None, parse_line)) or None,
+            approved_by=flag("--approved-by", approved_by, parse_id) if approved_by else None,
+            history=from_history,
+        )
         if no_input and not name:
             answers.name = UNNAMED[answers.language]
         if not no_input:
@@ -189,6 +193,29 @@ def _list_presets(lang: str | None) -> None:
     chosen = language(lang)
     for preset in PRESETS:
         typer.echo(f"{preset:<8} {for_whom(preset, chosen)}")
+
+
+def _one(values: list[Any]) -> Any:
+    """The parsed value of a flag given once, or None when it was not given."""
+    return values[0] if values else None
+
+
+def _flag(option: str, value: str, parse: Callable[[str], Any], language: str) -> Any:
+    """A flag's value parsed as the questionnaire parses the same answer; refused in one sentence
+    that names the option and the value, in the charter's language."""
+    from cmkit.errors import UsageError
+    from cmkit.i18n import catalogue
+    from cmkit.scaffold.questionnaire import Refusal, printable
+
+    try:
+        return parse(value)
+    except Refusal as refusal:
+        _ = catalogue(language)
+        raise UsageError(
+            _("{option} {value}: {reason}").format(option=option, value=printable(value), reason=refusal.say(language))
+        ) from None
+    except ValueError as error:
+        raise UsageError(f"{option} {printable(value)}: {error}") from None
 
 
 def _check_history(history: Path, path: Path) -> None:
@@ -222,8 +249,14 @@ def _prompt(question: str, default: str | None, suffix: str, shown: bool) -> str
             question, default=default, show_default=shown and bool(default), prompt_suffix=suffix
         )
     except typer.Abort:
+        from cmkit.i18n import catalogue
+        from cmkit.scaffold.questionnaire import SUFFIX
+
         typer.echo()  # end the unanswered prompt's line before the error
-        raise UsageError("the questionnaire ended before its last answer; nothing was written") from None
+        # the question's suffix is the charter's typography, so it tells the language asked in
+        language = next((lang for lang, end in SUFFIX.items() if end == suffix), "en")
+        _ = catalogue(language)
+        raise UsageError(_("the questionnaire ended before its last answer; nothing was written")) from None
     if not sys.stdin.isatty():  # piped answers are not echoed: show them, so the transcript reads
         typer.echo(answer)
     return answer

@@ -144,6 +144,47 @@ def _apply_referents(data: dict[str, Any], referents: dict[str, Referent]) -> No
     data["contacts"] = [{key: contact[key] for key in order if key in contact} for contact in data["contacts"]]
 
 
+def _fit_spread(data: dict[str, Any]) -> None:
+    """A spreading crisis is a topic on `spread.channels` channels: never more than the charter
+    lists (W211 would say it is never detected), and none at all with a single channel, where
+    "spread" cannot be told from an ordinary message."""
+    crisis = data.get("crisis") or {}
+    spread = crisis.get("spread")
+    if not spread:
+        return
+    count = len(data.get("channels") or [])
+    if count < 2:
+        crisis.pop("spread")
+    elif spread["channels"] > count:
+        spread["channels"] = count
+
+
+def _referenced(data: dict[str, Any], contact_id: str) -> bool:
+    """Whether anything in the charter names this referent (as lint's I301 looks)."""
+    holders = [*data.get("topics", []), data.get("default") or {}, data.get("crisis") or {}, *data.get("audience", [])]
+    return (
+        any(contact.get("backup") == contact_id for contact in data["contacts"])
+        or any(holder.get("escalate_to") == contact_id for holder in holders)
+        or contact_id in (data.get("reporting") or {}).get("recipients", [])
+        or contact_id in (data.get("document") or {}).get("approved_by", [])
+    )
+
+
+def _drop_orphaned_backups(data: dict[str, Any], before: dict[str, Any], answers: Answers) -> None:
+    """A preset's deputy (`service-client-adjoint`) exists only to back up its referent: when the
+    consultant gives that referent another backup, the deputy nobody else names is the preset's
+    invention, not the client's, and goes (the consultant who wants them keeps them by answering
+    about them)."""
+    orphans = []
+    for contact_id, answer in answers.referents.items():
+        old = before.get(contact_id)
+        if answer.backup is None or not old or old == answer.backup or old in answers.referents:
+            continue
+        if not _referenced(data, old):
+            orphans.append(old)
+    _remove_referents(data, [contact_id for contact_id in dict.fromkeys(orphans) if len(data["contacts"]) > 1])
+
+
 def handover(contacts: list[dict[str, Any]], removed: list[str]) -> dict[str, str]:
     """Who takes over from each removed referent: the first of their chain of backups who stays,
     else the first referent who stays. Raise UsageError for an unknown id or when nobody stays."""
@@ -211,7 +252,9 @@ def playbook_data(answers: Answers) -> dict[str, Any]:
         organization["sector"] = answers.sector
     if answers.channels is not None:
         _apply_channels(data, answers.channels)
+        _fit_spread(data)
     _remove_referents(data, answers.removed)
+    backups = {contact["id"]: contact.get("backup") for contact in data["contacts"]}
     _apply_referents(data, answers.referents)
     if answers.timezone or answers.open_hours is not None:
         hours = dict(data.get("hours") or {})
@@ -221,6 +264,7 @@ def playbook_data(answers: Answers) -> dict[str, Any]:
         hours.pop("holidays", None)  # a preset's holidays are another year's
         data["hours"] = hours
     _apply_document(data, answers)
+    _drop_orphaned_backups(data, backups, answers)
     if answers.may is not None:
         data.setdefault("autonomy", {})["may"] = answers.may
     if answers.must_not is not None:
