@@ -115,3 +115,19 @@ def test_the_history_is_never_the_output(runner, tmp_path):
     assert result.exit_code == 2
     assert "is the history init learns from" in result.stderr
     assert history.read_text(encoding="utf-8") == "id,text,expect_topic\n1,colis,livraison\n"
+
+
+def test_a_small_history_that_turns_stems_on_writes_a_commented_matching_section(runner, tmp_path):
+    """The cheese shop's autumn (30 rows, docs/consultant.md): suggest proposes stems, and the
+    scaffold writes `matching` with its comment; the new label `plateaux` is a topic with its examples."""
+    history = Path(__file__).parent / "data" / "fromagerie-automne.csv"
+    path = tmp_path / "p.yaml"
+    result = runner.invoke(app, ["init", str(path), *FLAGS, "--from-history", str(history)])
+    assert result.exit_code == 0, result.stderr
+    playbook = load_playbook(path)
+    assert playbook.matching.stems is True
+    assert "# Comment les mots-clés se reconnaissent" in path.read_text(encoding="utf-8")
+    plateaux = next(topic for topic in playbook.topics if topic.id == "plateaux")
+    assert plateaux.action == "escalate" and plateaux.escalate_to and plateaux.keywords
+    assert plateaux.examples[0] == "Vous faites des plateaux pour 12 personnes le 24 ?"
+    assert not [f for f in lint_file(path) if f.severity == "error"]

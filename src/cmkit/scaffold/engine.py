@@ -315,7 +315,8 @@ def render_playbook(data: dict[str, Any], answers: Answers) -> str:
     for key in SECTION_ORDER:
         if key in data:
             exceptions = slow if key == "contacts" else None
-            parts.append("\n" + comment_block(SECTIONS[language][key]) + _section(key, data[key], exceptions))
+            comment = SECTIONS[language].get(key)
+            parts.append("\n" + (comment_block(comment) if comment else "") + _section(key, data[key], exceptions))
     return "".join(parts)
 
 
