@@ -93,3 +93,33 @@ def error_line(message: str) -> None:
 def silence_closed_stdout() -> None:
     """After a BrokenPipeError (`cmkit ... | head`): point stdout at /dev/null so exiting is quiet."""
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def refuse_output_over_input(output: Path | str | None, inputs: list[Path | str | None], lang: str | None = None) -> None:
+    """Raise UsageError when `output` is one of `inputs` (the same file, by any name or link).
+
+    `cmkit render pb.yaml -o pb.yaml` would replace the charter with HTML: the
+    atomic write protects a file from a half-written version, not from the
+    wrong one. `-` (stdout) and an output that does not exist yet are never
+    an input. A command that reads its whole input before writing may pass
+    fewer inputs (triage's own message file is such a case, by choice).
+    """
+    if output is None or str(output) == "-" or not os.path.exists(output):
+        return
+    for given in inputs:
+        if given is None or str(given) == "-":
+            continue
+        try:
+            same = os.path.samefile(output, given)
+        except OSError:
+            continue
+        if same:
+            from cmkit.errors import UsageError
+            from cmkit.i18n import catalogue, language
+
+            _ = catalogue(language(lang))
+            raise UsageError(
+                _("{output} is one of this command's inputs ({input}); write the output to another file").format(
+                    output=output, input=given
+                )
+            )
