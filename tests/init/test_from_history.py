@@ -73,6 +73,14 @@ def test_keywords_are_those_suggest_would_add(bootstrapped, tmp_path):
     assert not any(again.add.get(topic_id) for topic_id in learned)
 
 
+def test_the_historys_unknown_channels_are_added_so_every_row_is_decided(runner, bootstrapped):
+    channels = {channel.id: channel for channel in load_playbook(bootstrapped).channels}
+    assert {"blogs", "groupe-facebook"} <= set(channels)
+    assert channels["blogs"].expected_response is None  # to agree with the client, not invented
+    result = runner.invoke(app, ["eval", "-p", str(bootstrapped), str(HISTORY), "--format", "json"])
+    assert json.loads(result.stdout)["errors"] == []
+
+
 def test_result_lints_without_errors_and_evaluates_better_than_the_bare_preset(runner, bootstrapped, tmp_path):
     assert not [f for f in lint_file(bootstrapped) if f.severity == "error"]
     bare = tmp_path / "preset.yaml"

@@ -343,7 +343,7 @@ def scaffold(answers: Answers, name: str = "playbook.yaml") -> str:
     if answers.history is not None:
         from cmkit.scaffold.history import learn_keywords, topics_from_history
 
-        data = topics_from_history(data, answers.history)
+        data = topics_from_history(data, text, answers.history)
         data = learn_keywords(data, render_playbook(data, answers), answers.history)
         text = render_playbook(data, answers)
     check_playbook(text, name)

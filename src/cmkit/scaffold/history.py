@@ -21,10 +21,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cmkit.errors import UsageError
 from cmkit.model.common import ID_PATTERN
+
+if TYPE_CHECKING:
+    from cmkit.model.playbook import Playbook
 
 #: Examples taken from the history for each topic: enough for a handout exercise and a
 #: self-check, few enough to read.
@@ -40,11 +43,25 @@ _NO_TOPIC = ("", "none")
 _EXAMPLE_LENGTH = 160
 
 
-def _labelled_rows(history: Path) -> list[tuple[int, dict[str, Any]]]:
-    from cmkit.learn.history import read_history
+def _model(text: str, name: str) -> Playbook:
+    from cmkit.loading.load import validate_document
+    from cmkit.loading.yamlnodes import parse_yaml
+    from cmkit.model.playbook import Playbook
 
-    rows = [(line, record) for line, record in read_history(history) if isinstance(record, dict)]
-    if not any(_topic_of(record) for _, record in rows):
+    return validate_document(parse_yaml(text, name), Playbook)
+
+
+def _labelled_rows(history: Path, text: str) -> list[dict[str, Any]]:
+    """The history's rows as `cmkit eval` reads them (triage's readers: CSV as Excel writes it,
+    XLSX, JSON exports; label columns found by name), each with its `line`, `text` and labels.
+    `text` is the playbook the rows are read for (its language reads the dates)."""
+    from cmkit.decide.engine import Decider
+    from cmkit.learn.history import decided_records, read_history
+
+    playbook = _model(text, str(history))
+    read = read_history(history, lang=playbook.organization.language)
+    rows = list(decided_records(Decider(playbook), read))
+    if not any(_topic_of(row) for row in rows):
         raise UsageError(
             f"{history}: no row names an `expect_topic`, so there is no topic to learn; "
             "add that column with each message's label"
@@ -71,13 +88,31 @@ def _examples(texts: list[str]) -> list[str]:
     return sorted(chosen, key=distinct.index)
 
 
-def topics_from_history(data: dict[str, Any], history: Path) -> dict[str, Any]:
-    """The playbook data with a topic per label of `history` (step 1 of the module's method)."""
-    rows = _labelled_rows(history)
+def _add_channels(data: dict[str, Any], rows: list[dict[str, Any]]) -> None:
+    """The history's channels the charter does not know yet (by id, name or alias), added at the
+    end: a row on an unknown channel cannot be decided, so nothing would be learned from it. Their
+    expected response is left for the consultant to agree with the client."""
+    known = set()
+    for channel in data.get("channels") or []:
+        known |= {str(name).casefold() for name in (channel["id"], channel.get("name"), *channel.get("aliases", [])) if name}
+    for row in rows:
+        value = str(row.get("channel") or "").strip()
+        channel_id = value.lower()
+        if value and value.casefold() not in known and re.fullmatch(ID_PATTERN, channel_id):
+            data.setdefault("channels", []).append({"id": channel_id, "name": _label(channel_id)})
+            known.add(value.casefold())
+
+
+def topics_from_history(data: dict[str, Any], text: str, history: Path) -> dict[str, Any]:
+    """The playbook data (whose YAML is `text`) with a topic per label of `history` (step 1 of
+    the module's method)."""
+    rows = _labelled_rows(history, text)
+    _add_channels(data, rows)
     actions: dict[str, Counter] = {}
     texts: dict[str, list[str]] = {}
     first_line: dict[str, int] = {}
-    for line, record in rows:
+    for record in rows:
+        line = record.get("line")
         topic_id = _topic_of(record)
         if topic_id is None:
             continue
@@ -119,12 +154,8 @@ def learn_keywords(data: dict[str, Any], text: str, history: Path) -> dict[str, 
     """The playbook data with the keywords `cmkit suggest` learns from `history` added, for the
     playbook whose YAML is `text` (step 2 of the module's method)."""
     from cmkit.learn.run import run_suggest
-    from cmkit.loading.load import validate_document
-    from cmkit.loading.yamlnodes import parse_yaml
-    from cmkit.model.playbook import Playbook
 
-    playbook = validate_document(parse_yaml(text, str(history)), Playbook)
-    suggestions = run_suggest(playbook, history)
+    suggestions = run_suggest(_model(text, str(history)), history)
     for topic in data.get("topics") or []:
         added = [proposal.keyword for proposal in suggestions.add.get(topic["id"], [])]
         if added:
