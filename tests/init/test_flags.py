@@ -111,3 +111,25 @@ def test_an_unknown_preset_is_one_plain_sentence(runner, tmp_path, lang, said):
     assert result.exit_code == 2
     assert result.stderr == said
     assert "Value error" not in result.stderr
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+
+@given(st.text(max_size=40))
+def test_any_text_is_one_clean_line_or_refused_with_a_printable_reason(text):
+    """Whatever a script passes as a name: accepted on one line without control characters, or
+    refused with a reason that shows the value escaped, in both languages."""
+    import unicodedata
+
+    from cmkit.scaffold.questionnaire import Refusal, parse_line
+
+    try:
+        value = parse_line(text)
+    except Refusal as refusal:
+        for language in ("fr", "en"):
+            said = refusal.say(language)
+            assert all(unicodedata.category(ch) not in ("Cc", "Zl", "Zp") for ch in said)
+        return
+    assert value == text.strip()
+    assert all(unicodedata.category(ch) not in ("Cc", "Zl", "Zp") for ch in value)

@@ -104,8 +104,8 @@ def command(
         typer.Option(
             "--from-history",
             metavar="FILE",
-            help="A labelled history (.csv or .jsonl with expect_topic, expect_action): its labels become "
-            "the topics, with keywords learned as `cmkit suggest` learns them and 3 examples each.",
+            help="A labelled history, read as `cmkit eval` reads it (expect_topic, expect_action): its "
+            "labels become the topics, with keywords learned as `cmkit suggest` learns them and 3 examples each.",
             show_default=False,
         ),
     ] = None,
