@@ -174,4 +174,4 @@ def test_real_process(tmp_path):
     assert {f.code for f in lint_file(path)} == {"W250"}
     again = subprocess.run(command, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
     assert again.returncode == 2
-    assert again.stderr.strip() == f"error: {path} already exists; pass --force to replace it"
+    assert again.stderr.strip() == f"error: {path} existe déjà\u202f; ajoutez --force pour le remplacer"

@@ -98,7 +98,7 @@ def test_a_history_without_labels_is_one_sentence(runner, tmp_path):
     history.write_text("id,text,expect_action\n1,colis perdu,escalate\n", encoding="utf-8")
     result = runner.invoke(app, ["init", str(tmp_path / "p.yaml"), *FLAGS, "--from-history", str(history)])
     assert result.exit_code == 2
-    assert "no row names an `expect_topic`" in result.stderr
+    assert "aucune ligne n’a de colonne `expect_topic`" in result.stderr
     assert not (tmp_path / "p.yaml").exists()
 
 
@@ -107,13 +107,15 @@ def test_a_label_that_cannot_be_an_id_names_its_line(runner, tmp_path):
     history.write_text("id,text,expect_topic\n1,colis,livraison\n2,merci,Mercis !\n", encoding="utf-8")
     result = runner.invoke(app, ["init", str(tmp_path / "p.yaml"), *FLAGS, "--from-history", str(history)])
     assert result.exit_code == 2
-    assert f"{history}:3:" in result.stderr and "'Mercis !'" in result.stderr
+    assert f"{history}:3\u202f: l’étiquette «\xa0Mercis !\xa0»" in result.stderr
 
 
 def test_missing_history_is_refused_before_any_question(runner, tmp_path):
     result = runner.invoke(app, ["init", str(tmp_path / "p.yaml"), "--from-history", str(tmp_path / "nope.csv")])
     assert result.exit_code == 2
     assert result.stderr == f"error: cannot read {tmp_path / 'nope.csv'}: no such file\n"
+    french = runner.invoke(app, ["init", str(tmp_path / "p.yaml"), "--lang", "fr", "--from-history", "nope.csv"])
+    assert french.stderr == "error: impossible de lire nope.csv\u202f: ce fichier n’existe pas\n"
 
 
 def test_the_history_is_never_the_output(runner, tmp_path):
@@ -121,7 +123,7 @@ def test_the_history_is_never_the_output(runner, tmp_path):
     history.write_text("id,text,expect_topic\n1,colis,livraison\n", encoding="utf-8")
     result = runner.invoke(app, ["init", str(history), *FLAGS, "--force", "--from-history", str(history)])
     assert result.exit_code == 2
-    assert "is the history init learns from" in result.stderr
+    assert "est l’historique dont init apprend" in result.stderr
     assert history.read_text(encoding="utf-8") == "id,text,expect_topic\n1,colis,livraison\n"
 
 

@@ -7,11 +7,14 @@ from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from cmkit.cli.common import Exit, exit_on_error
+
+if TYPE_CHECKING:
+    from cmkit.i18n import Catalogue
 
 NAME = "init"
 HELP = "Start a playbook from a sector preset and a short questionnaire (or flags, with --no-input)."
@@ -117,6 +120,7 @@ def command(
     """Write a commented playbook that passes `cmkit lint`; never overwrite without --force."""
     with exit_on_error():
         from cmkit.errors import UsageError
+        from cmkit.i18n import catalogue
         from cmkit.io import atomic_write
         from cmkit.scaffold.engine import UNNAMED, Answers, Referent, scaffold
         from cmkit.scaffold.presets import PRESETS
@@ -134,12 +138,15 @@ def command(
         if list_presets:
             _list_presets(lang.value if lang else None)
             raise typer.Exit(Exit.OK)
-        _refuse_to_overwrite(path, force)
-        if not path.parent.is_dir():
-            raise UsageError(f"cannot write {path}: the folder {path.parent} does not exist")
-        if from_history is not None:
-            _check_history(from_history, path)
         language = (lang or Language.en).value
+        _ = catalogue(language)
+        _refuse_to_overwrite(path, force, _)
+        if not path.parent.is_dir():
+            raise UsageError(
+                _("cannot write {path}: the folder {folder} does not exist").format(path=path, folder=path.parent)
+            )
+        if from_history is not None:
+            _check_history(from_history, path, _)
 
         def flag(option: str, values: list[str] | None, parse: Callable[[str], Any]) -> list[Any]:
             return [_flag(option, value, parse, language) for value in values or []]
@@ -179,7 +186,7 @@ def command(
             answered = {field for field, value in flags.items() if value}
             answers = run_questionnaire(_prompt, typer.echo, answers, answered=answered)
         text = scaffold(answers, str(path))
-        _refuse_to_overwrite(path, force)  # again: the file may have appeared during the questionnaire
+        _refuse_to_overwrite(path, force, _)  # again: the file may have appeared during the questionnaire
         atomic_write(path, text)
         _report(path, answers.schema, answers.language)
     raise typer.Exit(Exit.OK)
@@ -215,29 +222,36 @@ def _flag(option: str, value: str, parse: Callable[[str], Any], language: str) -
             _("{option} {value}: {reason}").format(option=option, value=printable(value), reason=refusal.say(language))
         ) from None
     except ValueError as error:
-        raise UsageError(f"{option} {printable(value)}: {error}") from None
+        _ = catalogue(language)
+        raise UsageError(
+            _("{option} {value}: {reason}").format(option=option, value=printable(value), reason=error)
+        ) from None
 
 
-def _check_history(history: Path, path: Path) -> None:
+def _check_history(history: Path, path: Path, _: Catalogue) -> None:
     """A history that cannot be read is said before the questionnaire, not after it."""
     from cmkit.decide.triage import input_format
     from cmkit.errors import UsageError
 
     if not history.is_file():
-        raise UsageError(f"cannot read {history}: no such file")
+        raise UsageError(_("cannot read {path}: no such file").format(path=history))
     input_format(history)
     if path.resolve() == history.resolve():
-        raise UsageError(f"{path} is the history init learns from; write the playbook elsewhere")
+        raise UsageError(_("{path} is the history init learns from; write the playbook elsewhere").format(path=path))
 
 
-def _refuse_to_overwrite(path: Path, force: bool) -> None:
+def _refuse_to_overwrite(path: Path, force: bool, _: Catalogue) -> None:
     """A consultant's charter is never replaced by accident."""
     from cmkit.errors import UsageError
 
     if path.is_dir():
-        raise UsageError(f"cannot write {path}: it is a folder; name the playbook file, e.g. {path / 'playbook.yaml'}")
+        raise UsageError(
+            _("cannot write {path}: it is a folder; name the playbook file, e.g. {example}").format(
+                path=path, example=path / "playbook.yaml"
+            )
+        )
     if (path.exists() or path.is_symlink()) and not force:  # a dangling link is someone's too
-        raise UsageError(f"{path} already exists; pass --force to replace it")
+        raise UsageError(_("{path} already exists; pass --force to replace it").format(path=path))
 
 
 def _prompt(question: str, default: str | None, suffix: str, shown: bool) -> str:

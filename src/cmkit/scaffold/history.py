@@ -24,7 +24,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cmkit.errors import UsageError
+from cmkit.i18n import catalogue
 from cmkit.model.common import ID_PATTERN
+from cmkit.scaffold.questionnaire import printable
 
 if TYPE_CHECKING:
     from cmkit.model.playbook import Playbook
@@ -62,9 +64,10 @@ def _labelled_rows(history: Path, text: str) -> list[dict[str, Any]]:
     read = read_history(history, lang=playbook.organization.language)
     rows = list(decided_records(Decider(playbook), read))
     if not any(_topic_of(row) for row in rows):
+        _ = catalogue(playbook.organization.language)
         raise UsageError(
-            f"{history}: no row names an `expect_topic`, so there is no topic to learn; "
-            "add that column with each message's label"
+            _("{path}: no row names an `expect_topic`, so there is no topic to learn; "
+              "add that column with each message's label").format(path=history)
         )
     return rows
 
@@ -117,9 +120,12 @@ def topics_from_history(data: dict[str, Any], text: str, history: Path) -> dict[
         if topic_id is None:
             continue
         if not re.fullmatch(ID_PATTERN, topic_id):
+            _ = catalogue(data["organization"]["language"])
             raise UsageError(
-                f"{history}:{line}: the label {record.get('expect_topic')!r} cannot be a topic id: "
-                "use lowercase letters, digits, '-' and '_'"
+                _("{path}:{line}: the label '{label}' cannot be a topic id: "
+                  "use lowercase letters, digits, '-' and '_'").format(
+                    path=history, line=line, label=printable(str(record.get("expect_topic")))
+                )
             )
         first_line.setdefault(topic_id, line)
         action = str(record.get("expect_action") or "").strip().lower()
