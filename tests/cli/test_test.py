@@ -21,7 +21,7 @@ def test_the_example_playbooks_pass_their_cases(runner, isolated_cache, cases):
 def test_a_failing_case_says_expected_got_and_why(runner, isolated_cache, write):
     cases = write(
         "c.yaml",
-        f"playbook: {FR_PLAYBOOK}\ncases:\n  - text: ok\n    expect: {{topic: null}}\n"
+        f"playbook: {FR_PLAYBOOK}\ncases:\n  - text: zzz\n    expect: {{topic: null}}\n"
         "  - id: rembourse\n    text: Je veux être remboursé\n    expect: {action: answer, respond_within_minutes: 2h}\n",
     )
     result = runner.invoke(app, ["test", str(cases)], env={"NO_COLOR": "1"})
