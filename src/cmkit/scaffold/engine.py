@@ -18,6 +18,7 @@ import yaml
 
 from cmkit.durations import format_duration
 from cmkit.errors import UsageError
+from cmkit.i18n import Catalogue, catalogue
 from cmkit.model.playbook import Playbook
 from cmkit.scaffold.comments import HEADER, SECTIONS, comment_block
 from cmkit.scaffold.presets import load_preset
@@ -111,7 +112,7 @@ def _apply_channels(data: dict[str, Any], channels: dict[str, int]) -> None:
     ]
 
 
-def _apply_referents(data: dict[str, Any], referents: dict[str, Referent]) -> None:
+def _apply_referents(data: dict[str, Any], referents: dict[str, Referent], _: Catalogue) -> None:
     """Change the preset's referents as answered, and add the new ones after them."""
     contacts = {contact["id"]: contact for contact in data["contacts"]}
     for contact_id, answer in referents.items():
@@ -119,7 +120,9 @@ def _apply_referents(data: dict[str, Any], referents: dict[str, Referent]) -> No
         if contact is None:
             if not answer.name:
                 raise UsageError(
-                    f"the new referent {contact_id!r} needs a name: --referent '{contact_id}=Name,delay,backup,email,phone'"
+                    _("the new referent '{id}' needs a name: --referent '{id}=Name,delay,backup,email,phone'").format(
+                        id=contact_id
+                    )
                 )
             contact = contacts[contact_id] = {"id": contact_id, "name": answer.name}
             data["contacts"].append(contact)
@@ -175,6 +178,7 @@ def _drop_orphaned_backups(data: dict[str, Any], before: dict[str, Any], answers
     consultant gives that referent another backup, the deputy nobody else names is the preset's
     invention, not the client's, and goes (the consultant who wants them keeps them by answering
     about them)."""
+    _ = catalogue(answers.language)
     orphans = []
     for contact_id, answer in answers.referents.items():
         old = before.get(contact_id)
@@ -182,19 +186,24 @@ def _drop_orphaned_backups(data: dict[str, Any], before: dict[str, Any], answers
             continue
         if not _referenced(data, old):
             orphans.append(old)
-    _remove_referents(data, [contact_id for contact_id in dict.fromkeys(orphans) if len(data["contacts"]) > 1])
+    _remove_referents(data, [contact_id for contact_id in dict.fromkeys(orphans) if len(data["contacts"]) > 1], _)
 
 
-def handover(contacts: list[dict[str, Any]], removed: list[str]) -> dict[str, str]:
+def handover(contacts: list[dict[str, Any]], removed: list[str], _: Catalogue | None = None) -> dict[str, str]:
     """Who takes over from each removed referent: the first of their chain of backups who stays,
     else the first referent who stays. Raise UsageError for an unknown id or when nobody stays."""
+    _ = _ or catalogue("en")
     backups = {contact["id"]: contact.get("backup") for contact in contacts}
     for contact_id in removed:
         if contact_id not in backups:
-            raise UsageError(f"there is no referent {contact_id!r} to remove; the referents are {', '.join(backups)}")
+            raise UsageError(
+                _("there is no referent '{id}' to remove; the referents are {ids}").format(
+                    id=contact_id, ids=", ".join(backups)
+                )
+            )
     staying = [contact_id for contact_id in backups if contact_id not in removed]
     if not staying:
-        raise UsageError("a charter needs at least one referent: keep one of them")
+        raise UsageError(_("a charter needs at least one referent: keep one of them"))
     heirs = {}
     for contact_id in removed:
         heir, seen = backups[contact_id], {contact_id}
@@ -205,11 +214,11 @@ def handover(contacts: list[dict[str, Any]], removed: list[str]) -> dict[str, st
     return heirs
 
 
-def _remove_referents(data: dict[str, Any], removed: list[str]) -> None:
+def _remove_referents(data: dict[str, Any], removed: list[str], _: Catalogue) -> None:
     """Remove referents; what named them names who takes over (see `handover`)."""
     if not removed:
         return
-    heirs = handover(data["contacts"], removed)
+    heirs = handover(data["contacts"], removed, _)
 
     def heir(contact_id: Any) -> Any:
         return heirs.get(contact_id, contact_id)
@@ -253,9 +262,10 @@ def playbook_data(answers: Answers) -> dict[str, Any]:
     if answers.channels is not None:
         _apply_channels(data, answers.channels)
         _fit_spread(data)
-    _remove_referents(data, answers.removed)
+    _ = catalogue(answers.language)
+    _remove_referents(data, answers.removed, _)
     backups = {contact["id"]: contact.get("backup") for contact in data["contacts"]}
-    _apply_referents(data, answers.referents)
+    _apply_referents(data, answers.referents, _)
     if answers.timezone or answers.open_hours is not None:
         hours = dict(data.get("hours") or {})
         hours["timezone"] = answers.timezone or hours.get("timezone") or "Europe/Paris"
@@ -320,7 +330,7 @@ def render_playbook(data: dict[str, Any], answers: Answers) -> str:
     return "".join(parts)
 
 
-def check_playbook(text: str, name: str) -> Playbook:
+def check_playbook(text: str, name: str, language: str = "en") -> Playbook:
     """Load and lint the generated text like `cmkit check` would, raising UsageError if it fails."""
     from cmkit.lint.engine import lint_playbook
     from cmkit.loading.load import InvalidDocument, validate_document
@@ -329,11 +339,15 @@ def check_playbook(text: str, name: str) -> Playbook:
     try:
         playbook = validate_document(parse_yaml(text, name), Playbook)
     except InvalidDocument as invalid:
-        raise UsageError(f"the answers do not make a valid playbook: {invalid.problems[0].message}") from None
+        raise UsageError(_invalid(language, invalid.problems[0].message)) from None
     errors = [finding for finding in lint_playbook(playbook) if finding.severity == "error"]
     if errors:
-        raise UsageError(f"the answers do not make a valid playbook: {errors[0].message}")
+        raise UsageError(_invalid(language, errors[0].message))
     return playbook
+
+
+def _invalid(language: str, problem: str) -> str:
+    return catalogue(language)("the answers do not make a valid playbook: {problem}").format(problem=problem)
 
 
 def scaffold(answers: Answers, name: str = "playbook.yaml") -> str:
@@ -346,5 +360,5 @@ def scaffold(answers: Answers, name: str = "playbook.yaml") -> str:
         data = topics_from_history(data, text, answers.history)
         data = learn_keywords(data, render_playbook(data, answers), answers.history)
         text = render_playbook(data, answers)
-    check_playbook(text, name)
+    check_playbook(text, name, answers.language)
     return text

@@ -376,7 +376,7 @@ def run_questionnaire(ask: Ask, say: Say, given: Answers, *, answered: set[str])
         answers.version = voice.until_valid(_("Version of the charter"), answers.version or "1.0", _non_empty)
         answers.author = voice.until_valid(_("Written by (you, your firm)"), answers.author or "", parse_line) or None
         crisis_lead = (data.get("crisis") or {}).get("escalate_to")
-        heir = handover(data["contacts"], answers.removed).get(crisis_lead, crisis_lead) if crisis_lead else None
+        heir = handover(data["contacts"], answers.removed, _).get(crisis_lead, crisis_lead) if crisis_lead else None
         answers.approved_by = voice.until_valid(
             _("Approved by (referents' ids, comma-separated; - for nobody yet)"),
             heir or NO_BACKUP,
@@ -438,7 +438,7 @@ def _ask_referents(
         return ids
 
     removed = voice.until_valid(_("Referents to remove (ids, comma-separated; Enter for none)"), "", removable)
-    heirs = handover(data["contacts"], removed)
+    heirs = handover(data["contacts"], removed, voice._)
     for gone, heir in heirs.items():
         say(_("What went to '{removed}' now goes to '{heir}'.").format(removed=gone, heir=heir))
 
