@@ -45,7 +45,7 @@ def test_the_wide_layout_is_a_table_with_the_messages_below():
     assert header.split() == ["#", "time", "channel", "author", "decision", "referent", "due", "answered"]
     assert "never LATE" in text  # the refund nobody answered
     assert "(no backup)" in text
-    assert "4 «\u00a0a story\u00a0»" in text
+    assert "4 “a story”" in text
     assert "Ann: Daily" in text and "journalist, 12,000 followers" in text
 
 
@@ -100,7 +100,7 @@ def test_the_same_timeline_in_french_says_every_word_in_french():
     header = next(line for line in text.splitlines() if "canal" in line)
     assert header.split() == ["#", "heure", "canal", "auteur", "décision", "référent", "échéance", "répondu"]
     assert "jamais EN\u00a0RETARD" in text and "(pas de suppléant)" in text
-    assert "journaliste, 12\u202f000 abonnés" in text
+    assert "journaliste, 12\u202f000 abonnés" in text and "4 «\u202fa story\u202f»" in text
     assert "Retards" in text and "n°\u00a02 sav\u202f: dû +2h, jamais répondu" in text
     # the crisis is the journalist's: the reason comes from the decision's reasons, in French
     assert "déclenchée à +3h par l’événement n°\u00a04\u202f: l’auteur est un journaliste" in text

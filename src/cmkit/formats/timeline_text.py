@@ -74,8 +74,9 @@ def _channel(outcome: EventOutcome, _: Catalogue) -> str:
     return outcome.channel or _("no channel")
 
 
-def _quoted(text: str) -> str:
-    return "«\u00a0" + " ".join(text.split()) + "\u00a0»"
+def _quoted(text: str, _: Catalogue) -> str:
+    """The message on one line, quoted as the language quotes: “…” or « … »."""
+    return _("“{text}”").format(text=" ".join(text.split()))
 
 
 def _author(outcome: EventOutcome, _: Catalogue) -> Text:
@@ -160,12 +161,12 @@ def _table(timeline: Timeline, start: Moments) -> Table:
     return table
 
 
-def _messages(timeline: Timeline) -> Table:
+def _messages(timeline: Timeline, start: Moments) -> Table:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(justify="right", no_wrap=True)
     grid.add_column(style="italic")
     for outcome in timeline.events:
-        grid.add_row(str(outcome.index + 1), _quoted(outcome.text))
+        grid.add_row(str(outcome.index + 1), _quoted(outcome.text, start._))
     return grid
 
 
@@ -193,7 +194,7 @@ def _blocks(timeline: Timeline, start: Moments) -> Table:
             handling.append("\n" + _("due {due}, answered").format(due=_due(outcome, start)) + " ").append_text(
                 Text(" ").join(_answered(outcome, start).split("\n"))
             )
-        body = Text.assemble(heading, "\n", (_quoted(outcome.text), "italic"), "\n", handling, "\n")
+        body = Text.assemble(heading, "\n", (_quoted(outcome.text, _), "italic"), "\n", handling, "\n")
         grid.add_row(_number(outcome, timeline), body)
     return grid
 
@@ -310,7 +311,7 @@ class _TimelineView:
         unbounded = options.update(max_width=10_000)
         if Measurement.get(console, unbounded, table).maximum <= options.max_width:
             yield table
-            yield _messages(self.timeline)
+            yield _messages(self.timeline, self.start)
             yield Text()
         else:
             yield Text(self.timeline.title, style="bold")
