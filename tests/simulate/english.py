@@ -1,54 +1,39 @@
-"""The English words cmkit itself says, for tests that hold a French screen to having none.
+"""The English words cmkit itself says, held against what a scenario or a history wrote.
 
-Built from the catalogue, not typed in: every word of the English sentences
-(msgid, msgid_plural), minus the words the French sentences use too
-(« message », « action », « support »…), minus what the user wrote (the
-content words a test passes: titles, messages, names, topic ids), which are
-shown as written in whatever language they were written in.
+The word list is `tests/i18n/test_no_english.py`'s (the catalogue's English
+sentences, less the words French shares). Here the user's words are given as
+the texts the screen shows as written (titles, messages, names, topic ids),
+not as whole files: a playbook file holds `action: escalate`, and
+"escalate" must still count as English on a French screen.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
-from pathlib import Path
+from functools import cache
 
-import cmkit.i18n
-from cmkit.i18n import read_po
-
-_PO = Path(cmkit.i18n.__file__).with_name("locale") / "fr.po"
-#: What is not a word of a sentence: {placeholders}, `code`, strftime's %X, --options, due_at, crisis.spread.
-_NOT_WORDS = re.compile(r"\{[^}]*\}|`[^`]*`|%[A-Za-z]|--?[a-z][\w-]*|\w+(?:[_.]\w+)+")
-_WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
+from cmkit.i18n import catalogue
+from tests.i18n.test_no_english import _words
+from tests.i18n.test_no_english import english_words as _catalogue_english
 
 
-def words(text: str) -> set[str]:
-    """The words of `text`, lower-cased, two letters or more."""
-    return {w.lower() for w in _WORD.findall(_NOT_WORDS.sub(" ", text)) if len(w) >= 2}
+#: The format's keys in a French sentence (`due_at`, crisis.spread, a/b): not French words.
+_KEYS = re.compile(r"`[^`]*`|\{[^}]*\}|\S*(?:[\[\]_/]|\w\.\w)\S*")
 
 
-@lru_cache(maxsize=1)
-def _catalogue_words() -> tuple[frozenset[str], frozenset[str]]:
-    text = _PO.read_text(encoding="utf-8")
-    entries = read_po(text)
-    english = set()
-    for msgid in [*entries, *re.findall(r'^msgid_plural "(.*)"$', text, flags=re.M)]:
-        english |= words(msgid)
+@cache
+def english_words() -> frozenset[str]:
+    """The shared list, less every word a French sentence says, abbreviations included:
+    « mar. » (mardi) is French, even though the shared list drops dotted words."""
     french = set()
-    for msgstr in entries.values():
+    for msgstr in catalogue("fr")._entries.values():
         for form in (msgstr,) if isinstance(msgstr, str) else msgstr:
-            french |= words(form)
-    return frozenset(english), frozenset(french)
-
-
-def english_words(content: Iterable[str] = ()) -> frozenset[str]:
-    """The words only English sentences of the catalogue use, minus the words of `content`."""
-    english, french = _catalogue_words()
-    written = set().union(*(words(text) for text in content)) if content else set()
-    return frozenset(english - french - written)
+            french |= _words(_KEYS.sub(" ", form))
+    return frozenset(_catalogue_english() - french)
 
 
 def english_in(screen: str, content: Iterable[str] = ()) -> set[str]:
-    """The English words of cmkit's catalogue found on `screen` (empty: none)."""
-    return words(screen) & english_words(content)
+    """The English words of cmkit's catalogue found on `screen`, the words of `content` aside."""
+    written = set().union(*(_words(text) for text in content))
+    return (_words(screen) & english_words()) - written

@@ -45,7 +45,7 @@ def test_the_cascade_in_text_marks_breaches_and_the_crisis(runner):
     assert ("n°\u00a01 qualite\u202f: dû lun. 2 mars, 10\u00a0h\u00a000, répondu lun. 2 mars, 12\u00a0h\u00a000 "
             "par sav-adjoint, avec 2\u00a0h de retard") in out
     assert ("déclenchée à lun. 2 mars, 14\u00a0h\u00a000 par l’événement n°\u00a03\u202f: "
-            "le sujet corps-etranger est sur 3 canaux ou plus en 1\u00a0jour") in out
+            "le sujet corps-etranger est sur 3 canaux ou plus en 1 jour") in out
     assert "Mobilisés" in out and "Claire Dupuis (dg)" in out
     assert "Attente la plus longue 4\u00a0h (événement n°\u00a02, avis)" in out
     assert "\x1b[" not in out
@@ -58,7 +58,7 @@ def test_the_cascade_in_english_on_request(runner):
     assert out.count("LATE") == 2 and "CRISIS" in out
     assert "#1 qualite: due Mon 2 Mar, 10:00, answered Mon 2 Mar, 12:00 by sav-adjoint, 2h late" in out
     assert ("triggered at Mon 2 Mar, 14:00 by event #3: "
-            "the topic corps-etranger is on 3 channels or more within 1d") in out
+            "the topic corps-etranger is on 3 channels or more within 1 day") in out
     assert "Longest wait 4h (event #2, avis)" in out
 
 

@@ -201,7 +201,7 @@ def _run(decider, handle, where: _Run, _, maps: list[str], tool: str | None, enc
     from cmkit.decide.triage import Fields, OutOfOrder, has_spread, triage, triage_exact
     from cmkit.formats.console import stderr_console
     from cmkit.formats.triage_summary import print_summary
-    from cmkit.formats.words import count as figure
+    from cmkit.i18n.numbers import number as figure
     from cmkit.inbox.mapping import FIELDS, columns_of, mapping, record_reader, row_reader
     from cmkit.inbox.read import open_source
 

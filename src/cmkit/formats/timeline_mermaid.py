@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from cmkit.formats.words import action_word
 from cmkit.i18n import Catalogue, catalogue
+from cmkit.i18n.terms import action_word
 from cmkit.simulate.timeline import EventOutcome, Timeline
 
 _OFFSET_ORIGIN = datetime(2000, 1, 1)  # a first of the month, so %e reads as "day 1"
@@ -41,7 +41,7 @@ def _section(outcome: EventOutcome, timeline: Timeline, origin: datetime, horizo
         return timeline.instant(minute, origin) or origin  # elapsed time: a clock change is an hour
 
     action = outcome.decision.action
-    word = action_word(action, _)
+    word = action_word(action, _.lang)
     lines = [f"    section n°{outcome.index + 1} {_label(outcome.channel or _('no channel'))} · {_label(word)}"]
     if outcome.index == timeline.crisis.event:
         lines.append(_line(_("crisis triggered"), ["crit", "milestone"], at(outcome.at_minute)))

@@ -21,8 +21,10 @@ from rich.text import Text
 
 from cmkit.clock import spoken
 from cmkit.durations import format_duration, parse_duration
-from cmkit.formats.words import action_word, count, duration, kind_phrase, kind_word
+from cmkit.decide.words import duration_words
 from cmkit.i18n import Catalogue, catalogue
+from cmkit.i18n.numbers import duration, number
+from cmkit.i18n.terms import action_word, kind_phrase, kind_word
 from cmkit.simulate.timeline import Breach, EventOutcome, Timeline
 
 if TYPE_CHECKING:
@@ -81,12 +83,12 @@ def _quoted(text: str, _: Catalogue) -> str:
 
 def _author(outcome: EventOutcome, _: Catalogue) -> Text:
     """The author's name (or kind), then their kind and audience, dimmed."""
-    kind = kind_word(outcome.author_kind, _)
+    kind = kind_word(outcome.author_kind, _.lang)
     cell = Text(outcome.author_name or kind)
     details = [kind] if outcome.author_name else []
     if outcome.author_followers is not None:
         followers = outcome.author_followers
-        details.append(_.n("{count} follower", "{count} followers", followers).format(count=count(followers, _.lang)))
+        details.append(_.n("{count} follower", "{count} followers", followers).format(count=number(followers, _.lang)))
     if details:
         cell.append("\n" + ", ".join(details), style="dim")
     return cell
@@ -94,7 +96,7 @@ def _author(outcome: EventOutcome, _: Catalogue) -> Text:
 
 def _decision(outcome: EventOutcome, _: Catalogue) -> Text:
     action = outcome.decision.action
-    word = action_word(action, _)
+    word = action_word(action, _.lang)
     cell = Text(word.upper() if action == "crisis" else word, style=_ACTION_STYLES.get(action, ""))
     if outcome.decision.topic:
         cell.append(f"\n{outcome.decision.topic}", style="dim")
@@ -134,10 +136,10 @@ def _answered(outcome: EventOutcome, start: Moments) -> Text:
 
 
 def _number(outcome: EventOutcome, timeline: Timeline) -> Text:
-    number = Text(str(outcome.index + 1))
+    cell = Text(str(outcome.index + 1))
     if outcome.index == timeline.crisis.event:
-        number.append("\n⚠", style="bold red")
-    return number
+        cell.append("\n⚠", style="bold red")
+    return cell
 
 
 def _table(timeline: Timeline, start: Moments) -> Table:
@@ -242,10 +244,10 @@ def crisis_reasons(decision: Decision, _: Catalogue) -> list[str]:
     why = []
     for reason in decision.reasons:
         if reason.kind == "author" and reason.matched:
-            why.append(_("the author is {kind}").format(kind=kind_phrase(reason.matched[0], _)))
+            why.append(_("the author is {kind}").format(kind=kind_phrase(reason.matched[0], _.lang)))
         elif reason.kind == "followers" and reason.matched:
             threshold = reason.matched[0].rpartition(" ")[2]
-            shown = count(int(threshold), _.lang) if threshold.isdigit() else threshold
+            shown = number(int(threshold), _.lang) if threshold.isdigit() else threshold
             why.append(_("the author has at least {count} followers and the topic is escalated").format(count=shown))
         elif reason.kind == "spread":
             rule = _spread_rule(reason.matched)
@@ -253,7 +255,7 @@ def crisis_reasons(decision: Decision, _: Catalogue) -> list[str]:
                 why.append(_("the topic {topic} is spreading across channels").format(topic=reason.topic))
             else:
                 why.append(_("the topic {topic} is on {channels} channels or more within {duration}").format(
-                    topic=reason.topic, channels=rule[0], duration=duration(rule[1], _.lang)))
+                    topic=reason.topic, channels=rule[0], duration=duration_words(rule[1], _.lang)))
     if decision.topic and any(r.action == "crisis" and r.topic == decision.topic for r in decision.reasons):
         why.append(_("{topic} is a crisis topic").format(topic=decision.topic))
     if not why:

@@ -8,7 +8,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from cmkit.formats.words import action_word, count, percent
+from cmkit.i18n.numbers import number, percent
+from cmkit.i18n.terms import action_word
 
 #: Deciding topics listed, most frequent first; the rest are counted on one line.
 TOP_TOPICS = 20
@@ -26,7 +27,7 @@ def print_summary(console: Console, actions: Counter[str], topics: Counter[str],
         _ = catalogue("en")
     lang = _.lang
     decided = sum(actions.values())
-    title = _.n("{count} message decided", "{count} messages decided", decided).format(count=count(decided, lang))
+    title = _.n("{count} message decided", "{count} messages decided", decided).format(count=number(decided, lang))
     by_action = Table(title=title, title_justify="left", show_edge=False)
     by_action.add_column(_("action"))
     by_action.add_column(_("messages"), justify="right")
@@ -34,7 +35,7 @@ def print_summary(console: Console, actions: Counter[str], topics: Counter[str],
     for action in _ACTION_ORDER:
         if actions[action]:
             share = percent(actions[action] / decided, lang)
-            by_action.add_row(action_word(action, _), count(actions[action], lang), share, style=_ACTION_STYLE[action])
+            by_action.add_row(action_word(action, lang), number(actions[action], lang), share, style=_ACTION_STYLE[action])
     console.print(by_action)
     if topics:
         by_topic = Table(title=_("deciding topic"), title_justify="left", show_edge=False)
@@ -42,18 +43,18 @@ def print_summary(console: Console, actions: Counter[str], topics: Counter[str],
         by_topic.add_column(_("messages"), justify="right")
         ranked = topics.most_common()
         for topic, messages in ranked[:TOP_TOPICS]:
-            by_topic.add_row(topic, count(messages, lang))
+            by_topic.add_row(topic, number(messages, lang))
         console.print(by_topic)
         if len(ranked) > TOP_TOPICS:
             rest = ranked[TOP_TOPICS:]
             left = sum(c for _t, c in rest)
             console.print(
                 _.n("… and {count} more topic ({messages})", "… and {count} more topics ({messages})", len(rest)).format(
-                    count=count(len(rest), lang), messages=_.n("{count} message", "{count} messages", left).format(
-                        count=count(left, lang))
+                    count=number(len(rest), lang), messages=_.n("{count} message", "{count} messages", left).format(
+                        count=number(left, lang))
                 ),
                 highlight=False,
             )
     if failed:
-        line = _.n("{count} record not decided", "{count} records not decided", failed).format(count=count(failed, lang))
+        line = _.n("{count} record not decided", "{count} records not decided", failed).format(count=number(failed, lang))
         console.print(f"[bold red]{line}[/] " + _("(see above; each is in the output with its error)"))
