@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -37,15 +38,28 @@ def test_the_cascade_in_text_marks_breaches_and_the_crisis(runner):
     assert result.exit_code == 1, result.stderr
     out = result.stdout
     assert "La cascade des 24 heures" in out
-    assert out.count("LATE") == 2
-    assert "CRISIS" in out and "⚠" in out
+    assert out.count("EN\u00a0RETARD") == 2
+    assert "CRISE" in out and "⚠" in out
     assert "→ sav-adjoint" in out
     # the example playbook has office hours: the drill starts on the documented Monday, 09:00
-    assert "#1 qualite: due lun. 2 mars, 10\u00a0h\u00a000, answered lun. 2 mars, 12\u00a0h\u00a000 by sav-adjoint, 2h late" in out
-    assert "triggered at lun. 2 mars, 14\u00a0h\u00a000 by event #3" in out
-    assert "Claire Dupuis (dg)" in out
+    assert ("n°\u00a01 qualite\u202f: dû lun. 2 mars, 10\u00a0h\u00a000, répondu lun. 2 mars, 12\u00a0h\u00a000 "
+            "par sav-adjoint, avec 2\u00a0h de retard") in out
+    assert ("déclenchée à lun. 2 mars, 14\u00a0h\u00a000 par l’événement n°\u00a03\u202f: "
+            "le sujet corps-etranger est sur 3 canaux ou plus en 1 jour") in out
+    assert "Mobilisés" in out and "Claire Dupuis (dg)" in out
+    assert "Attente la plus longue 4\u00a0h (événement n°\u00a02, avis)" in out
     assert "\x1b[" not in out
     assert result.stderr == ""
+
+
+def test_the_cascade_in_english_on_request(runner):
+    result = _run(runner, CASCADE, "--lang", "en", env={"COLUMNS": "160", "NO_COLOR": "1"})
+    out = result.stdout
+    assert out.count("LATE") == 2 and "CRISIS" in out
+    assert "#1 qualite: due Mon 2 Mar, 10:00, answered Mon 2 Mar, 12:00 by sav-adjoint, 2h late" in out
+    assert ("triggered at Mon 2 Mar, 14:00 by event #3: "
+            "the topic corps-etranger is on 3 channels or more within 1 day") in out
+    assert "Longest wait 4h (event #2, avis)" in out
 
 
 def test_a_narrow_screen_gets_one_block_per_event(runner):
@@ -53,7 +67,8 @@ def test_a_narrow_screen_gets_one_block_per_event(runner):
     lines = result.stdout.splitlines()
     assert max(len(line.rstrip()) for line in lines) <= 80
     assert any(line.startswith("1 lun. 2 mars, 9\u00a0h\u00a000  email  Mme Lefèvre") for line in lines)
-    assert "due lun. 2 mars, 10\u00a0h\u00a000, answered lun. 2 mars, 12\u00a0h\u00a000 LATE by sav-adjoint" in result.stdout
+    unwrapped = re.sub(r" *\n *", " ", result.stdout)
+    assert "dû lun. 2 mars, 10\u00a0h\u00a000, répondu lun. 2 mars, 12\u00a0h\u00a000 EN\u00a0RETARD par sav-adjoint" in unwrapped
 
 
 def test_json_follows_the_spec(runner):
@@ -92,8 +107,12 @@ def test_mermaid_is_a_gantt_chart_with_late_waits_marked(runner):
     lines = result.stdout.splitlines()
     assert lines[0] == "gantt"
     assert sum(line.strip().startswith("section") for line in lines) == 6
-    assert "    Karim Benali holds it :crit, 2026-03-02 11:00, 2026-03-02 12:00" in lines
-    assert "    crisis triggered :crit, milestone, 2026-03-02 14:00, 0d" in lines
+    assert "    section n°1 email · transmettre" in lines
+    assert "    Karim Benali a le dossier :crit, 2026-03-02 11:00, 2026-03-02 12:00" in lines
+    assert "    crise déclenchée :crit, milestone, 2026-03-02 14:00, 0d" in lines
+    english = _run(runner, CASCADE, "--format", "mermaid", "--lang", "en").stdout.splitlines()
+    assert "    Karim Benali holds it :crit, 2026-03-02 11:00, 2026-03-02 12:00" in english
+    assert "    crisis triggered :crit, milestone, 2026-03-02 14:00, 0d" in english
 
 
 def test_no_breach_exits_0_and_the_playbook_option_wins(runner, write):
@@ -107,8 +126,11 @@ def test_an_unmet_expectation_exits_1_and_says_so_on_stderr(runner, write):
     path = write("calm.yaml", CALM.replace("breaches: 0, crisis: false", "breaches: 2, crisis: true"))
     result = _run(runner, path, "-p", FR_PLAYBOOK)
     assert result.exit_code == 1
-    assert f"{path}:10:1: expected 2 breach(es), got 0" in result.stderr
-    assert "expected a crisis, none was triggered" in result.stderr
+    assert f"{path}:10:1: attendu\u202f: 2 retards\u202f; constaté\u202f: 0" in result.stderr
+    assert "une crise était attendue, aucune n’a été déclenchée" in result.stderr
+    english = _run(runner, path, "-p", FR_PLAYBOOK, "--lang", "en")
+    assert f"{path}:10:1: expected 2 late answers, got 0" in english.stderr
+    assert "expected a crisis, none was triggered" in english.stderr
 
 
 @pytest.mark.parametrize(

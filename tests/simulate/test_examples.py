@@ -33,7 +33,7 @@ def test_unmet_names_every_broken_promise():
     timeline = walk(scenario, load_playbook(named_playbook(scenario, PLAYBOOKS / "scenarios" / "x.yaml")))
     promises = Expectation(breaches=0, crisis=False, crisis_at="20h")
     assert unmet(promises, timeline) == [
-        "expected 0 breach(es), got 2",
+        "expected 0 late answers, got 2",
         "expected no crisis, one was triggered at 5h",
         "expected the crisis at 20h, it came at 5h",
     ]

@@ -25,9 +25,9 @@ def _timeline(title: str = "Drill"):
     return walk(built.model_copy(update={"scenario": title}), playbook())
 
 
-def _text(timeline, width: int, start=None) -> str:
+def _text(timeline, width: int, start=None, lang: str = "en") -> str:
     out = io.StringIO()
-    Console(file=out, width=width, no_color=True, highlight=False).print(timeline_text.render(timeline, start=start))
+    Console(file=out, width=width, no_color=True, highlight=False).print(timeline_text.render(timeline, start=start, lang=lang))
     return out.getvalue()
 
 
@@ -45,8 +45,8 @@ def test_the_wide_layout_is_a_table_with_the_messages_below():
     assert header.split() == ["#", "time", "channel", "author", "decision", "referent", "due", "answered"]
     assert "never LATE" in text  # the refund nobody answered
     assert "(no backup)" in text
-    assert "4 «\u00a0a story\u00a0»" in text
-    assert "Ann: Daily" in text and "journalist, 12\u202f000 followers" in text
+    assert "4 “a story”" in text
+    assert "Ann: Daily" in text and "journalist, 12,000 followers" in text
 
 
 def test_the_narrow_layout_never_exceeds_the_screen():
@@ -93,3 +93,29 @@ def test_an_event_without_a_channel_says_so_in_every_layout():
     assert "no channel" in _text(timeline, 160)
     assert "    section n°1 no channel · answer" in timeline_mermaid.render(timeline).splitlines()
     assert json.loads(timeline_json.render(timeline))["events"][0]["channel"] is None
+
+
+def test_the_same_timeline_in_french_says_every_word_in_french():
+    text = _text(_timeline(), 160, lang="fr")
+    header = next(line for line in text.splitlines() if "canal" in line)
+    assert header.split() == ["#", "heure", "canal", "auteur", "décision", "référent", "échéance", "répondu"]
+    assert "jamais EN\u00a0RETARD" in text and "(pas de suppléant)" in text
+    assert "journaliste, 12\u202f000 abonnés" in text and "4 «\u202fa story\u202f»" in text
+    assert "Retards" in text and "n°\u00a02 sav\u202f: dû +2h, jamais répondu" in text
+    # the crisis is the journalist's: the reason comes from the decision's reasons, in French
+    assert "déclenchée à +3h par l’événement n°\u00a04\u202f: l’auteur est un journaliste" in text
+    assert "Attente la plus longue jamais répondu (événement n°\u00a02, twitter)" in text
+
+
+def test_one_follower_is_singular_in_both_languages():
+    timeline = walk(scenario(event("0h", "where is my parcel", followers=1)), playbook())
+    assert "1 follower" in _text(timeline, 160) and "1 followers" not in _text(timeline, 160)
+    assert "1 abonné" in _text(timeline, 160, lang="fr") and "1 abonnés" not in _text(timeline, 160, lang="fr")
+
+
+def test_mermaid_labels_in_french():
+    source = timeline_mermaid.render(_timeline(), lang="fr").splitlines()
+    assert "    axisFormat jour %e, %H:%M" in source
+    assert "    section n°3 forum · ne pas répondre" in source
+    assert "    section n°4 blog · crise" in source
+    assert any(line.startswith("    Karim a le dossier :crit") for line in source)

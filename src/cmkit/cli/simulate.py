@@ -60,11 +60,11 @@ def command(
 
         from cmkit.i18n import language
 
-        start_time = _parse_start(start)
         loaded = load_scenario(scenario)
         playbook_path = playbook or named_playbook(loaded, scenario) or resolve_playbook(None)
         trusted = load_playbook(playbook_path)
         lang_code = language(lang, trusted.organization.language)
+        start_time = _parse_start(start, lang_code)
         try:
             timeline = walk(loaded, trusted, playbook_name=str(playbook_path), start=start_time)
         except OverflowError:
@@ -74,23 +74,25 @@ def command(
             _ = catalogue(lang_code)
             raise UsageError(_("{file}: the scenario runs past the year 9999; start it earlier").format(file=scenario)) from None
         _print(timeline, output_format, lang_code)
-        problems = unmet(loaded.expect, timeline)
+        problems = unmet(loaded.expect, timeline, lang_code)
         where = loaded.source.key_at(("expect",))
         for problem in problems:
             print(f"{scenario}:{where.line}:{where.column}: {problem}", file=sys.stderr)
     raise typer.Exit(Exit.FOUND if timeline.breaches or problems else Exit.OK)
 
 
-def _parse_start(start: str | None) -> datetime | None:
+def _parse_start(start: str | None, lang: str) -> datetime | None:
     """--start as a datetime, or a usage error naming the expected form."""
     if start is None:
         return None
     from cmkit.errors import UsageError
+    from cmkit.i18n import catalogue
 
     try:
         return datetime.fromisoformat(start)
     except ValueError:
-        raise UsageError(f"--start {start!r} is not a date and time like 2026-03-02T09:00") from None
+        _ = catalogue(lang)
+        raise UsageError(_("--start {value} is not a date and time like 2026-03-02T09:00").format(value=repr(start))) from None
 
 
 def _print(timeline: Timeline, output_format: Format, lang: str) -> None:
@@ -103,7 +105,7 @@ def _print(timeline: Timeline, output_format: Format, lang: str) -> None:
         from cmkit.formats.safe_text import printable
         from cmkit.formats.timeline_mermaid import render as render_mermaid
 
-        sys.stdout.write(printable(render_mermaid(timeline, start=timeline.start)))  # text too: shown, never obeyed
+        sys.stdout.write(printable(render_mermaid(timeline, start=timeline.start, lang=lang)))  # text too: shown, never obeyed
     else:
         from cmkit.formats.console import stdout_console
         from cmkit.formats.timeline_text import render as render_text

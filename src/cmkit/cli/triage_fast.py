@@ -201,6 +201,7 @@ def _run(decider, handle, where: _Run, _, maps: list[str], tool: str | None, enc
     from cmkit.decide.triage import Fields, OutOfOrder, has_spread, triage, triage_exact
     from cmkit.formats.console import stderr_console
     from cmkit.formats.triage_summary import print_summary
+    from cmkit.i18n.numbers import number as figure
     from cmkit.inbox.mapping import FIELDS, columns_of, mapping, record_reader, row_reader
     from cmkit.inbox.read import open_source
 
@@ -261,10 +262,10 @@ def _run(decider, handle, where: _Run, _, maps: list[str], tool: str | None, enc
             shutil.copyfileobj(out, sink)
     decided, failed, duplicates = counts
     if failed > REPORTED_FAILURES:
-        console.print(_("… and {count} more records not decided").format(count=f"{failed - REPORTED_FAILURES:,}"), highlight=False, soft_wrap=True)
+        console.print(_("… and {count} more records not decided").format(count=figure(failed - REPORTED_FAILURES, _.lang)), highlight=False, soft_wrap=True)
     if duplicates:
         console.print(_.n("{count} record already in the journal, not added again",
-                          "{count} records already in the journal, not added again", duplicates).format(count=f"{duplicates:,}"),
+                          "{count} records already in the journal, not added again", duplicates).format(count=figure(duplicates, _.lang)),
                       highlight=False, soft_wrap=True)
     actions: Counter[str] = Counter()
     topics: Counter[str] = Counter()

@@ -8,6 +8,9 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from cmkit.i18n.numbers import number, percent
+from cmkit.i18n.terms import action_word
+
 #: Deciding topics listed, most frequent first; the rest are counted on one line.
 TOP_TOPICS = 20
 _ACTION_ORDER = ("crisis", "escalate", "moderate", "answer", "decline")
@@ -22,33 +25,36 @@ def print_summary(console: Console, actions: Counter[str], topics: Counter[str],
         from cmkit.i18n import catalogue
 
         _ = catalogue("en")
+    lang = _.lang
     decided = sum(actions.values())
-    title = _.n("{count} message decided", "{count} messages decided", decided).format(count=f"{decided:,}")
+    title = _.n("{count} message decided", "{count} messages decided", decided).format(count=number(decided, lang))
     by_action = Table(title=title, title_justify="left", show_edge=False)
     by_action.add_column(_("action"))
     by_action.add_column(_("messages"), justify="right")
     by_action.add_column(_("share"), justify="right")
     for action in _ACTION_ORDER:
         if actions[action]:
-            share = f"{actions[action] / decided:.0%}"
-            by_action.add_row(action, f"{actions[action]:,}", share, style=_ACTION_STYLE[action])
+            share = percent(actions[action] / decided, lang)
+            by_action.add_row(action_word(action, lang), number(actions[action], lang), share, style=_ACTION_STYLE[action])
     console.print(by_action)
     if topics:
         by_topic = Table(title=_("deciding topic"), title_justify="left", show_edge=False)
         by_topic.add_column(_("topic"))
         by_topic.add_column(_("messages"), justify="right")
         ranked = topics.most_common()
-        for topic, count in ranked[:TOP_TOPICS]:
-            by_topic.add_row(topic, f"{count:,}")
+        for topic, messages in ranked[:TOP_TOPICS]:
+            by_topic.add_row(topic, number(messages, lang))
         console.print(by_topic)
         if len(ranked) > TOP_TOPICS:
             rest = ranked[TOP_TOPICS:]
+            left = sum(c for _t, c in rest)
             console.print(
-                _("… and {topics} more topics ({messages} messages)").format(
-                    topics=f"{len(rest):,}", messages=f"{sum(c for _t, c in rest):,}"
+                _.n("… and {count} more topic ({messages})", "… and {count} more topics ({messages})", len(rest)).format(
+                    count=number(len(rest), lang), messages=_.n("{count} message", "{count} messages", left).format(
+                        count=number(left, lang))
                 ),
                 highlight=False,
             )
     if failed:
-        line = _.n("{count} record not decided", "{count} records not decided", failed).format(count=f"{failed:,}")
+        line = _.n("{count} record not decided", "{count} records not decided", failed).format(count=number(failed, lang))
         console.print(f"[bold red]{line}[/] " + _("(see above; each is in the output with its error)"))

@@ -23,3 +23,31 @@ def action_word(action: str, lang: str) -> str:
         "none": _("none"),
     }
     return words.get(action, action)
+
+
+def kind_word(kind: str, lang: str) -> str:
+    """An author kind as a label: customer -> « client » (an unknown kind stays as written)."""
+    _ = catalogue(lang)
+    words = {
+        "customer": _("customer"),
+        "prospect": _("prospect"),
+        "influencer": _("influencer"),
+        "journalist": _("journalist"),
+        "employee": _("employee"),
+        "unknown": _("unknown author"),
+    }
+    return words.get(kind, kind)
+
+
+def kind_phrase(kind: str, lang: str) -> str:
+    """An author kind inside a sentence: customer -> « un client » ("the author is a customer")."""
+    _ = catalogue(lang)
+    words = {
+        "customer": _("a customer"),
+        "prospect": _("a prospect"),
+        "influencer": _("an influencer"),
+        "journalist": _("a journalist"),
+        "employee": _("an employee"),
+        "unknown": _("an unknown author"),
+    }
+    return words.get(kind, kind)
