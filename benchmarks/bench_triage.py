@@ -96,6 +96,38 @@ def make_messages(rng: random.Random, keywords: list[str], count: int) -> str:
     return out.getvalue()
 
 
+VOCABULARY = 20_000
+
+
+def make_vocabulary(rng: random.Random) -> list[str]:
+    """20,000 distinct words made like the keywords: now and then one is a keyword, or starts
+    like a prefix keyword, as real words do, so the words that fire rarely repeat."""
+    words: set[str] = set()
+    while len(words) < VOCABULARY:
+        words.add(syllable_word(rng) + rng.choice(("", "r", "s", "x", "nt")))
+    return sorted(words)
+
+
+def make_real_messages(rng: random.Random, keywords: list[str], vocabulary: list[str], count: int) -> str:
+    """The issue's workload: 18 or 19 words from the vocabulary, 60 % with one keyword, so that
+    nearly no two messages are alike (as in a real inbox)."""
+    out = io.StringIO()
+    start = 1_714_550_400  # 2024-05-01
+    for number in range(count):
+        words = [rng.choice(vocabulary) for _ in range(rng.randint(18, 19))]
+        if rng.random() < 0.6:
+            words[rng.randrange(len(words))] = rng.choice(keywords).rstrip("*")
+        record = {
+            "id": number,
+            "text": " ".join(words).capitalize() + rng.choice((" ?", " !", ".", "...")),
+            "channel": rng.choice(CHANNELS),
+            "author_kind": rng.choice(("customer", "customer", "prospect", "unknown")),
+            "at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(start + number * 30)),
+        }
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return out.getvalue()
+
+
 def floor(source: Path, target: Path) -> None:
     """Read and write the same JSONL with the json module: nothing decided."""
     with source.open(encoding="utf-8") as inp, target.open("w", encoding="utf-8") as out:
