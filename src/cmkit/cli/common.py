@@ -54,14 +54,23 @@ LangOption = Annotated[
 
 
 @contextlib.contextmanager
-def exit_on_error() -> Iterator[None]:
-    """Turn cmkit's own errors into one line on stderr and exit code 2, never a traceback."""
+def exit_on_error(lang: str | None = None) -> Iterator[None]:
+    """Turn cmkit's own errors into one line on stderr and exit code 2, never a traceback.
+
+    `lang` is the command's `--lang`: set for the whole run here, before anything is
+    loaded, so that the loader's errors and the lint messages speak it too.
+    """
+    from cmkit.i18n import set_language
+
+    previous = set_language(lang)
     try:
         yield
     except CmkitError as exc:
-        error_line(str(exc))
+        error_line(str(exc), exc.lang)
         raise typer.Exit(Exit.ERROR) from None
     except KeyboardInterrupt:
         from cmkit.cli.plain import report_interrupted
 
         raise typer.Exit(report_interrupted()) from None
+    finally:
+        set_language(previous)  # a run inside a longer process (tests, a library) leaves no trace

@@ -22,8 +22,11 @@ def resolve_playbook(option: Path | None) -> Path:
         return Path(from_env)
     default = Path("playbook.yaml")
     if not default.exists():
+        from cmkit.i18n import current
+
+        _ = current()
         raise UsageError(
-            "no playbook given: pass -p FILE, set CMKIT_PLAYBOOK, or run where playbook.yaml is"
+            _("no playbook given: pass -p FILE, set CMKIT_PLAYBOOK, or run where playbook.yaml is")
         )
     return default
 
@@ -79,15 +82,21 @@ def report_interrupted() -> int:
     """Say "interrupted" on stderr (once, however many layers see it) and return the exit code."""
     if not _reported:
         _reported.append(True)
-        error_line("interrupted")
+        from cmkit.i18n import current
+
+        _ = current()
+        error_line(_("interrupted"))
     return interrupted_exit_code()
 
 
-def error_line(message: str) -> None:
-    """Print one sentence to stderr (a file name or value in it escaped, as on stdout)."""
+def error_line(message: str, lang: str | None = None) -> None:
+    """Print one sentence to stderr (a file name or value in it escaped, as on stdout), after
+    "error:" in `lang` (the message's own language), else the run's."""
     from cmkit.formats.safe_text import printable
+    from cmkit.i18n import catalogue, current
 
-    print(f"error: {printable(message)}", file=sys.stderr)
+    _ = catalogue(lang) if lang else current()
+    print(_("error: {message}").format(message=printable(message)), file=sys.stderr)
 
 
 def silence_closed_stdout() -> None:

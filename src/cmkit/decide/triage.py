@@ -318,13 +318,13 @@ def _decided(decider: Decider, records: Iterable[tuple[int, Any]], fields: Field
                 if minute < latest:
                     raise OutOfOrder(line)
                 latest = minute
-            at = None if when is None else when.when
-            if first_pass:
+            if first_pass:  # only which topics matched counts here: no due time, no reply to fill
                 calls = window.calls
-                decision = decide_at(text, channel, kind, followers, window, minute, author=author, engagement=engagement, at=at)
+                decision = decide_at(text, channel, kind, followers, window, minute)
                 if window.calls != calls:
                     yield _Timed(minute, calls, channel, decision.topics)
             else:
+                at = None if when is None else when.when
                 decision = decide_at(text, channel, kind, followers, window, minute, author=author, engagement=engagement, at=at)
                 yield Triaged(line, row, record_id, None if when is None else when.text, channel, decision)
 
