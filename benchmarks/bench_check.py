@@ -56,7 +56,8 @@ def main() -> None:
     check = [python, "-m", "cmkit", "check", "-p", str(PLAYBOOK), "--channel", "twitter", MESSAGE]
     workdir = tempfile.mkdtemp()
     stemmed = Path(workdir) / "stems.yaml"  # the same playbook, with stems on
-    stemmed.write_text(PLAYBOOK.read_text(encoding="utf-8") + "\nmatching: {stems: true}\n", encoding="utf-8")
+    text = PLAYBOOK.read_text(encoding="utf-8")  # the example may have stems on already
+    stemmed.write_text(text if "\nmatching:" in text else text + "\nmatching: {stems: true}\n", encoding="utf-8")
     check_stems = [python, "-m", "cmkit", "check", "-p", str(stemmed), "--channel", "twitter", MESSAGE]
     fields = ["--author", "@leparisien", "--at", "2026-03-06T17:30", "--engagement", "12"]
     through_typer = [
