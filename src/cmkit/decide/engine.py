@@ -196,6 +196,10 @@ class Decision:
 
 
 _NO_TONE = Tone(None, None, None, None, (), (), ())
+#: A copy of a decision with a field or two of the message's own is built as a tuple (a
+#: decision is one): `_replace` costs several times as much, on every message of a triage.
+_NEW = tuple.__new__
+_TOPICS, _REASONS, _DUE_AT = (Decision._fields.index(name) for name in ("topics", "reasons", "due_at"))
 _NO_AUTONOMY = Autonomy((), ())
 
 
@@ -260,23 +264,44 @@ class _Topic:
     reply: str | None
 
 
+class _Verdict:
+    """What decides a message among its matched topics (after `unless`): the topic that rules
+    without a crisis and the first crisis topic. The other matched topics only explain.
+
+    Shared by every set of triggers with the same two: on text that never
+    repeats, the words that fire, and even the topics, differ from message to
+    message, but the ruling topic mostly does not. A verdict's decisions
+    carry neither `topics` nor the reasons that name matched words (only the
+    watchlist, author, tier, spread ones); a message's own are put in afterwards.
+    """
+
+    __slots__ = ("topic_ids", "reasons", "ruling", "crisis_topic", "decisions")
+
+    def __init__(self, ruling: _Topic | None, crisis_topic: _Topic | None) -> None:
+        self.topic_ids: tuple[str, ...] = ()
+        self.reasons: tuple[Reason, ...] = ()
+        self.ruling, self.crisis_topic = ruling, crisis_topic
+        #: the decisions of this verdict, by the rest of what decides them
+        self.decisions: dict[tuple, Decision] = {}
+
+
 class _Matches:
-    """The matched topics of one set of triggers, and what follows from them alone.
+    """One set of triggers: its verdict and the reasons that name what fired.
 
     A plain class with slots: one is made for every new combination of triggers.
     """
 
-    __slots__ = ("topics", "topic_ids", "reasons", "ruling", "crisis_topic", "watched", "decisions")
+    __slots__ = ("verdict", "topics", "topic_ids", "reasons", "ruling", "crisis_topic", "watched", "decisions")
 
-    def __init__(self, topics: tuple[_Topic, ...], reasons: tuple[Reason, ...], watched: frozenset[str]) -> None:
+    def __init__(self, verdict: _Verdict, topics: tuple[_Topic, ...], reasons: tuple[Reason, ...],
+                 watched: frozenset[str]) -> None:
+        self.verdict = verdict
         self.topics = topics
         self.topic_ids = tuple(t.id for t in topics)
-        self.reasons = reasons
-        #: the topic that decides without a crisis, and the first crisis topic
-        self.ruling = _most_severe(topics)
-        self.crisis_topic = next((t for t in topics if t.action == "crisis"), None)
+        self.ruling, self.crisis_topic = verdict.ruling, verdict.crisis_topic
         #: the matched topics the spread rule watches
         self.watched = tuple(t for t in self.topic_ids if t in watched)
+        self.reasons = reasons
         #: the decisions already made with these matches, by the rest of what decides them
         self.decisions: dict[tuple, Decision] = {}
 
@@ -351,6 +376,10 @@ class Decider:
             stem = stemmer(self.language)
         self.matcher = Matcher(data["topics"], stem)
         self._matches: dict[frozenset[int], _Matches] = {}
+        self._verdicts: dict[tuple[str | None, str | None], _Verdict] = {}
+        self._topic_by_id = {t.id: t for t in self.topics}
+        self._single: dict[int, Reason] = {}  # the reason of a trigger firing alone in its topic
+        self._reasons: dict[tuple[int, str, tuple[str, ...]], Reason] = {}
         self._clock: Clock | None = None
         self._history: tuple[tuple[str, str], ...] = ()
         self._nearest: Any = None if any(t.get("examples") for t in data["topics"]) else False
@@ -437,6 +466,7 @@ class Decider:
         kind = listed[0] if listed else author_kind
         threshold = self._followers_threshold
         context = (
+            kind,  # only shown (`author_kind`), unless it is a crisis author
             self.channels.get(channel) if channel else None,  # all a channel changes
             kind if kind in self._crisis_authors else None,
             listed,
@@ -446,9 +476,20 @@ class Decider:
         )
         decision = matches.decisions.get(context)
         if decision is None:
-            decision = matches.decisions[context] = self._resolve(matches, kind, *context)
-        if at is not None and decision.candidates:
-            decision = _with(decision, "due_at", self._due_at(at, decision.candidates))
+            verdict = matches.verdict
+            decision = verdict.decisions.get(context)
+            if decision is None:
+                if len(verdict.decisions) >= _MEMO_SIZE:
+                    verdict.decisions.clear()
+                decision = verdict.decisions[context] = self._resolve(verdict, *context)
+            if matches.reasons:  # the matched topics, and their words before the verdict's reasons
+                decision = _NEW(Decision, decision[:_TOPICS] + (matches.topic_ids,) + decision[_TOPICS + 1:_REASONS]
+                                + (matches.reasons + decision.reasons,) + decision[_REASONS + 1:])
+            if len(matches.decisions) >= _MEMO_SIZE:
+                matches.decisions.clear()
+            matches.decisions[context] = decision
+        if at is not None and decision.candidates:  # a copy with the message's `due_at`, built as a tuple
+            decision = _NEW(Decision, decision[:_DUE_AT] + (self._due_at(at, decision.candidates),) + decision[_DUE_AT + 1:])
         if author and decision.reply is not None and "{author}" in self._reply_template(decision):
             decision = _with(decision, "reply", self._fill(decision, author))
         return decision
@@ -530,26 +571,68 @@ class Decider:
     def _analyse(self, triggers: frozenset[int]) -> _Matches:
         """What the triggers say, whatever the message's channel and author: the topics
         matched by a keyword or pattern and not removed by one of their `unless`."""
-        fired: dict[int, dict[str, list[str]]] = {}  # ordinals go topic by topic: this is file order
-        for ordinal in self.matcher.ordinals(triggers):
-            topic_index, written, kind = self.matcher.triggers[ordinal]
-            matched = fired.setdefault(topic_index, {}).setdefault(kind, [])
+        triggers_of = self.matcher.triggers
+        ordinals = self.matcher.ordinals(triggers)  # topic by topic: this is file order
+        topics: list[int] = []
+        reasons: list[Reason] = []
+        start, count = 0, len(ordinals)
+        while start < count:
+            topic_index = triggers_of[ordinals[start]][0]
+            end = start + 1
+            while end < count and triggers_of[ordinals[end]][0] == topic_index:
+                end += 1
+            if end == start + 1:  # one word of the topic fired (most messages): its reason is kept
+                reason = self._single.get(ordinals[start])
+                if reason is None:
+                    _, written, kind = triggers_of[ordinals[start]]
+                    reason = self._single[ordinals[start]] = self._reason(topic_index, kind, [written])
+                if reason.kind != "unless":
+                    topics.append(topic_index)
+                    reasons.append(reason)
+            else:
+                self._several(topic_index, ordinals[start:end], topics, reasons)
+            start = end
+        matched = tuple(self.topics[i] for i in topics)
+        ruling = _most_severe(matched)
+        crisis_topic = next((t for t in matched if t.action == "crisis"), None)
+        key = (ruling and ruling.id, crisis_topic and crisis_topic.id)
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            if len(self._verdicts) >= _MEMO_SIZE:
+                self._verdicts.clear()
+            verdict = self._verdicts[key] = _Verdict(ruling, crisis_topic)
+        return _Matches(verdict, matched, tuple(reasons), self._watched)
+
+    def _several(self, index: int, ordinals: list[int], topics: list[int], reasons: list[Reason]) -> None:
+        """Add what several triggers of one topic say: the topic and its keywords and patterns,
+        or, when one of its `unless` fired too, the `unless` that removed it."""
+        kinds: dict[str, list[str]] = {}
+        for ordinal in ordinals:
+            _, written, kind = self.matcher.triggers[ordinal]
+            matched = kinds.setdefault(kind, [])
             if written not in matched:
                 matched.append(written)
-        topics: list[_Topic] = []
-        reasons: list[Reason] = []
-        for index, kinds in fired.items():
+        if "keyword" not in kinds and "pattern" not in kinds:
+            return  # an `unless` alone: nothing to remove
+        if "unless" in kinds:
+            reasons.append(self._reason(index, "unless", kinds["unless"]))
+            return
+        topics.append(index)
+        for kind in ("keyword", "pattern"):
+            if kind in kinds:
+                reasons.append(self._reason(index, kind, kinds[kind]))
+
+    def _reason(self, index: int, kind: str, matched: list[str]) -> Reason:
+        """The reason for what fired in one topic, one object per (topic, kind, words): the same
+        words firing again give the same object, which a writer encodes once."""
+        key = (index, kind, tuple(matched))
+        reason = self._reasons.get(key)
+        if reason is None:
+            if len(self._reasons) >= _MEMO_SIZE:
+                self._reasons.clear()
             topic = self.topics[index]
-            if "keyword" not in kinds and "pattern" not in kinds:
-                continue  # an `unless` alone: nothing to remove
-            if "unless" in kinds:
-                reasons.append(Reason(topic.id, tuple(kinds["unless"]), topic.action, "unless"))
-                continue
-            topics.append(topic)
-            for kind in ("keyword", "pattern"):
-                if kind in kinds:
-                    reasons.append(Reason(topic.id, tuple(kinds[kind]), topic.action, kind))
-        return _Matches(tuple(topics), tuple(reasons), self._watched)
+            reason = self._reasons[key] = Reason(topic.id, key[2], topic.action, kind)
+        return reason
 
     def _tiers_reached(self, followers: int | None, engagement: int | None) -> tuple | None:
         """(applied tier, tier whose referent applies, what of the applied tier was reached),
@@ -572,7 +655,7 @@ class Decider:
 
     def _resolve(
         self,
-        matches: _Matches,
+        matches: _Matches | _Verdict,
         kind: str | None,
         channel_deadline: int | None,
         crisis_author: str | None,
@@ -582,7 +665,7 @@ class Decider:
         spreading: tuple[str, ...],
     ) -> Decision:
         ruling, crisis_topic = matches.ruling, matches.crisis_topic
-        spread_topics = [t for t in matches.topics if t.id in spreading]
+        spread_topics = [self._topic_by_id[t] for t in spreading]  # watched matched topics, in file order
         audience_crisis = many_followers and ruling is not None and ruling.action == "escalate"
         why = self._crisis_reasons(crisis_author, audience_crisis, crisis_topic, spread_topics)
         extra: list[Reason] = []

@@ -32,6 +32,8 @@ _GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 #: The key of an automaton hit (end, key); `map` with it keeps the scan's loop in C.
 _VALUE = itemgetter(1)
 _NONE: frozenset[int] = frozenset()
+#: Words whose stem is kept (about 15 MB at most).
+_STEMS_KEPT = 100_000
 #: What ends the plain start of a regular expression.
 _SPECIAL = frozenset(".^$*+?{}[]\\|()")
 
@@ -83,6 +85,7 @@ class Matcher:
                 by_words.setdefault(words, []).append((key, pattern))
         self._worded_patterns = list(by_words.values())
         self._phrases = None
+        self._stems: dict[str, str] = {}
         if stem is None:
             self._automaton = _automaton(
                 [(needle, key) for key, needle in enumerate(needles)]
@@ -105,7 +108,7 @@ class Matcher:
         """The keys of every needle and pattern that `text` triggers."""
         if self._phrases is not None:
             words = normalize(text).split()
-            found = frozenset(self._phrases.matching(words, self._phrases.stem_words(words))) if words else _NONE
+            found = frozenset(self._phrases.matching(words, self._stems_of(words))) if words else _NONE
         else:
             found = frozenset(map(_VALUE, self._automaton.iter(padded_words(text)))) if self._automaton else _NONE
         if self._worded_patterns and found and min(found) < 0:
@@ -113,6 +116,23 @@ class Matcher:
         if self._patterns and (self._any_pattern is None or self._any_pattern.search(text)):
             found |= {key for key, pattern in self._patterns if pattern.search(text)}
         return found
+
+    def _stems_of(self, words: list[str]) -> list[str] | None:
+        """The stems of `words`, each word stemmed once: Snowball's own cache (10,000 words)
+        thrashes on a real inbox's vocabulary, and stemming is most of the cost of `stems`.
+        The cache is emptied when it holds _STEMS_KEPT words, so memory stays bounded."""
+        stems = self._stems
+        found = list(map(stems.get, words))  # in C: most words were seen before
+        if None not in found:
+            return found
+        missing = [word for word, stem in zip(words, found) if stem is None]
+        if len(stems) + len(missing) > _STEMS_KEPT:
+            stems.clear()
+        made = self._phrases.stem_words(missing)
+        if made is None:
+            return None
+        stems.update(zip(missing, made))
+        return [stems[word] for word in words]
 
     def _search_worded(self, found: frozenset[int], text: str) -> frozenset[int]:
         """The keyword keys of `found`, and the keys of the patterns whose leading words

@@ -36,6 +36,8 @@ from cmkit.decide.normalize import padded_words
 
 #: The Snowball algorithm for each playbook language that has one.
 SNOWBALL = {"fr": "french", "en": "english"}
+#: Words whose candidate phrases are kept (emptied when full: memory stays bounded).
+_CANDIDATES_KEPT = 100_000
 
 #: How a phrase's word compares with a message word.
 EXACT, STEM, PREFIX = 0, 1, 2
@@ -158,6 +160,8 @@ class Phrases:
                 key = what if self._stem is None or how == STEM else self._stem([what])[0]
                 self._by_first.setdefault(key, []).append(index)
         self._longest_prefix = max((len(p) for p in self._by_prefix), default=0)
+        #: the phrases that may start at a word, by word (perf: one look-up per word of a text)
+        self._candidates: dict[str, Sequence[int]] = {}
 
     @property
     def stems(self) -> bool:
@@ -183,13 +187,21 @@ class Phrases:
         """(phrase index, first word, last word) of every occurrence."""
         keys = stems if stems is not None else words
         by_first, by_prefix, longest = self._by_first, self._by_prefix, self._longest_prefix
-        for position, word in enumerate(words):
-            candidates = by_first.get(keys[position], ())
-            if by_prefix:
-                for length in range(1, min(len(word), longest) + 1):
-                    found = by_prefix.get(word[:length])
-                    if found:
-                        candidates = [*candidates, *found]
+        known = self._candidates  # a word's stem is a function of the word: its candidates are too
+        every = list(map(known.get, words))  # in C: most words were seen before
+        if None in every:
+            for position, word in enumerate(words):
+                if every[position] is None:
+                    candidates = by_first.get(keys[position], ())
+                    if by_prefix:
+                        for length in range(1, min(len(word), longest) + 1):
+                            found = by_prefix.get(word[:length])
+                            if found:
+                                candidates = [*candidates, *found]
+                    if len(known) >= _CANDIDATES_KEPT:
+                        known.clear()
+                    every[position] = known[word] = candidates
+        for position, candidates in enumerate(every):
             for index in candidates:
                 phrase = self.compiled[index]
                 last = position + len(phrase) - 1

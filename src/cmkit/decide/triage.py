@@ -36,7 +36,7 @@ from cmkit.inbox.values import BadRecord, Channels, Moment, author_kind_of, epoc
 
 __all__ = [
     "BadRecord", "Failed", "Fields", "OutOfOrder", "Skipped", "Triaged", "epoch_minutes", "has_spread", "input_format",
-    "read_records", "triage", "triage_exact",
+    "read_records", "triage", "triage_exact", "triage_parallel",
 ]
 
 #: Allocations between two runs of the garbage collector's youngest generation while triaging.
@@ -353,3 +353,146 @@ def _few_collections() -> Iterator[None]:
     finally:
         gc.set_threshold(*thresholds)
 
+
+
+#: Records sent to a worker at once: enough to make the round trip cheap, few enough that the
+#: batches in flight stay small and the progress bar true.
+PARALLEL_BATCH = 2000
+#: Batches in flight per worker.
+_IN_FLIGHT = 2
+#: What a forked worker decides with (set by the parent just before the pool forks).
+_WORKER: dict[str, Any] = {}
+
+
+class _Counting:
+    """The window a worker decides with: it never finds a spread, but says whether the
+    decider asked (a timed record with a topic), so that the parent counts it for real."""
+
+    channels: int | None
+
+    def __init__(self, channels: int | None) -> None:
+        self.channels = channels
+        self.asked = False
+
+    def add(self, minute: float, channel: str | None, topics: tuple[str, ...]) -> tuple[str, ...]:
+        self.asked = True
+        return ()
+
+
+class _Found:
+    """The window of a re-decided record: the spread the parent counted."""
+
+    def __init__(self, channels: int | None, found: tuple[str, ...]) -> None:
+        self.channels, self._found = channels, found
+
+    def add(self, minute: float, channel: str | None, topics: tuple[str, ...]) -> tuple[str, ...]:
+        return self._found
+
+
+def _decide_batch(batch: list[tuple[int, Any]]) -> list[tuple]:
+    """In a worker: each record of a batch decided without the spread rule, as (item without its
+    cells, None for a record without time, else (minute, whether the spread rule counts it))."""
+    decider, fields = _WORKER["decider"], _WORKER["fields"]
+    window = _Counting(_WORKER["channels"])
+    done: list[tuple] = []
+    with _few_collections():
+        for line, row in batch:
+            if isinstance(row, BadRecord):
+                done.append((Failed(line, None, None, str(row)), None))
+                continue
+            try:
+                record_id, text, channel, kind, followers, when, author, engagement = fields.read(row)
+            except BadRecord as exc:
+                done.append((Failed(line, None, _id_of(row, fields), str(exc)), None))
+                continue
+            window.asked = False
+            minute = None if when is None else when.minute
+            decision = decider.decide_at(text, channel, kind, followers, window, minute, author=author,
+                                         engagement=engagement, at=None if when is None else when.when)
+            done.append((Triaged(line, None, record_id, None if when is None else when.text, channel, decision),
+                         None if minute is None else (minute, window.asked)))
+    return done
+
+
+def triage_parallel(decider: Decider, records: Iterable[tuple[int, Any]], fields: Fields, jobs: int,
+                    mark: Callable[[], Any] | None = None,
+                    on_batch: Callable[[Any], None] | None = None) -> Iterator[Triaged | Failed]:
+    """`triage`, with the deciding spread over `jobs` worker processes: the same items, in input order.
+
+    Workers decide batches of records without the spread rule, the one rule
+    that looks at other records; the parent, in input order, counts each
+    timed record with a topic in the one SpreadWindow (the same calls, in
+    the same order, as `triage` makes) and decides again, itself, the rare
+    record on which a watched topic spreads. Raises OutOfOrder like
+    `triage`. Workers are forked (they inherit the decider and the fields'
+    reader); without `fork` (Windows, macOS' default), this is `triage`.
+    At most `jobs` × 2 batches are in flight, so memory stays flat. For a
+    progress bar: `mark()` is called as each batch is read (e.g. the file's
+    position), and `on_batch(its mark)` once all its items have been yielded.
+    """
+    import multiprocessing
+    from collections import deque
+
+    if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from triage(decider, records, fields)
+        return
+    order = _InOrder(decider, fields)
+    _WORKER.update(decider=decider, fields=fields, channels=order.window.channels)
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            pending: deque = deque()
+            for batch in _batches(records):
+                pending.append((batch, pool.apply_async(_decide_batch, (batch,)), mark() if mark else None))
+                if len(pending) >= jobs * _IN_FLIGHT:
+                    yield from order.gathered(*pending.popleft(), on_batch)
+            while pending:
+                yield from order.gathered(*pending.popleft(), on_batch)
+    finally:
+        _WORKER.clear()
+
+
+def _batches(records: Iterable[tuple[int, Any]]) -> Iterator[list[tuple[int, Any]]]:
+    batch: list[tuple[int, Any]] = []
+    for record in records:
+        batch.append(record)
+        if len(batch) >= PARALLEL_BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class _InOrder:
+    """The parent's side of `triage_parallel`: the workers' items in input order, their cells
+    put back, the spread rule counted as `triage` counts it."""
+
+    def __init__(self, decider: Decider, fields: Fields) -> None:
+        self.decider, self.fields = decider, fields
+        self.window = SpreadWindow.for_decider(decider)
+        self.latest = float("-inf")
+
+    def gathered(self, batch: list[tuple[int, Any]], result: Any, marked: Any,
+                 on_batch: Callable[[Any], None] | None) -> Iterator[Triaged | Failed]:
+        watch = self.window.channels is not None
+        for (line, row), (item, timed) in zip(batch, result.get()):
+            if not isinstance(row, BadRecord):
+                item = item._replace(cells=row)
+            if timed is not None and watch:
+                minute, counted = timed
+                if minute < self.latest:
+                    raise OutOfOrder(line)
+                self.latest = minute
+                if counted:
+                    found = self.window.add(minute, item.channel, item.decision.topics)
+                    if found and self.decider.spread_watches(found):
+                        item = self._redecided(item, row, found)
+            yield item
+        if on_batch is not None:
+            on_batch(marked)
+
+    def _redecided(self, item: Triaged, row: Any, found: tuple[str, ...]) -> Triaged:
+        """A record on which a watched topic spreads, decided again, here, with that spread."""
+        _, text, channel, kind, followers, when, author, engagement = self.fields.read(row)
+        decision = self.decider.decide_at(text, channel, kind, followers, _Found(self.window.channels, found),
+                                          when.minute, author=author, engagement=engagement, at=when.when)
+        return item._replace(decision=decision)

@@ -77,11 +77,6 @@ def _reason(reason: Reason) -> str:
     return f'{{"topic": {_dumps(reason.topic)}, "kind": {_dumps(reason.kind)}, "matched": {_strings(reason.matched)}}}'
 
 
-def _reasons(reasons: tuple[Reason, ...]) -> str:
-    """The `reasons` list as JSON, spaced like `json.dumps`."""
-    return "[" + ", ".join(_reason(r) for r in reasons) + "]"
-
-
 class JsonlWriter:
     """One JSON object per line (see the module's docstring).
 
@@ -94,7 +89,9 @@ class JsonlWriter:
     def __init__(self, out: IO[str], columns: Any = None, *, extract: Any = None) -> None:
         self._out = out
         self._bodies: dict[int, tuple[Decision, str]] = {}  # the decision is kept, so its id stays unique
-        self._prefixes: dict[tuple, tuple[Any, str]] = {}
+        self._prefixes: dict[tuple, tuple[str, str]] = {}
+        self._topics = _PerDecision()  # a message's `topics` tuple is shared by those with the same matches
+        self._reasons = _PerDecision()  # a reason object is shared by every message that fires the same words
         self._channels: dict[str, str] = {}
 
     def write(self, item: Triaged | Failed) -> None:
@@ -125,14 +122,17 @@ class JsonlWriter:
         (the verdict and its matches, up to `reasons`) is encoded once; what is a message's own
         (`due_at`, a reply naming its author, a suggested topic) is added each time."""
         key = (
-            id(decision.reasons), decision.action, decision.topic, decision.escalate_to,
+            decision.action, decision.topic, decision.escalate_to,
             decision.respond_within_minutes, decision.crisis, decision.crisis_reason, decision.tier,
         )
-        found = self._prefixes.get(key)
-        if found is None:
+        verdict = self._prefixes.get(key)
+        if verdict is None:
             if len(self._prefixes) >= _KEPT:
                 self._prefixes.clear()
-            found = self._prefixes[key] = (decision.reasons, _prefix(decision))  # reasons kept: their id stays unique
+            verdict = self._prefixes[key] = _verdict(decision)
+        reason = self._reasons.get
+        found = (None, f'{verdict[0]}{self._topics.get(decision.topics, _strings)}{verdict[1]}, '
+                       f'"reasons": [{", ".join([reason(r, _reason) for r in decision.reasons])}]')
         due, reply, suggested = decision.due_at, decision.reply, decision.suggested_topic
         if due is not None or reply is not None or suggested is not None:
             return (f'{found[1]}, "due_at": {"null" if due is None else _dumps(due)}, '
@@ -148,15 +148,16 @@ class JsonlWriter:
 _NO_OWN_KEYS = ', "due_at": null, "reply": null, "suggested_topic": null}\n'
 
 
-def _prefix(decision: Decision) -> str:
-    """The decision's keys up to `reasons`, as JSON text, spaced like `json.dumps`."""
+def _verdict(decision: Decision) -> tuple[str, str]:
+    """The decision's keys up to `tier` but `topics`, as JSON text spaced like `json.dumps`: what
+    comes before `topics`' list and what comes after it (`reasons` follow, from each reason's text)."""
     deadline, tier = decision.respond_within_minutes, decision.tier
     return (
-        f'"action": {_dumps(decision.action)}, "topic": {_dumps(decision.topic)}, "topics": {_strings(decision.topics)}, '
-        f'"escalate_to": {_dumps(decision.escalate_to)}, '
+        f'"action": {_dumps(decision.action)}, "topic": {_dumps(decision.topic)}, "topics": ',
+        f', "escalate_to": {_dumps(decision.escalate_to)}, '
         f'"respond_within_minutes": {"null" if deadline is None else deadline}, '
         f'"crisis": {"true" if decision.crisis else "false"}, "crisis_reason": {_dumps(decision.crisis_reason)}, '
-        f'"tier": {"null" if tier is None else tier}, "reasons": {_reasons(decision.reasons)}'
+        f'"tier": {"null" if tier is None else tier}',
     )
 
 
