@@ -40,8 +40,19 @@ def _show(value: object) -> str:
 
 def _because(result: CaseResult) -> str:
     decision = result.decision
-    fired = "; ".join(f"{r.topic} ← " + ", ".join(f"“{m}”" for m in r.matched) for r in decision.reasons)
+    fired = "; ".join(_fired(r) for r in decision.reasons)
     parts = [fired or "no keyword or pattern matched, so the default applies"]
     if decision.crisis_reason:
         parts.append(f"crisis: {decision.crisis_reason}")
     return "; ".join(parts)
+
+
+def _fired(reason) -> str:
+    """`topic ← “word”` for what a topic matched; a reason of no topic (the watchlist, the
+    author, the audience, a tier) is named by its kind: `author ← “journalist”`."""
+    what = ", ".join(f"“{m}”" for m in reason.matched)
+    if reason.topic is None:
+        return f"{reason.kind} ← {what}"
+    if reason.kind == "keyword" or reason.kind == "pattern":
+        return f"{reason.topic} ← {what}"
+    return f"{reason.topic} ({reason.kind}) ← {what}"
