@@ -152,7 +152,11 @@ def run(text: str | None = None, **given: Any) -> None:
     if values.get("output_format") == "json":
         import json
 
-        print(json.dumps(decision.to_json(), ensure_ascii=False, indent=2))
+        from cmkit.formats.decision_text import crisis_reason
+
+        data = decision.to_json()
+        data["crisis_reason"] = crisis_reason(decision, lang)  # a sentence: in the verdict's language
+        print(json.dumps(data, ensure_ascii=False, indent=2))
         return
     from cmkit.formats.decision_text import Verdict, render_decision, terminal_width, wants_color
 
