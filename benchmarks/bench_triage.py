@@ -5,12 +5,18 @@ in the same run and on one core:
 
 - the floor: reading and writing the same JSONL with the json module;
 - a straightforward per-topic keyword loop (normalise, then test each keyword);
-- cmkit's triage engine and writer, in process;
+- cmkit's triage engine and writer, in process, and again on the same records
+  without their `at` (so without the per-message `due_at` nor the spread rule);
 - the whole `cmkit triage` command, as a process, and again with one record
   out of time order (halfway through the file: the streaming pass stops
-  there and the exact two-pass triage takes over).
+  there and the exact two-pass triage takes over);
+- with `--compare SRC`, the same command from another source tree (e.g. the
+  code before a change, `git archive` into a folder), in the same run;
+- the whole command on `--out-of-order N` records (default 2,000,000) in
+  reverse time order, once: its time and its peak memory (the child's maximum
+  resident set, by /usr/bin/time), beside the same figures for the same records in time order.
 
-Run: python benchmarks/bench_triage.py [--messages N]
+Run: python benchmarks/bench_triage.py [--messages N] [--compare SRC] [--out-of-order N]
 """
 
 from __future__ import annotations
@@ -126,15 +132,16 @@ def naive(source: Path, target: Path, playbook) -> None:
 
 def cmkit_in_process(source: Path, target: Path, playbook) -> None:
     from cmkit.decide.engine import Decider
-    from cmkit.decide.triage import Triaged, read_records, triage
+    from cmkit.decide.triage import triage
     from cmkit.formats.triage_records import JsonlWriter
+    from cmkit.i18n import catalogue
+    from cmkit.inbox.read import open_source
 
     decider = Decider(playbook)
     with source.open("rb") as inp, target.open("w", encoding="utf-8") as out:
         writer = JsonlWriter(out)
-        for item in triage(decider, read_records(inp, "jsonl", str(source))):
-            if isinstance(item, Triaged):
-                writer.write(item.record_id, item.decision)
+        for item in triage(decider, open_source(inp, "jsonl", str(source), catalogue("en")).rows):
+            writer.write(item)
 
 
 def timed(label: str, run, count: int, baseline: float | None = None, repeat: int = REPEAT) -> float:
@@ -149,9 +156,65 @@ def timed(label: str, run, count: int, baseline: float | None = None, repeat: in
     return seconds
 
 
+def peak(command: list[str], env: dict, tmp: Path) -> tuple[float, float]:
+    """Seconds and peak resident memory (MB) of one run of `command`.
+
+    Measured by /usr/bin/time, whose child starts from a small process: Linux
+    keeps a process's peak across `exec`, so a child forked straight from this
+    benchmark (which holds the generated records) would report our size.
+    """
+    report = tmp / "peak.txt"
+    started = time.perf_counter()
+    done = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", str(report), *command], env=env,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seconds = time.perf_counter() - started
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{command} failed with {done.returncode}")
+    return seconds, int(report.read_text().split()[-1]) / 1024
+
+
+def out_of_order(tmp: Path, count: int, env: dict, compare: Path | None) -> None:
+    """The whole command on `count` records in time order, then the same in reverse time order
+    (and from the `compare` source tree, when given)."""
+    rng = random.Random(count)
+    words = "colis perdu bonjour merci recette concours biscuits remboursement idée magasin".split()
+    channels = ["email", "twitter", "facebook", "instagram", "avis", "blogs"]
+    playbook = Path(__file__).resolve().parent.parent / "playbooks" / "maison-dupuis.fr.yaml"
+    lines = []
+    start = 1_772_400_000
+    for number in range(count):
+        moment = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(start + number * 30))
+        lines.append(json.dumps({"id": number, "text": " ".join(rng.choice(words) for _ in range(6)),
+                                 "channel": rng.choice(channels), "at": moment}, ensure_ascii=False) + "\n")
+    (tmp / "ordered.jsonl").write_text("".join(lines), encoding="utf-8")
+    lines.reverse()
+    (tmp / "reversed.jsonl").write_text("".join(lines), encoding="utf-8")
+    del lines
+    print(f"\n{count:,} timestamped records, the French example playbook (spread: 3 channels within 24h), once each")
+    base = None
+    runs = [("in time order", "ordered", env), ("in reverse time order", "reversed", env)]
+    if compare:
+        other = {**env, "PYTHONPATH": str(compare.resolve())}
+        runs += [(f"in time order, from {compare}", "ordered", other), (f"in reverse time order, from {compare}", "reversed", other)]
+    (tmp / "one.jsonl").write_text('{"text": "colis"}\n', encoding="utf-8")
+    for _, _, environment in runs:  # the compiled-playbook cache warm for every tree, as in daily use
+        subprocess.run([sys.executable, "-m", "cmkit", "triage", "-p", str(playbook), str(tmp / "one.jsonl")],
+                       env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    for label, name, environment in runs:
+        command = [sys.executable, "-m", "cmkit", "triage", "-p", str(playbook), str(tmp / f"{name}.jsonl"),
+                   "-o", str(tmp / f"{name}.out.jsonl")]
+        seconds, megabytes = peak(command, environment, tmp)
+        base = base or (seconds, megabytes)
+        ratio = "(baseline)" if base == (seconds, megabytes) else f"{seconds / base[0]:5.2f}× the time, {megabytes / base[1]:5.2f}× the memory"
+        print(f"{label:<44} {seconds:7.1f} s  peak {megabytes:7.1f} MB  {ratio}")
+    print("target: peak at most 200 MB whatever the order")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--messages", type=int, default=100_000)
+    parser.add_argument("--compare", type=Path, help="another source tree's src/ folder, timed in the same run")
+    parser.add_argument("--out-of-order", type=int, default=2_000_000, help="records for the memory figure (0: skip)")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
@@ -169,6 +232,9 @@ def main() -> None:
         base = timed("floor: json read + write", lambda: floor(tmp / "in.jsonl", tmp / "floor.jsonl"), n)
         timed("straightforward per-topic keyword loop", lambda: naive(tmp / "in.jsonl", tmp / "naive.jsonl", playbook), n, base, repeat=1)
         timed("cmkit triage engine + writer (in process)", lambda: cmkit_in_process(tmp / "in.jsonl", tmp / "out.jsonl", playbook), n, base)
+        untimed = "".join(line.split(', "at": ')[0] + "}\n" for line in (tmp / "in.jsonl").read_text(encoding="utf-8").splitlines())
+        (tmp / "untimed.jsonl").write_text(untimed, encoding="utf-8")
+        timed("  the same, records without `at` (no due_at)", lambda: cmkit_in_process(tmp / "untimed.jsonl", tmp / "out.jsonl", playbook), n, base)
         env = {**os.environ, "XDG_CACHE_HOME": str(tmp / "cache")}
         command = [sys.executable, "-m", "cmkit", "triage", "-p", str(tmp / "playbook.yaml"), str(tmp / "in.jsonl"), "-o", str(tmp / "cli.jsonl")]
         subprocess.run(command, env=env, check=True, stderr=subprocess.DEVNULL)  # warm the compiled-playbook cache
@@ -178,7 +244,14 @@ def main() -> None:
         (tmp / "late.jsonl").write_text("".join(lines), encoding="utf-8")
         late = [*command[:-3], str(tmp / "late.jsonl"), *command[-2:]]
         timed("  the same, one record out of time order", lambda: subprocess.run(late, env=env, check=True, stderr=subprocess.DEVNULL), n, base)
+        if args.compare:
+            other = {**env, "PYTHONPATH": str(args.compare.resolve())}
+            subprocess.run(command, env=other, check=True, stderr=subprocess.DEVNULL)
+            timed(f"cmkit triage command from {args.compare}", lambda: subprocess.run(command, env=other, check=True, stderr=subprocess.DEVNULL), n, base)
+            timed("  the same, one record out of time order", lambda: subprocess.run(late, env=other, check=True, stderr=subprocess.DEVNULL), n, base)
         print("\ntarget: at least 50,000 messages/s and at most 3× the floor")
+        if args.out_of_order:
+            out_of_order(tmp, args.out_of_order, env, args.compare)
 
 
 if __name__ == "__main__":

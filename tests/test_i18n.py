@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from pathlib import Path
 
 import pytest
 
@@ -33,6 +34,28 @@ def test_every_sentence_of_the_code_is_in_the_french_catalogue():
     french = catalogue("fr")
     missing = [f"{file}:{line}: {msgid!r}" for file, line, msgid in _sentences() if not french.has(msgid)]
     assert not missing, "add these to src/cmkit/i18n/locale/fr.po:\n" + "\n".join(missing)
+
+
+def test_every_word_of_the_documents_is_in_the_french_catalogue():
+    """The documents' words (cmkit.render.i18n, English) have their French in the same catalogue."""
+    from cmkit.render.i18n import EN
+
+    french = catalogue("fr")
+    missing = []
+
+    def walk(value, path):
+        if isinstance(value, str):
+            if not french._entry(value, f"document: {path}"):
+                missing.append(f"document: {path}: {value!r}")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, f"{path}.{key}" if path else str(key))
+        elif isinstance(value, (list, tuple)):
+            for i, item in enumerate(value):
+                walk(item, f"{path}.{i}")
+
+    walk(EN, "")
+    assert not missing, "add these to src/cmkit/i18n/locale/fr.po (msgctxt, msgid):\n" + "\n".join(missing)
 
 
 def test_plural_forms_follow_each_language():
@@ -84,10 +107,13 @@ def test_the_french_catalogue_is_well_formed():
     """Each msgid once, each with its translation (a merge can garble a .po file)."""
     from cmkit.i18n import _LOCALE
 
-    text = (_LOCALE / "fr.po").read_text(encoding="utf-8")
-    ids = [line for line in text.splitlines() if line.startswith("msgid ")]
-    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+    text = (Path(_LOCALE) / "fr.po").read_text(encoding="utf-8")
     blocks = [b for b in text.split("\n\n") if "msgid " in b]
+    # each msgid once in its context (msgctxt): the documents may say one English word two ways
+    ids = [
+        tuple(line for line in block.splitlines() if line.startswith(("msgctxt ", "msgid "))) for block in blocks
+    ]
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
     for block in blocks:
         lines = [line for line in block.splitlines() if not line.startswith("#")]
         assert sum(line.startswith("msgid ") for line in lines) == 1, block

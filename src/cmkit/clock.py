@@ -25,7 +25,11 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from cmkit.i18n.numbers import day as spoken_day  # moments in words: one module writes every figure
+from cmkit.i18n.numbers import moment as spoken
 from cmkit.open_hours import week_ranges
+
+__all__ = ["Clock", "spoken", "spoken_day"]
 
 _UTC = timezone.utc
 #: Open minutes are searched at most this many days ahead: an office open one minute
@@ -118,35 +122,3 @@ def _local_instant(day: date, minute: float, zone: ZoneInfo) -> datetime:
     base = datetime(day.year, day.month, day.day, tzinfo=zone) + timedelta(minutes=whole)
     # datetime + timedelta on an aware value moves the wall clock, not the instant: what we want
     return base.replace(fold=0) + rest
-
-
-# -- moments in words, for people ----------------------------------------------------------
-
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def spoken_day(day: date, lang: str) -> str:
-    """A day as a reader says it, in `lang`: "Sat 7 Mar" / « sam. 7 mars »."""
-    from cmkit.i18n import catalogue
-
-    _ = catalogue(lang)
-    names = {
-        "Mon": _("Mon"), "Tue": _("Tue"), "Wed": _("Wed"), "Thu": _("Thu"), "Fri": _("Fri"), "Sat": _("Sat"),
-        "Sun": _("Sun"), "Jan": _("Jan"), "Feb": _("Feb"), "Mar": _("Mar"), "Apr": _("Apr"), "May": _("May"),
-        "Jun": _("Jun"), "Jul": _("Jul"), "Aug": _("Aug"), "Sep": _("Sep"), "Oct": _("Oct"), "Nov": _("Nov"),
-        "Dec": _("Dec"),
-    }
-    return _("{weekday} {day} {month}").format(
-        weekday=names[_WEEKDAYS[day.weekday()]], day=day.day, month=names[_MONTHS[day.month - 1]]
-    )
-
-
-def spoken(at: datetime, lang: str) -> str:
-    """A moment (already in the zone it is to be read in) as a reader says it: "Sat 7 Mar, 11:00" /
-    « sam. 7 mars, 11 h 00 »."""
-    from cmkit.i18n import catalogue
-
-    return catalogue(lang)("{day}, {hour}:{minute}").format(
-        day=spoken_day(at.date(), lang), hour=f"{at.hour:02d}", h=at.hour, minute=f"{at.minute:02d}"
-    )

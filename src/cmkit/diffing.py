@@ -16,6 +16,12 @@ messages), and it shows up as a change of the default referent.
 Paths name items by id (`topics[livraison].action`), since an index shifts
 when the next revision inserts a topic. Deadlines are compared in minutes:
 shorter is `tightened`, longer (or none) is `loosened`.
+
+Each sentence is in the language asked for (the newer playbook's, or
+`--lang`): kinds, sections and paths stay the format's own words (they are an
+interface), the `message` speaks the charter's vocabulary — « transmettre »,
+« référent », « délai ». English durations keep the playbook's notation
+(`1h30m`); French ones read « 1 h 30 ».
 """
 
 from __future__ import annotations
@@ -25,6 +31,9 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from cmkit.durations import format_duration
+from cmkit.i18n import Catalogue, catalogue
+from cmkit.i18n.numbers import duration, number
+from cmkit.i18n.terms import action_word
 from cmkit.model.playbook import Playbook
 
 #: Every kind of change, in the order a reader wants them explained.
@@ -47,51 +56,76 @@ class Change:
         return asdict(self)
 
 
-def _show(value: Any, *, term: bool = False) -> str:
-    """A value in a sentence: free text in quotes, terms of the format (ids, actions) bare."""
-    if value is None:
-        return "none"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        return ", ".join(map(str, value)) or "none"
-    return f"“{value}”" if isinstance(value, str) and not term else str(value)
+class _Words:
+    """The sentences of one comparison, in one language: the catalogue and how values read."""
 
+    def __init__(self, lang: str) -> None:
+        self._ = catalogue(lang)
+        self.lang = self._.lang
 
-def _deadline(value: int | None) -> str:
-    return "no deadline" if value is None else format_duration(value)
+    def show(self, value: Any, *, term: bool = False) -> str:
+        """A value in a sentence: free text in quotes, terms of the format (ids, actions) bare."""
+        _ = self._
+        if value is None:
+            return "—"
+        if isinstance(value, bool):
+            return _("yes") if value else _("no")
+        if isinstance(value, int):
+            return number(value, self.lang)
+        if isinstance(value, list):
+            return ", ".join(map(str, value)) or "—"
+        if isinstance(value, str) and not term:
+            return f"«\u00a0{value}\u00a0»" if self.lang == "fr" else f"“{value}”"
+        return str(value)
+
+    def deadline(self, value: int | None) -> str:
+        if value is None:
+            return self._("no deadline")
+        return duration(value, self.lang) if self.lang == "fr" else format_duration(value)
 
 
 def _field(
-    section: str, path: str, what: str, before: Any, after: Any, *, term: bool = False
+    w: _Words, section: str, path: str, what: str, before: Any, after: Any, *, term: bool = False,
+    shown: Callable[[Any], Any] | None = None,
 ) -> Iterator[Change]:
-    """A plain value that differs: `what` changed from one to the other."""
+    """A plain value that differs: `what` changed from one to the other (`shown` words each value)."""
     if before != after:
-        shown = f"{_show(before, term=term)} → {_show(after, term=term)}"
-        yield Change(section, "changed", path, before, after, f"{what}: {shown}")
+        show = shown or (lambda value: value)
+        _ = w._
+        change = f"{w.show(show(before), term=term)} → {w.show(show(after), term=term)}"
+        yield Change(section, "changed", path, before, after, _("{what}: {change}").format(what=what, change=change))
 
 
-def _texts(section: str, path: str, label: str, before: Any, after: Any, keys: Sequence[str]) -> Iterator[Change]:
+def _texts(
+    w: _Words, section: str, path: str, label: str, before: Any, after: Any, keys: Sequence[str]
+) -> Iterator[Change]:
     """Free-text fields of one item, each compared on its own."""
     for key in keys:
-        yield from _field(section, f"{path}.{key}", f"{label}: {key}", getattr(before, key), getattr(after, key))
+        yield from _field(
+            w, section, f"{path}.{key}", f"{label}: {key}", getattr(before, key), getattr(after, key)
+        )
 
 
 def _deadline_change(
-    section: str, path: str, what: str, before: int | None, after: int | None
+    w: _Words, section: str, path: str, what: str, before: int | None, after: int | None
 ) -> Iterator[Change]:
     """A deadline in minutes: shorter (or newly set) is tightened, longer (or dropped) loosened."""
     if before == after:
         return
+    _ = w._
     tighter = after is not None and (before is None or after < before)
     kind = "tightened" if tighter else "loosened"
+    sentence = (
+        _("{what}: tightened from {before} to {after}") if tighter else _("{what}: loosened from {before} to {after}")
+    )
     yield Change(
         section, kind, path, before, after,
-        f"{what}: {kind} from {_deadline(before)} to {_deadline(after)}",
+        sentence.format(what=what, before=w.deadline(before), after=w.deadline(after)),
     )
 
 
 def _items(
+    w: _Words,
     section: str,
     path: str,
     before: Sequence[Any],
@@ -101,163 +135,203 @@ def _items(
     removed: tuple[str, str],
     term: bool = False,
 ) -> Iterator[Change]:
-    """Items of an unordered list: each one gained or lost, with its kind and sentence prefix."""
+    """Items of an unordered list: each one gained or lost, with its kind and sentence (`{item}` in it)."""
     for item in after:
         if item not in before:
-            yield Change(section, added[0], path, None, item, f"{added[1]} {_show(item, term=term)}")
+            yield Change(section, added[0], path, None, item, added[1].format(item=w.show(item, term=term)))
     for item in before:
         if item not in after:
-            yield Change(section, removed[0], path, item, None, f"{removed[1]} {_show(item, term=term)}")
+            yield Change(section, removed[0], path, item, None, removed[1].format(item=w.show(item, term=term)))
 
 
 def _plain_items(
-    section: str, path: str, what: str, before: Sequence[Any], after: Sequence[Any], *, term: bool = False
+    w: _Words, section: str, path: str, what: str, before: Sequence[Any], after: Sequence[Any], *, term: bool = False
 ) -> Iterator[Change]:
     """Items simply added to or removed from a list named `what`."""
+    _ = w._
     yield from _items(
-        section, path, before, after,
-        added=("added", f"{what}: added"), removed=("removed", f"{what}: removed"), term=term,
+        w, section, path, before, after,
+        added=("added", _("{what}: added {item}").replace("{what}", what)),
+        removed=("removed", _("{what}: removed {item}").replace("{what}", what)),
+        term=term,
     )
 
 
 def _by_id(
+    w: _Words,
     section: str,
-    noun: str,
+    noun: tuple[str, str],
     old: Sequence[Any],
     new: Sequence[Any],
     describe: Callable[[Any], str],
     compare: Callable[[str, Any, Any], Iterator[Change]],
 ) -> Iterator[Change]:
-    """Items with an id: those added, those removed, then what changed in the ones kept."""
+    """Items with an id: those added, those removed, then what changed in the ones kept.
+
+    `noun` is the pair of sentences "{id} added: {description}" and "{id} removed ({description})"
+    for this kind of item, so that each language agrees them as it must.
+    """
     old_ids = {item.id: item for item in old}
     new_ids = {item.id: item for item in new}
     for item in new:
         if item.id not in old_ids:
             path = f"{section}[{item.id}]"
-            yield Change(section, "added", path, None, item.id, f"{noun} {item.id} added: {describe(item)}")
+            yield Change(section, "added", path, None, item.id, noun[0].format(id=item.id, description=describe(item)))
     for item in old:
         if item.id not in new_ids:
             path = f"{section}[{item.id}]"
             yield Change(
-                section, "removed", path, item.id, None, f"{noun} {item.id} removed ({describe(item)})",
+                section, "removed", path, item.id, None, noun[1].format(id=item.id, description=describe(item)),
             )
     for item in new:
         if item.id in old_ids:
             yield from compare(f"{section}[{item.id}]", old_ids[item.id], item)
 
 
-def _organization(old: Playbook, new: Playbook) -> Iterator[Change]:
-    for key in ("name", "sector", "language", "reports_to"):
-        label = "community management reports to" if key == "reports_to" else f"organisation {key}"
+def _organization(w: _Words, old: Playbook, new: Playbook) -> Iterator[Change]:
+    _ = w._
+    labels = {
+        "name": _("organisation name"),
+        "sector": _("organisation sector"),
+        "language": _("organisation language"),
+        "reports_to": _("community management reports to"),
+    }
+    for key, label in labels.items():
         yield from _field(
-            "organization", f"organization.{key}", label, getattr(old.organization, key),
+            w, "organization", f"organization.{key}", label, getattr(old.organization, key),
             getattr(new.organization, key), term=key == "language",
         )
 
 
-def _objectives(old: Playbook, new: Playbook) -> Iterator[Change]:
+def _objectives(w: _Words, old: Playbook, new: Playbook) -> Iterator[Change]:
+    _ = w._
+
     def compare(path: str, before: Any, after: Any) -> Iterator[Change]:
-        yield from _texts("objectives", path, f"objective {after.id}", before, after, ("statement", "kpi", "target"))
+        label = _("objective {id}").format(id=after.id)
+        yield from _texts(w, "objectives", path, label, before, after, ("statement", "kpi", "target"))
 
-    yield from _by_id(
-        "objectives", "objective", old.objectives, new.objectives, lambda o: _show(o.statement), compare,
-    )
+    nouns = (_("objective {id} added: {description}"), _("objective {id} removed ({description})"))
+    yield from _by_id(w, "objectives", nouns, old.objectives, new.objectives, lambda o: w.show(o.statement), compare)
 
 
-def _channels(old: Playbook, new: Playbook) -> Iterator[Change]:
+def _channels(w: _Words, old: Playbook, new: Playbook) -> Iterator[Change]:
+    _ = w._
+
     def describe(channel: Any) -> str:
-        return f"{channel.name or channel.id}, answer expected within {_deadline(channel.expected_response)}"
+        return _("{name}, answer expected within {deadline}").format(
+            name=channel.name or channel.id, deadline=w.deadline(channel.expected_response)
+        )
 
     def compare(path: str, before: Any, after: Any) -> Iterator[Change]:
-        yield from _field("channels", f"{path}.name", f"channel {after.id}: name", before.name, after.name)
         yield from _field(
-            "channels", f"{path}.public", f"channel {after.id}: public", before.public, after.public,
-            term=True,
+            w, "channels", f"{path}.name", _("channel {id}: name").format(id=after.id), before.name, after.name
+        )
+        yield from _field(
+            w, "channels", f"{path}.public", _("channel {id}: public").format(id=after.id), before.public,
+            after.public, term=True,
         )
         yield from _deadline_change(
-            "channels", f"{path}.expected_response", f"channel {after.id}: expected response",
+            w, "channels", f"{path}.expected_response", _("channel {id}: expected response").format(id=after.id),
             before.expected_response, after.expected_response,
         )
 
-    yield from _by_id("channels", "channel", old.channels, new.channels, describe, compare)
+    nouns = (_("channel {id} added: {description}"), _("channel {id} removed ({description})"))
+    yield from _by_id(w, "channels", nouns, old.channels, new.channels, describe, compare)
 
 
-def _tone(old: Playbook, new: Playbook) -> Iterator[Change]:
+def _tone(w: _Words, old: Playbook, new: Playbook) -> Iterator[Change]:
+    _ = w._
     for key in ("address", "proximity", "emoji", "signature"):
         yield from _field(
-            "tone", f"tone.{key}", f"tone: {key}", getattr(old.tone, key), getattr(new.tone, key),
-            term=key != "signature",
+            w, "tone", f"tone.{key}", _("tone: {key}").format(key=key), getattr(old.tone, key),
+            getattr(new.tone, key), term=key != "signature",
         )
-    lists = (("do", "every answer does"), ("avoid", "answers avoid"), ("forbidden", "never written"))
+    lists = (("do", _("every answer does")), ("avoid", _("answers avoid")), ("forbidden", _("never written")))
     for key, what in lists:
-        yield from _plain_items("tone", f"tone.{key}", what, getattr(old.tone, key), getattr(new.tone, key))
+        yield from _plain_items(w, "tone", f"tone.{key}", what, getattr(old.tone, key), getattr(new.tone, key))
 
 
-def _autonomy(old: Playbook, new: Playbook) -> Iterator[Change]:
+def _autonomy(w: _Words, old: Playbook, new: Playbook) -> Iterator[Change]:
+    _ = w._
     yield from _items(
-        "autonomy", "autonomy.may", old.autonomy.may, new.autonomy.may,
-        added=("granted", "the CM may now"), removed=("withdrawn", "the CM may no longer"),
+        w, "autonomy", "autonomy.may", old.autonomy.may, new.autonomy.may,
+        added=("granted", _("the CM may now {item}")), removed=("withdrawn", _("the CM may no longer {item}")),
     )
     yield from _items(
-        "autonomy", "autonomy.must_not", old.autonomy.must_not_texts, new.autonomy.must_not_texts,
-        added=("withdrawn", "the CM is now forbidden to"), removed=("granted", "the CM is no longer forbidden to"),
+        w, "autonomy", "autonomy.must_not", old.autonomy.must_not_texts, new.autonomy.must_not_texts,
+        added=("withdrawn", _("the CM is now forbidden to {item}")),
+        removed=("granted", _("the CM is no longer forbidden to {item}")),
     )
 
 
-def _contacts(old: Playbook, new: Playbook) -> Iterator[Change]:
+def _contacts(w: _Words, old: Playbook, new: Playbook) -> Iterator[Change]:
+    _ = w._
+
     def describe(contact: Any) -> str:
         role = f", {contact.role}" if contact.role else ""
-        return f"{contact.name}{role}, answers within {_deadline(contact.respond_within)}"
+        return _("{name}{role}, answers within {deadline}").format(
+            name=contact.name, role=role, deadline=w.deadline(contact.respond_within)
+        )
 
     def compare(path: str, before: Any, after: Any) -> Iterator[Change]:
-        yield from _texts("contacts", path, f"referent {after.id}", before, after, ("name", "role", "email"))
+        label = _("referent {id}").format(id=after.id)
+        yield from _texts(w, "contacts", path, label, before, after, ("name", "role", "email"))
         yield from _deadline_change(
-            "contacts", f"{path}.respond_within", f"referent {after.id} answers the CM",
+            w, "contacts", f"{path}.respond_within", _("referent {id} answers the CM").format(id=after.id),
             before.respond_within, after.respond_within,
         )
         yield from _field(
-            "contacts", f"{path}.backup", f"referent {after.id}: backup", before.backup, after.backup,
-            term=True,
+            w, "contacts", f"{path}.backup", _("referent {id}: backup").format(id=after.id), before.backup,
+            after.backup, term=True,
         )
 
-    yield from _by_id("contacts", "referent", old.contacts, new.contacts, describe, compare)
+    nouns = (_("referent {id} added: {description}"), _("referent {id} removed ({description})"))
+    yield from _by_id(w, "contacts", nouns, old.contacts, new.contacts, describe, compare)
 
 
-def _topic_action(topic: Any) -> str:
-    target = f" to {topic.escalate_to}" if topic.escalate_to else ""
-    return f"{topic.label}, {topic.action}{target}"
+def _action(w: _Words) -> Callable[[Any], Any]:
+    """How an action value reads: as the CM says it (« transmettre »), the key in English."""
+    return lambda action: None if action is None else action_word(action, w.lang) if w.lang != "en" else action
 
 
-def _compare_topics(path: str, before: Any, after: Any) -> Iterator[Change]:
-    name = f"topic {after.id}"
-    yield from _field("topics", f"{path}.label", f"{name}: label", before.label, after.label)
-    yield from _field("topics", f"{path}.action", f"{name}: action", before.action, after.action, term=True)
+def _compare_topics(w: _Words, path: str, before: Any, after: Any) -> Iterator[Change]:
+    _ = w._
+    name = _("topic {id}").format(id=after.id)
+    yield from _field(w, "topics", f"{path}.label", _("{name}: label").format(name=name), before.label, after.label)
     yield from _field(
-        "topics", f"{path}.escalate_to", f"{name}: referent", before.escalate_to, after.escalate_to,
-        term=True,
+        w, "topics", f"{path}.action", _("{name}: action").format(name=name), before.action, after.action,
+        term=True, shown=_action(w),
+    )
+    yield from _field(
+        w, "topics", f"{path}.escalate_to", _("{name}: referent").format(name=name), before.escalate_to,
+        after.escalate_to, term=True,
     )
     yield from _deadline_change(
-        "topics", f"{path}.respond_within", f"{name}: answer due", before.respond_within,
+        w, "topics", f"{path}.respond_within", _("{name}: answer due").format(name=name), before.respond_within,
         after.respond_within,
     )
     yield from _field(
-        "topics", f"{path}.process", f"{name}: process", before.process, after.process, term=True,
+        w, "topics", f"{path}.process", _("{name}: process").format(name=name), before.process, after.process,
+        term=True,
     )
-    yield from _field("topics", f"{path}.guidance", f"{name}: guidance", before.guidance, after.guidance)
+    yield from _field(
+        w, "topics", f"{path}.guidance", _("{name}: guidance").format(name=name), before.guidance, after.guidance
+    )
     for key, what in (
-        ("keywords", "keyword"),
-        ("patterns", "pattern"),
-        ("push", "brings to the public"),
-        ("report", "passes up"),
-        ("examples", "example"),
+        ("keywords", _("{name}: keyword")),
+        ("patterns", _("{name}: pattern")),
+        ("push", _("{name}: brings to the public")),
+        ("report", _("{name}: passes up")),
+        ("examples", _("{name}: example")),
     ):
         yield from _plain_items(
-            "topics", f"{path}.{key}", f"{name}: {what}", getattr(before, key), getattr(after, key),
+            w, "topics", f"{path}.{key}", what.format(name=name), getattr(before, key), getattr(after, key),
         )
 
 
-def _precedence(old: Playbook, new: Playbook) -> Iterator[Change]:
+def _precedence(w: _Words, old: Playbook, new: Playbook) -> Iterator[Change]:
     """Relative file order of kept topics that share an action, since the first one decides a tie."""
+    _ = w._
     old_actions = {topic.id: topic.action for topic in old.topics}
     for action in dict.fromkeys(topic.action for topic in new.topics):
         kept = {t.id for t in new.topics if t.action == action and old_actions.get(t.id) == action}
@@ -266,18 +340,32 @@ def _precedence(old: Playbook, new: Playbook) -> Iterator[Change]:
         if before != after:
             yield Change(
                 "topics", "precedence", "topics", before, after,
-                f"{action} topics: the first in the file wins a tie, and their order changed: "
-                f"{', '.join(before)} → {', '.join(after)}",
+                _("{action} topics: the first in the file wins a tie, and their order changed: {before} → {after}").format(
+                    action=_action(w)(action), before=", ".join(before), after=", ".join(after)
+                ),
             )
 
 
-def _topics(old: Playbook, new: Playbook) -> Iterator[Change]:
-    yield from _by_id("topics", "topic", old.topics, new.topics, _topic_action, _compare_topics)
-    yield from _precedence(old, new)
+def _topics(w: _Words, old: Playbook, new: Playbook) -> Iterator[Change]:
+    _ = w._
+
+    def describe(topic: Any) -> str:
+        action = _action(w)(topic.action)
+        if topic.escalate_to:
+            sentence = _("{label}, {action} to {referent}")
+            return sentence.format(label=topic.label, action=action, referent=topic.escalate_to)
+        return f"{topic.label}, {action}"
+
+    nouns = (_("topic {id} added: {description}"), _("topic {id} removed ({description})"))
+    yield from _by_id(
+        w, "topics", nouns, old.topics, new.topics, describe, lambda path, a, b: _compare_topics(w, path, a, b)
+    )
+    yield from _precedence(w, old, new)
 
 
-def _default(old: Playbook, new: Playbook) -> Iterator[Change]:
+def _default(w: _Words, old: Playbook, new: Playbook) -> Iterator[Change]:
     """The effective default: no `default` section means escalate to the first contact."""
+    _ = w._
 
     def effective(playbook: Playbook) -> tuple[str, str | None, int | None]:
         if playbook.default is None:
@@ -286,18 +374,19 @@ def _default(old: Playbook, new: Playbook) -> Iterator[Change]:
 
     (old_action, old_to, old_within), (new_action, new_to, new_within) = effective(old), effective(new)
     yield from _field(
-        "default", "default.action", "unmatched messages: action", old_action, new_action, term=True,
+        w, "default", "default.action", _("unmatched messages: action"), old_action, new_action, term=True,
+        shown=_action(w),
     )
     yield from _field(
-        "default", "default.escalate_to", "unmatched messages: referent", old_to, new_to, term=True,
+        w, "default", "default.escalate_to", _("unmatched messages: referent"), old_to, new_to, term=True,
     )
     yield from _deadline_change(
-        "default", "default.respond_within", "unmatched messages: answer due", old_within, new_within,
+        w, "default", "default.respond_within", _("unmatched messages: answer due"), old_within, new_within,
     )
 
 
 def _optional(
-    section: str, before: Any, after: Any, summary: tuple[str, Callable[[Any], Any]],
+    w: _Words, section: str, before: Any, after: Any, summary: tuple[str, Callable[[Any], Any]],
     compare_both: Callable[[Any, Any], Iterator[Change]],
 ) -> Iterator[Change]:
     """An optional section: added or removed (summed up as `what: key(section)`), else compared."""
@@ -306,64 +395,76 @@ def _optional(
         return
     if before is None and after is None:
         return
+    _ = w._
     what, key = summary
     kind = "added" if after is not None else "removed"
     old_value, new_value = (None if value is None else key(value) for value in (before, after))
-    shown = _show(new_value if after is not None else old_value, term=True)
-    yield Change(section, kind, section, old_value, new_value, f"{section} section {kind} ({what}: {shown})")
+    shown = w.show(new_value if after is not None else old_value, term=True)
+    sentence = _("{section} section added ({what}: {value})") if after is not None else _(
+        "{section} section removed ({what}: {value})"
+    )
+    yield Change(section, kind, section, old_value, new_value, sentence.format(section=section, what=what, value=shown))
 
 
-def _compare_crisis(before: Any, after: Any) -> Iterator[Change]:
+def _compare_crisis(w: _Words, before: Any, after: Any) -> Iterator[Change]:
+    _ = w._
     yield from _field(
-        "crisis", "crisis.escalate_to", "crises go to", before.escalate_to, after.escalate_to, term=True,
+        w, "crisis", "crisis.escalate_to", _("crises go to"), before.escalate_to, after.escalate_to, term=True,
     )
     yield from _deadline_change(
-        "crisis", "crisis.respond_within", "crisis response", before.respond_within, after.respond_within,
+        w, "crisis", "crisis.respond_within", _("crisis response"), before.respond_within, after.respond_within,
     )
     yield from _plain_items(
-        "crisis", "crisis.authors", "crisis trigger, author kind", before.authors, after.authors, term=True,
+        w, "crisis", "crisis.authors", _("crisis trigger, author kind"), before.authors, after.authors, term=True,
     )
     for change in _field(
-        "crisis", "crisis.followers_at_least", "crisis trigger, followers at least",
+        w, "crisis", "crisis.followers_at_least", _("crisis trigger, followers at least"),
         before.followers_at_least, after.followers_at_least, term=True,
     ):
         wider = after.followers_at_least is not None and (
             before.followers_at_least is None or after.followers_at_least < before.followers_at_least
         )
-        effect = "more" if wider else "fewer"
-        yield replace(change, message=f"{change.message} ({effect} authors now make a crisis)")
+        effect = _("more authors now make a crisis") if wider else _("fewer authors now make a crisis")
+        yield replace(change, message=f"{change.message} ({effect})")
 
     def spread(value: Any) -> str | None:
-        return None if value is None else f"{value.channels} channels within {format_duration(value.within)}"
+        if value is None:
+            return None
+        return _("{count} channels within {deadline}").format(count=value.channels, deadline=w.deadline(value.within))
 
     yield from _field(
-        "crisis", "crisis.spread", "crisis trigger, one topic on", spread(before.spread),
+        w, "crisis", "crisis.spread", _("crisis trigger, one topic on"), spread(before.spread),
         spread(after.spread), term=True,
     )
 
 
-def _crisis(old: Playbook, new: Playbook) -> Iterator[Change]:
-    summary = ("crises go to", lambda crisis: crisis.escalate_to)
-    yield from _optional("crisis", old.crisis, new.crisis, summary, _compare_crisis)
+def _crisis(w: _Words, old: Playbook, new: Playbook) -> Iterator[Change]:
+    _ = w._
+    summary = (_("crises go to"), lambda crisis: crisis.escalate_to)
+    yield from _optional(w, "crisis", old.crisis, new.crisis, summary, lambda a, b: _compare_crisis(w, a, b))
 
 
-def _compare_reporting(before: Any, after: Any) -> Iterator[Change]:
+def _compare_reporting(w: _Words, before: Any, after: Any) -> Iterator[Change]:
+    _ = w._
     yield from _field(
-        "reporting", "reporting.frequency", "reporting frequency", before.frequency, after.frequency,
+        w, "reporting", "reporting.frequency", _("reporting frequency"), before.frequency, after.frequency,
         term=True,
     )
     yield from _plain_items(
-        "reporting", "reporting.recipients", "report recipient", before.recipients, after.recipients,
+        w, "reporting", "reporting.recipients", _("report recipient"), before.recipients, after.recipients,
         term=True,
     )
     yield from _plain_items(
-        "reporting", "reporting.metrics", "reported metric", before.metrics, after.metrics,
+        w, "reporting", "reporting.metrics", _("reported metric"), before.metrics, after.metrics,
     )
 
 
-def _reporting(old: Playbook, new: Playbook) -> Iterator[Change]:
-    summary = ("frequency", lambda reporting: reporting.frequency)
-    yield from _optional("reporting", old.reporting, new.reporting, summary, _compare_reporting)
+def _reporting(w: _Words, old: Playbook, new: Playbook) -> Iterator[Change]:
+    _ = w._
+    summary = (_("frequency"), lambda reporting: reporting.frequency)
+    yield from _optional(
+        w, "reporting", old.reporting, new.reporting, summary, lambda a, b: _compare_reporting(w, a, b)
+    )
 
 
 _SECTIONS = (
@@ -371,6 +472,8 @@ _SECTIONS = (
 )
 
 
-def compare(old: Playbook, new: Playbook) -> list[Change]:
-    """Every difference in meaning from `old` to `new`, section by section in file order."""
-    return [change for section in _SECTIONS for change in section(old, new)]
+def compare(old: Playbook, new: Playbook, lang: str = "en") -> list[Change]:
+    """Every difference in meaning from `old` to `new`, section by section in file order, each
+    sentence in `lang`."""
+    words = _Words(lang)
+    return [change for section in _SECTIONS for change in section(words, old, new)]

@@ -24,24 +24,33 @@ def parse_duration(text: str) -> int:
     """Return the minutes in `text`, or raise ValueError with a sentence saying why."""
     match = _DURATION.fullmatch(text)
     if not match:
-        raise ValueError(f"{text!r} is not a duration: {_how_to_write(text)}")
+        from cmkit.i18n import current
+
+        _ = current()
+        raise ValueError(_("{text} is not a duration: {fix}").format(text=repr(text), fix=_how_to_write(text)))
     days, hours, minutes = (int(g) if g else 0 for g in match.groups())
     total = days * 1440 + hours * 60 + minutes
     if total > MAX_MINUTES:
-        raise ValueError(f"{text!r} is longer than a year")
+        from cmkit.i18n import current
+
+        _ = current()
+        raise ValueError(_("{text} is longer than a year").format(text=repr(text)))
     return total
 
 
 def _how_to_write(text: str) -> str:
     """The fix for a text that is not a duration, as precise as its mistake allows."""
+    from cmkit.i18n import current
+
+    _ = current()
     cleaned = text.strip()
     if _DURATION.fullmatch(cleaned):  # only a line break or a tab around it (`"2h\n"`)
         return f"remove the line break or tab around it, write {cleaned}"
     if _DURATION.fullmatch(cleaned.lower()):
-        return f"units are lowercase, write {cleaned.lower()}"
+        return _("units are lowercase, write {duration}").format(duration=cleaned.lower())
     if cleaned.isdigit():
-        return f"give it a unit, write {cleaned}m for minutes or {cleaned}h for hours"
-    return "write it like 45m, 2h, 1d or 1h30m (whole numbers, days then hours then minutes)"
+        return _("give it a unit, write {number}m for minutes or {number}h for hours").format(number=cleaned)
+    return _("write it like 45m, 2h, 1d or 1h30m (whole numbers, days then hours then minutes)")
 
 
 def format_duration(minutes: int | None) -> str:

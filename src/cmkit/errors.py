@@ -19,6 +19,7 @@ class CmkitError(Exception):
         column: int | None = None,
         code: str | None = None,
         path: str = "",
+        lang: str | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -27,6 +28,9 @@ class CmkitError(Exception):
         self.column = column
         self.code = code
         self.path = path
+        #: The language `message` is in, when it is not the run's (a playbook's own, while it was
+        #: validated): the line around it ("error:") is said in the same one.
+        self.lang = lang
 
     def __str__(self) -> str:
         where = ""

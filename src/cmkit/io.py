@@ -76,7 +76,10 @@ def _replaceable(target: Path) -> Path | None:
     except OSError:
         return target
     if stat.S_ISDIR(info.st_mode):
-        raise UsageError(f"cannot write {target}: it is a folder")
+        from cmkit.i18n import current
+
+        _ = current()
+        raise UsageError(_("cannot write {target}: it is a folder").format(target=target))
     if not stat.S_ISREG(info.st_mode):
         return None
     return Path(os.path.realpath(target)) if target.is_symlink() else target
@@ -97,7 +100,11 @@ def atomic_output(path: Path | str, *, binary: bool = False, encoding: str = "ut
         try:
             handle = open(target, mode, **options)  # noqa: SIM115 (closed below)
         except OSError as exc:
-            raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+            from cmkit.i18n import current
+
+            _ = current()
+            reason = exc.strerror or exc
+            raise UsageError(_("cannot write {target}: {reason}").format(target=target, reason=reason)) from None
         with handle:
             yield handle
         return
@@ -109,11 +116,19 @@ def _replacing(shown: Path, target: Path, mode: str, options: dict) -> Iterator[
 
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise UsageError(f"cannot write {shown}: the folder {folder} does not exist")
+        from cmkit.i18n import current
+
+        _ = current()
+        sentence = _("cannot write {target}: the folder {folder} does not exist")
+        raise UsageError(sentence.format(target=shown, folder=folder))
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name[:200]}.", suffix=".part", dir=folder)
     except OSError as exc:
-        raise UsageError(f"cannot write {shown}: {exc.strerror or exc}") from None
+        from cmkit.i18n import current
+
+        _ = current()
+        reason = exc.strerror or exc
+        raise UsageError(_("cannot write {target}: {reason}").format(target=shown, reason=reason)) from None
     try:
         with os.fdopen(fd, mode, **options) as handle:
             yield handle

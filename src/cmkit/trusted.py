@@ -25,12 +25,17 @@ def load_playbook(path: Path | str, *, content: bytes | None = None) -> Playbook
     playbook, _ = load_model(path, Playbook, kind="playbook", content=content)
     stopping = lint_playbook(playbook, [r for r in all_rules() if r.stops_loading])
     if stopping:
+        from cmkit.i18n import catalogue, language
+
         first = stopping[0]
+        lang = language(None, playbook.organization.language)  # the rules spoke the playbook's language
+        _ = catalogue(lang)
         raise LoadError(
-            f"{first.message} ({first.code}; run `cmkit lint` for every problem)",
+            _("{message} ({code}; run `cmkit lint` for every problem)").format(message=first.message, code=first.code),
             file=first.file,
             line=first.line,
             column=first.column,
             code=first.code,
+            lang=lang,
         )
     return playbook

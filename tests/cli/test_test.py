@@ -13,7 +13,7 @@ from tests.decide.builders import isolated_cache  # noqa: F401 (fixture)
 
 @pytest.mark.parametrize("cases", sorted((PLAYBOOKS / "cases").glob("*.cases.yaml")), ids=lambda p: p.name)
 def test_the_example_playbooks_pass_their_cases(runner, isolated_cache, cases):
-    result = runner.invoke(app, ["test", str(cases)])
+    result = runner.invoke(app, ["test", str(cases), "--lang", "en"])
     assert result.exit_code == 0, result.stdout
     assert " passed" in result.stdout and "failed" not in result.stdout
 
@@ -21,10 +21,16 @@ def test_the_example_playbooks_pass_their_cases(runner, isolated_cache, cases):
 def test_a_failing_case_says_expected_got_and_why(runner, isolated_cache, write):
     cases = write(
         "c.yaml",
-        f"playbook: {FR_PLAYBOOK}\ncases:\n  - text: ok\n    expect: {{topic: null}}\n"
+        f"playbook: {FR_PLAYBOOK}\ncases:\n  - text: zzz\n    expect: {{topic: null}}\n"
         "  - id: rembourse\n    text: Je veux être remboursé\n    expect: {action: answer, respond_within_minutes: 2h}\n",
     )
-    result = runner.invoke(app, ["test", str(cases)], env={"NO_COLOR": "1"})
+    french = runner.invoke(app, ["test", str(cases)], env={"NO_COLOR": "1"})
+    assert french.exit_code == 1
+    nnbsp, nbsp = "\u202f", "\u00a0"
+    assert f'action{nnbsp}: attendu "answer", obtenu "escalate"' in french.stdout
+    assert f"remboursement ← «{nbsp}rembours*{nbsp}»" in french.stdout
+    assert "1 en échec, 1 réussi" in french.stdout
+    result = runner.invoke(app, ["test", str(cases), "--lang", "en"], env={"NO_COLOR": "1"})
     assert result.exit_code == 1
     assert ".F" in result.stdout
     assert "c.yaml:5 rembourse" in result.stdout

@@ -12,7 +12,7 @@ from cmkit.cli.app import app
 from tests.conftest import FR_PLAYBOOK
 from tests.decide.builders import isolated_cache  # noqa: F401 (fixture)
 
-P = ["-p", str(FR_PLAYBOOK)]
+P = ["-p", str(FR_PLAYBOOK), "--lang", "en"]
 NAN = float("nan")  # written NaN, which the json module reads and orjson does not
 RECORDS = [
     {"id": 1, "text": "Je veux être remboursé", "channel": "email", "at": "2024-03-04T09:00:00Z"},
@@ -45,8 +45,11 @@ def test_bad_records_are_skipped_by_line_and_the_rest_decided(runner, isolated_c
     assert result.exit_code == 1
     for line, reason in [(2, "not valid JSON"), (4, "no `text`"), (5, "unknown channel 'tiktok'"),
                          (6, "`followers`"), (7, "`at`"), (8, "not a JSON object")]:
-        assert f"in.jsonl:{line}: skipped: {reason}" in result.stderr
-    assert len(result.stdout.splitlines()) == 2
+        assert f"in.jsonl:{line}: not decided: {reason}" in result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]  # nothing lost: one record out per record in
+    assert [o["line"] for o in out] == [1, 2, 4, 5, 6, 7, 8, 9]
+    assert [o["id"] for o in out] == [1, None, 9, None, None, None, None, None]
+    assert [("error" in o, "action" in o) for o in out] == [(False, True)] + [(True, False)] * 6 + [(False, True)]
 
 
 def test_csv_in_csv_out_to_a_file(runner, isolated_cache, write, tmp_path):
@@ -54,11 +57,12 @@ def test_csv_in_csv_out_to_a_file(runner, isolated_cache, write, tmp_path):
                              '2,"Bonjour",,customer,600000\n3,,twitter,,\n')
     out = tmp_path / "out.csv"
     result = runner.invoke(app, ["triage", *P, str(source), "-o", str(out)])
-    assert result.exit_code == 1 and "in.csv:4: skipped: no `text`" in result.stderr
+    assert result.exit_code == 1 and "in.csv:4: not decided: no `text`" in result.stderr
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
-    assert [(r["id"], r["action"], r["topic"], r["respond_within_minutes"]) for r in rows] == [
-        ("1", "answer", "livraison", "60"), ("2", "escalate", "", "60")]  # 1.1: an audience alone is no crisis; its tier shortens the deadline
-    assert json.loads(rows[0]["reasons"]) == [{"topic": "livraison", "kind": "keyword", "matched": ["colis"]}]
+    assert [(r["line"], r["id"], r["action"], r["topic"], r["respond_within_minutes"], r["error"]) for r in rows] == [
+        ("2", "1", "answer", "livraison", "60", ""), ("3", "2", "escalate", "", "60", ""), ("4", "3", "", "", "", "no `text`")]
+    assert rows[0]["text"] == "Où est mon colis, svp ?" and rows[1]["followers"] == "600000"  # the input's columns kept
+    assert rows[1]["tier"] != ""  # 1.1: an audience alone is no crisis; its tier shortens the deadline
     assert result.stdout == ""
 
 
@@ -75,8 +79,8 @@ def test_an_interrupted_run_leaves_no_output_file(runner, isolated_cache, write,
     out = tmp_path / "out.jsonl"
     calls = []
 
-    def fail_on_second(self, record_id, decision):
-        calls.append(record_id)
+    def fail_on_second(self, item):
+        calls.append(item)
         if len(calls) == 2:
             raise KeyboardInterrupt
 
@@ -101,6 +105,7 @@ def test_each_jsonl_line_is_the_decision_summary_with_its_id():
     import io
 
     from cmkit.decide.engine import Decider, Message
+    from cmkit.decide.triage import Failed, Triaged
     from cmkit.formats.triage_records import JsonlWriter
     from cmkit.trusted import load_playbook
 
@@ -109,12 +114,15 @@ def test_each_jsonl_line_is_the_decision_summary_with_its_id():
     writer = JsonlWriter(out)
     messages = [Message("colis « perdu »", "twitter"), Message("journaliste", author_kind="journalist"), Message("rien")]
     ids = [7, "a\"b", None]
-    for record_id, message in zip(ids, messages):
-        writer.write(record_id, decider.decide(message))
-        writer.write(record_id, decider.decide(message))  # the second time from the cache
-    for line, record_id, message in zip(out.getvalue().splitlines()[::2], ids, messages):
-        expected = decider.decide(message).summary_json()
-        assert json.loads(line) == (expected if record_id is None else {"id": record_id, **expected})
+    for line, (record_id, message) in enumerate(zip(ids, messages), start=1):
+        writer.write(Triaged(line, None, record_id, None, message.channel, decider.decide(message)))
+        writer.write(Triaged(line, None, record_id, None, message.channel, decider.decide(message)))  # from the cache
+    for line, (text, record_id, message) in enumerate(zip(out.getvalue().splitlines()[::2], ids, messages), start=1):
+        expected = {"line": line, "id": record_id, **({"channel": message.channel} if message.channel else {}),
+                    **decider.decide(message).summary_json()}
+        assert json.loads(text) == expected
+    writer.write(Failed(9, None, "z", "no `text`"))
+    assert json.loads(out.getvalue().splitlines()[-1]) == {"line": 9, "id": "z", "error": "no `text`"}
 
 
 def test_a_reader_that_stops_early_is_not_an_error(tmp_path):
@@ -145,9 +153,10 @@ def test_csv_line_numbers_count_quoted_newlines_and_blank_lines(runner, isolated
     source = write("in.csv", 'id,text\n1,"colis\nperdu\n!"\n\n2,\n3,colis\n4,"a","b","c"\n')
     result = runner.invoke(app, ["triage", *P, str(source)])
     assert result.exit_code == 1
-    assert "in.csv:6: skipped: no `text`" in result.stderr
-    assert "in.csv:8: skipped: more fields" in result.stderr
-    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["1", "3"]
+    assert "in.csv:6: not decided: no `text`" in result.stderr
+    assert "in.csv:8: not decided: more cells" in result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(o["line"], o["id"], "error" in o) for o in out] == [(2, "1", False), (6, "2", True), (7, "3", False), (8, None, True)]
 
 
 def test_a_line_that_is_not_utf8_or_has_odd_fields_is_one_skipped_record(runner, isolated_cache, tmp_path):
@@ -157,9 +166,9 @@ def test_a_line_that_is_not_utf8_or_has_odd_fields_is_one_skipped_record(runner,
                        {"id": 12345678901234567890123, "text": "colis", "followers": NAN}]).encode())
     result = runner.invoke(app, ["triage", *P, str(source)])
     assert result.exit_code == 1 and "Traceback" not in result.stderr
-    for line, reason in [(1, "not valid UTF-8"), (2, "unknown channel"), (3, "unknown author_kind"), (4, "`followers`"),
+    for line, reason in [(1, "not valid UTF-8"), (2, "`channel` must be a channel's name, not a list"), (3, "unknown author_kind"), (4, "`followers`"),
                          (5, "`followers`")]:
-        assert f"in.jsonl:{line}: skipped: {reason}" in result.stderr
+        assert f"in.jsonl:{line}: not decided: {reason}" in result.stderr
     source.write_bytes(b'{"id": 12345678901234567890123, "text": "colis"}\n')
     result = runner.invoke(app, ["triage", *P, str(source)])
     assert json.loads(result.stdout)["id"] == 12345678901234567890123  # what the json module reads, orjson too
@@ -198,7 +207,7 @@ def test_the_fast_path_and_typer_write_the_same(runner, isolated_cache, write, t
                           capture_output=True, text=True, env=env, timeout=60)
     slow = runner.invoke(app, ["triage", *P, str(source)], env={"NO_COLOR": "1"})
     assert (fast.returncode, fast.stdout) == (slow.exit_code, slow.stdout) == (1, slow.stdout)
-    assert "in.jsonl:5: skipped: not valid JSON" in fast.stderr
+    assert "in.jsonl:5: not decided: not valid JSON" in fast.stderr
     bad = subprocess.run([sys.executable, "-m", "cmkit", "triage", *P, str(tmp_path / "none.jsonl")],
                          capture_output=True, text=True, env=env, timeout=60)
     assert bad.returncode == 2 and bad.stderr == runner.invoke(app, ["triage", *P, str(tmp_path / "none.jsonl")]).stderr

@@ -23,7 +23,9 @@ def test_same_meaning_exits_0(runner, write):
     reformatted = write("v2.yaml", "# relu le 3 mars\n" + text.replace("cmkit: 1\n", "cmkit: 1  # format\n"))
     result = runner.invoke(app, ["diff", str(FR_PLAYBOOK), str(reformatted)])
     assert result.exit_code == 0
-    assert result.stdout == f"No change in meaning between {FR_PLAYBOOK} and {reformatted}.\n"
+    assert result.stdout == f"Aucun changement de sens entre {FR_PLAYBOOK} et {reformatted}.\n"
+    english = runner.invoke(app, ["diff", str(FR_PLAYBOOK), str(reformatted), "--lang", "en"])
+    assert english.stdout == f"No change in meaning between {FR_PLAYBOOK} and {reformatted}.\n"
 
 
 def test_changes_exit_1_with_a_sentence_each(runner, write):
@@ -33,7 +35,17 @@ def test_changes_exit_1_with_a_sentence_each(runner, write):
         ("    - répondre à un journaliste\n", "    - répondre à un journaliste\n    - parler des prix\n"),
         ("    respond_within: 2h\n    process: support", "    respond_within: 1h\n    process: support"),
     )
-    result = runner.invoke(app, ["diff", str(FR_PLAYBOOK), str(new)], env={"NO_COLOR": "1"})
+    french = runner.invoke(app, ["diff", str(FR_PLAYBOOK), str(new)], env={"NO_COLOR": "1"})
+    assert french.exit_code == 1
+    lines = french.stdout.splitlines()
+    nnbsp, nbsp = "\u202f", "\u00a0"
+    assert f"  - le CM a désormais l’interdiction de «{nbsp}parler des prix{nbsp}»  [retiré au CM]" in lines
+    assert (
+        f"  ↑ sujet livraison{nnbsp}: délai de réponse{nnbsp}: raccourci de 2{nbsp}h à 1{nbsp}h  [délai raccourci]"
+        in lines
+    )
+    assert lines[-1] == "2 changements de sens."
+    result = runner.invoke(app, ["diff", str(FR_PLAYBOOK), str(new), "--lang", "en"], env={"NO_COLOR": "1"})
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert "  - the CM is now forbidden to “parler des prix”  [withdrawn]" in lines
@@ -45,7 +57,7 @@ def test_changes_exit_1_with_a_sentence_each(runner, write):
 def test_json(runner, write):
     text = FR_PLAYBOOK.read_text(encoding="utf-8")
     new = revised(write, text, ("  address: vous\n", "  address: tu\n"))
-    result = runner.invoke(app, ["diff", str(FR_PLAYBOOK), str(new), "--format", "json"])
+    result = runner.invoke(app, ["diff", str(FR_PLAYBOOK), str(new), "--format", "json", "--lang", "en"])
     assert result.exit_code == 1
     document = json.loads(result.stdout)
     assert document == {
@@ -83,3 +95,12 @@ def test_real_process(write):
     )
     assert done.returncode == 1, done.stderr
     assert [c["path"] for c in json.loads(done.stdout)["changes"]] == ["reporting.frequency"]
+
+
+def test_json_messages_follow_the_language_and_keys_do_not(runner, write):
+    text = FR_PLAYBOOK.read_text(encoding="utf-8")
+    new = revised(write, text, ("  address: vous\n", "  address: tu\n"))
+    document = json.loads(runner.invoke(app, ["diff", str(FR_PLAYBOOK), str(new), "-f", "json"]).stdout)
+    (change,) = document["changes"]
+    assert (change["section"], change["kind"], change["path"]) == ("tone", "changed", "tone.address")
+    assert change["message"] == "ton\u202f: address\u202f: vous → tu"

@@ -165,7 +165,7 @@ def test_referents_and_backups(diff):
         ("topics", "changed", "topics[qualite].escalate_to"),
     ]
     assert changes[0].message == "referent qualite added: Sophie, answers within 1h"
-    assert changes[1].message == "referent sav: backup: dg → none"
+    assert changes[1].message == "referent sav: backup: dg → —"
 
 
 def test_tone_changes(diff):

@@ -26,6 +26,9 @@ HISTORIES = {
     FR_PLAYBOOK: (PLAYBOOKS / "history" / "maison-dupuis.fr.csv", 300),
     EN_PLAYBOOK: (PLAYBOOKS / "history" / "kestrel.en.csv", 150),
 }
+#: Action and topic accuracy floors, a point or two under what the shipped playbooks
+#: measure (docs/example-playbooks.md): a keyword change that loses ground fails here.
+FLOORS = {"fr": (0.87, 0.83), "en": (0.83, 0.77)}  # by the example playbook's language
 #: The word a lazy history would put in every message of the topic.
 OBVIOUS = {
     "livraison": "colis", "remboursement": "rembours", "sante": "malade", "corps-etranger": "corps etranger",
@@ -117,6 +120,7 @@ def test_most_messages_avoid_their_topic_s_most_obvious_word(history):
 def test_the_playbook_decides_most_of_its_history_as_labelled(history):
     """A floor, not a target: the keywords are not tuned on every row (see docs/example-playbooks.md)."""
     playbook, rows, _ = history
+    floor_actions, floor_topics = FLOORS[playbook.organization.language]
     decider = Decider(playbook)
     decided = [
         decider.decide(Message(
@@ -129,4 +133,4 @@ def test_the_playbook_decides_most_of_its_history_as_labelled(history):
     ]
     actions = sum(d.action == r["expect_action"] for d, r in zip(decided, rows)) / len(rows)
     topics = sum((d.topic or "") == r["expect_topic"] for d, r in zip(decided, rows)) / len(rows)
-    assert actions >= 0.8 and topics >= 0.75, (actions, topics)
+    assert actions >= floor_actions and topics >= floor_topics, (actions, topics)

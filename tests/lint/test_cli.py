@@ -196,7 +196,7 @@ def test_a_real_process_lints_the_example_and_a_broken_copy(tmp_path):
     assert result.returncode == 1
     assert result.stderr == ""
     assert "\x1b[" not in result.stdout
-    assert result.stdout.splitlines()[-1] == "1 error in 2 files"
+    assert result.stdout.splitlines()[-1] == "1 erreur dans 2 fichiers"  # the first playbook is French
 
 
 @pytest.mark.parametrize(

@@ -44,6 +44,7 @@ CASES = [
     ("I301", broken("  recipients: [dg, sav]\n", "  recipients: [sav]\n").replace(
         ", backup: adjoint}", "}"), "{id: adjoint", 1),
     ("I302", CLEAN[: CLEAN.index("reporting:")], "cmkit:", 1),
+    ("W260", broken("keywords: [litige, rembours*]", "keywords: [litige, rembours*, mite*]"), "mite*", 1),
     ("W250", broken("email: julie.martin@fromagerie.fr", "email: julie.martin@example.org"), "julie.martin@", 1),
     ("W251", broken('phone: "+33 1 23 56 78 90", ', ""), "{id: dg", 1),
     ("W252", broken("respond_within: 1h, backup: dg}", "respond_within: 3h, backup: dg}  # cmkit: disable=W202"),

@@ -15,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from cmkit.cli.plain import error_line, resolve_playbook
+from cmkit.cli.plain import error_line, refuse_output_over_input, resolve_playbook
 from cmkit.errors import CmkitError
 
 __all__ = [
@@ -54,46 +54,23 @@ LangOption = Annotated[
 
 
 @contextlib.contextmanager
-def exit_on_error() -> Iterator[None]:
-    """Turn cmkit's own errors into one line on stderr and exit code 2, never a traceback."""
+def exit_on_error(lang: str | None = None) -> Iterator[None]:
+    """Turn cmkit's own errors into one line on stderr and exit code 2, never a traceback.
+
+    `lang` is the command's `--lang`: set for the whole run here, before anything is
+    loaded, so that the loader's errors and the lint messages speak it too.
+    """
+    from cmkit.i18n import set_language
+
+    previous = set_language(lang)
     try:
         yield
     except CmkitError as exc:
-        error_line(str(exc))
+        error_line(str(exc), exc.lang)
         raise typer.Exit(Exit.ERROR) from None
     except KeyboardInterrupt:
         from cmkit.cli.plain import report_interrupted
 
         raise typer.Exit(report_interrupted()) from None
-
-
-def refuse_output_over_input(output: Path | str | None, inputs: list[Path | str | None], lang: str | None = None) -> None:
-    """Raise UsageError when `output` is one of `inputs` (the same file, by any name or link).
-
-    `cmkit render pb.yaml -o pb.yaml` would replace the charter with HTML: the
-    atomic write protects a file from a half-written version, not from the
-    wrong one. `-` (stdout) and an output that does not exist yet are never
-    an input. A command that reads its whole input before writing may pass
-    fewer inputs (triage's own message file is such a case, by choice).
-    """
-    import os
-
-    if output is None or str(output) == "-" or not os.path.exists(output):
-        return
-    for given in inputs:
-        if given is None or str(given) == "-":
-            continue
-        try:
-            same = os.path.samefile(output, given)
-        except OSError:
-            continue
-        if same:
-            from cmkit.errors import UsageError
-            from cmkit.i18n import catalogue, language
-
-            _ = catalogue(language(lang))
-            raise UsageError(
-                _("{output} is one of this command's inputs ({input}); write the output to another file").format(
-                    output=output, input=given
-                )
-            )
+    finally:
+        set_language(previous)  # a run inside a longer process (tests, a library) leaves no trace

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from cmkit.cli.common import Exit, exit_on_error
+from cmkit.cli.common import Exit, LangOption, exit_on_error
 
 NAME = "diff"
 HELP = "Say what changed between two versions of a playbook: autonomy, topics, referents, deadlines."
@@ -26,13 +26,17 @@ def command(
     output_format: Annotated[
         DiffFormat, typer.Option("--format", "-f", help="text for a reader, json for a script.")
     ] = DiffFormat.text,
+    lang: LangOption = None,
 ) -> None:
     """Exit 0 when both mean the same, 1 when they differ, 2 when one does not load."""
-    with exit_on_error():
+    with exit_on_error(lang):
         from cmkit.diffing import compare
+        from cmkit.i18n import language
         from cmkit.trusted import load_playbook
 
-        changes = compare(load_playbook(old), load_playbook(new))
+        before, after = load_playbook(old), load_playbook(new)
+        chosen = language(lang, after.organization.language)  # the newer charter's language, for its reader
+        changes = compare(before, after, chosen)
         if output_format is DiffFormat.json:
             from cmkit.formats.diff_json import format_diff_json
 
@@ -41,5 +45,5 @@ def command(
             from cmkit.formats.console import stdout_console
             from cmkit.formats.diff_text import render_diff_text
 
-            stdout_console().print(render_diff_text(str(old), str(new), changes), soft_wrap=True)
+            stdout_console().print(render_diff_text(str(old), str(new), changes, chosen), soft_wrap=True)
     raise typer.Exit(Exit.FOUND if changes else Exit.OK)

@@ -89,11 +89,13 @@ def _run_plain(run: Callable[..., int | None], options: dict) -> int:
     lines as every command."""
     from cmkit.cli.plain import silence_closed_stdout
     from cmkit.errors import CmkitError
+    from cmkit.i18n import set_language
 
+    set_language(options.get("lang"))
     try:
         return run(**options) or 0
     except CmkitError as exc:
-        error_line(str(exc))
+        error_line(str(exc), exc.lang)
         return 2
     except KeyboardInterrupt:
         return report_interrupted()

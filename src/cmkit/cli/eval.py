@@ -2,51 +2,72 @@
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import typer
 
 from cmkit.cli.common import Exit, LangOption, PlaybookOption, exit_on_error, resolve_playbook
+from cmkit.cli.triage import READING, reading_parameters
 
 NAME = "eval"
 HELP = (
-    "Measure the playbook's decisions against a labelled history (.csv or .jsonl with "
+    "Measure the playbook's decisions against a labelled history (triage's inputs with "
     "expect_action and/or expect_topic): accuracy, precision and recall, confusion, dangerous misses."
 )
 EPILOG = "Example: cmkit eval -p playbooks/maison-dupuis.fr.yaml playbooks/history/maison-dupuis.fr.csv --fail-under 0.9"
 
+HistoryArgument = Annotated[
+    Path, typer.Argument(metavar="HISTORY", help="The labelled history (as triage reads an inbox).", show_default=False)
+]
+FormatOption = Annotated[Literal["text", "json"], typer.Option("--format", "-f", help="Output format.")]
+FailUnderOption = Annotated[
+    float | None,
+    typer.Option(
+        "--fail-under",
+        metavar="SHARE",
+        min=0.0,
+        max=1.0,
+        help="Exit 1 when the action accuracy is below SHARE (0 to 1), for CI.",
+        show_default=False,
+    ),
+]
 
-def command(
-    history: Annotated[Path, typer.Argument(metavar="HISTORY", help="The labelled history.", show_default=False)],
-    output_format: Annotated[Literal["text", "json"], typer.Option("--format", "-f", help="Output format.")] = "text",
-    fail_under: Annotated[
-        float | None,
-        typer.Option(
-            "--fail-under",
-            metavar="SHARE",
-            min=0.0,
-            max=1.0,
-            help="Exit 1 when the action accuracy is below SHARE (0 to 1), for CI.",
-            show_default=False,
-        ),
-    ] = None,
-    playbook: PlaybookOption = None,
-    lang: LangOption = None,
-) -> None:
+
+def command(history: Path, **options: Any) -> None:
     with exit_on_error():
-        code = evaluate_history(history, output_format, fail_under, playbook, lang)
+        code = evaluate_history(history, **options)
     raise typer.Exit(code)
 
 
-def evaluate_history(history: Path, output_format: str, fail_under: float | None, playbook: Path | None, lang: str | None) -> int:
+def _parameters() -> list[inspect.Parameter]:
+    keyword = inspect.Parameter.KEYWORD_ONLY
+    return [
+        inspect.Parameter("history", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=HistoryArgument),
+        inspect.Parameter("output_format", keyword, default="text", annotation=FormatOption),
+        inspect.Parameter("fail_under", keyword, default=None, annotation=FailUnderOption),
+        *reading_parameters(),
+        inspect.Parameter("playbook", keyword, default=None, annotation=PlaybookOption),
+        inspect.Parameter("lang", keyword, default=None, annotation=LangOption),
+    ]
+
+
+command.__signature__ = inspect.Signature(_parameters())  # type: ignore[attr-defined]
+command.__annotations__ = {p.name: p.annotation for p in command.__signature__.parameters.values()}  # type: ignore[attr-defined]
+
+
+def evaluate_history(history: Path, output_format: str = "text", fail_under: float | None = None,
+                     playbook: Path | None = None, lang: str | None = None, **reading: Any) -> int:
     """Measure and print; the exit code (`cmkit test HISTORY` runs this too)."""
+    from cmkit.learn.history import Reading
     from cmkit.learn.run import run_eval
     from cmkit.trusted import load_playbook
 
     playbook_path = resolve_playbook(playbook)
     model = load_playbook(playbook_path)
-    result = run_eval(model, history)
+    given = {key: value for key, value in reading.items() if key in READING and value is not None}
+    result = run_eval(model, history, Reading(**given), lang)
     if output_format == "json":
         import json
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from cmkit.cli.common import Exit, PlaybookOption, error_line, exit_on_error, resolve_playbook
+from cmkit.cli.common import Exit, LangOption, PlaybookOption, error_line, exit_on_error, resolve_playbook
 
 NAME = "lint"
 HELP = "Validate and audit playbooks: broken references, missing backups, slow referents, tone."
@@ -61,6 +61,7 @@ def command(
         ),
     ] = False,
     list_rules: Annotated[bool, typer.Option("--list-rules", help="List every rule and exit.")] = False,
+    lang: LangOption = None,
     explain: Annotated[
         str | None,
         typer.Option(
@@ -69,7 +70,7 @@ def command(
     ] = None,
 ) -> None:
     """Lint PLAYBOOKS; exit 1 on errors (and warnings with --strict), 2 if a file cannot be read."""
-    with exit_on_error():
+    with exit_on_error(lang):
         from cmkit.lint.registry import select_rules
 
         rules = select_rules(select, ignore)
@@ -83,7 +84,7 @@ def command(
         report = lint_paths(playbooks, rules)
         for result in report.unreadable:
             error_line(str(result.unreadable))
-        _print(report, rules, output_format, show_suppressed)
+        _print(report, rules, output_format, show_suppressed, _language(report))
     if report.unreadable:
         raise typer.Exit(Exit.ERROR)
     raise typer.Exit(Exit.FOUND if report.failed(strict=strict) else Exit.OK)
@@ -98,7 +99,12 @@ def _describe(rules, explain: str | None, output_format: Format) -> None:
     if explain:
         chosen = [r for r in all_rules() if r.code == explain.strip().upper()]
         if not chosen:
-            raise UsageError(f"--explain: {explain!r} is no rule code (see `cmkit lint --list-rules`)")
+            from cmkit.i18n import current
+
+            _ = current()
+            raise UsageError(
+                _("--explain: {code} is no rule code (see `cmkit lint --list-rules`)").format(code=repr(explain))
+            )
         print(findings_rules.explain(chosen[0]), end="")
         return
     if output_format is Format.json:
@@ -109,16 +115,24 @@ def _describe(rules, explain: str | None, output_format: Format) -> None:
         print(findings_rules.listing(rules))
 
 
-def _print(report, rules, output_format: Format, show_suppressed: bool) -> None:
+def _language(report) -> str:
+    """The language of the report's own sentences (the summary): `--lang`/`CMKIT_LANG`, else
+    the language the linted playbooks declare (the first that declares one), else the locale.
+    Each rule's message already speaks its own playbook's language."""
+    from cmkit.i18n import language
+
+    declared = next((result.language for result in report.files if result.language), None)
+    return language(None, declared)
+
+
+def _print(report, rules, output_format: Format, show_suppressed: bool, lang: str) -> None:
     """Suppressed findings: listed in text and JSON with --show-suppressed, always in SARIF (with
     `suppressions`, as code scanning expects), never as GitHub annotations."""
     if output_format is Format.text:
         from cmkit.formats import findings_text
         from cmkit.formats.console import stdout_console, write_plain
-        from cmkit.i18n import language
 
         console = stdout_console()
-        lang = language()
         if console.color_system is None:  # nothing to style (a pipe, NO_COLOR): rich's layout would cost seconds
             write_plain(console, (line.plain for line in findings_text.lines(report, show_suppressed, lang)))
         else:
@@ -131,10 +145,10 @@ def _print(report, rules, output_format: Format, show_suppressed: bool) -> None:
     elif output_format is Format.sarif:
         from cmkit.formats.findings_sarif import render as render_sarif
 
-        print(render_sarif(report, rules))
+        print(render_sarif(report, rules, lang))
     else:
         from cmkit.formats.findings_github import render as render_github
 
-        text = render_github(report)
+        text = render_github(report, lang)
         if text:
             print(text)

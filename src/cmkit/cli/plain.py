@@ -22,8 +22,11 @@ def resolve_playbook(option: Path | None) -> Path:
         return Path(from_env)
     default = Path("playbook.yaml")
     if not default.exists():
+        from cmkit.i18n import current
+
+        _ = current()
         raise UsageError(
-            "no playbook given: pass -p FILE, set CMKIT_PLAYBOOK, or run where playbook.yaml is"
+            _("no playbook given: pass -p FILE, set CMKIT_PLAYBOOK, or run where playbook.yaml is")
         )
     return default
 
@@ -79,17 +82,53 @@ def report_interrupted() -> int:
     """Say "interrupted" on stderr (once, however many layers see it) and return the exit code."""
     if not _reported:
         _reported.append(True)
-        error_line("interrupted")
+        from cmkit.i18n import current
+
+        _ = current()
+        error_line(_("interrupted"))
     return interrupted_exit_code()
 
 
-def error_line(message: str) -> None:
-    """Print one sentence to stderr (a file name or value in it escaped, as on stdout)."""
+def error_line(message: str, lang: str | None = None) -> None:
+    """Print one sentence to stderr (a file name or value in it escaped, as on stdout), after
+    "error:" in `lang` (the message's own language), else the run's."""
     from cmkit.formats.safe_text import printable
+    from cmkit.i18n import catalogue, current
 
-    print(f"error: {printable(message)}", file=sys.stderr)
+    _ = catalogue(lang) if lang else current()
+    print(_("error: {message}").format(message=printable(message)), file=sys.stderr)
 
 
 def silence_closed_stdout() -> None:
     """After a BrokenPipeError (`cmkit ... | head`): point stdout at /dev/null so exiting is quiet."""
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def refuse_output_over_input(output: Path | str | None, inputs: list[Path | str | None], lang: str | None = None) -> None:
+    """Raise UsageError when `output` is one of `inputs` (the same file, by any name or link).
+
+    `cmkit render pb.yaml -o pb.yaml` would replace the charter with HTML: the
+    atomic write protects a file from a half-written version, not from the
+    wrong one. `-` (stdout) and an output that does not exist yet are never
+    an input. A command that reads its whole input before writing may pass
+    fewer inputs (triage's own message file is such a case, by choice).
+    """
+    if output is None or str(output) == "-" or not os.path.exists(output):
+        return
+    for given in inputs:
+        if given is None or str(given) == "-":
+            continue
+        try:
+            same = os.path.samefile(output, given)
+        except OSError:
+            continue
+        if same:
+            from cmkit.errors import UsageError
+            from cmkit.i18n import catalogue, language
+
+            _ = catalogue(language(lang))
+            raise UsageError(
+                _("{output} is one of this command's inputs ({input}); write the output to another file").format(
+                    output=output, input=given
+                )
+            )

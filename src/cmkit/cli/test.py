@@ -43,10 +43,10 @@ def command(
     if cases.suffix.lower() in HISTORY_SUFFIXES:
         from cmkit.cli.eval import evaluate_history
 
-        with exit_on_error():
+        with exit_on_error(lang):
             code = evaluate_history(cases, output_format, fail_under, playbook, lang)
         raise typer.Exit(code)
-    with exit_on_error():
+    with exit_on_error(lang):
         from cmkit.decide.cache import load_decider
         from cmkit.decide.cases import run_cases
         from cmkit.loading.load import beside, load_model
@@ -56,7 +56,8 @@ def command(
         if playbook is None and case_file.playbook:
             playbook = beside(cases, case_file.playbook)
         playbook_path = resolve_playbook(playbook)
-        results = run_cases(case_file, document.source, load_decider(playbook_path))
+        decider = load_decider(playbook_path)
+        results = run_cases(case_file, document.source, decider)
         if output_format == "json":
             from cmkit.formats.cases_json import results_json
 
@@ -65,5 +66,8 @@ def command(
             from cmkit.formats.cases_text import print_results
             from cmkit.formats.console import stdout_console
 
-            print_results(stdout_console(), results, str(cases), str(playbook_path))
+            from cmkit.i18n import language
+
+            chosen = language(lang, decider.language)
+            print_results(stdout_console(), results, str(cases), str(playbook_path), chosen)
     raise typer.Exit(Exit.FOUND if any(not r.passed for r in results) else Exit.OK)

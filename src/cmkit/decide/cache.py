@@ -29,8 +29,12 @@ An entry decides messages, so it is trusted no more than it must be:
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import hmac
+try:  # the C modules themselves: `hashlib` and `hmac` import OpenSSL's bindings, 5 ms of check's start
+    from _blake2 import blake2b
+    from _operator import _compare_digest as compare_digest
+except ImportError:  # pragma: no cover - another Python
+    from hashlib import blake2b
+    from hmac import compare_digest
 import marshal
 import os
 import stat
@@ -88,11 +92,11 @@ def load_decider(path: Path) -> Decider:
 
 def _name(content: bytes) -> str:
     salt = f"{CACHE_FORMAT}:{__version__}:{sys.hexversion}:".encode()
-    return hashlib.blake2b(salt + content, digest_size=20).hexdigest()
+    return blake2b(salt + content, digest_size=20).hexdigest()
 
 
 def _tag(key: bytes, name: str, payload: bytes) -> bytes:
-    return hashlib.blake2b(name.encode() + b"\x00" + payload, key=key, digest_size=_TAG_BYTES).digest()
+    return blake2b(name.encode() + b"\x00" + payload, key=key, digest_size=_TAG_BYTES).digest()
 
 
 def _load_data(path: Path, content: bytes | None) -> dict[str, Any]:
@@ -156,7 +160,7 @@ def _cached_decider(entry: Path, name: str, key: bytes) -> Decider | None:
     if len(raw) > MAX_ENTRY or len(raw) <= head or not raw.startswith(_MAGIC):
         return None
     payload = raw[head:]
-    if not hmac.compare_digest(raw[len(_MAGIC):head], _tag(key, name, payload)):
+    if not compare_digest(raw[len(_MAGIC):head], _tag(key, name, payload)):
         return None
     try:
         data = marshal.loads(payload)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from cmkit.decide.engine import Decider, Decision, Message, SpreadWindow, decide_at
 from cmkit.decide.triage import epoch_minutes
+from cmkit.i18n import catalogue, language
 from cmkit.loading.yamlnodes import SourceMap
 from cmkit.model.cases import CaseFile
 
@@ -38,6 +39,7 @@ def run_cases(cases: CaseFile, source: SourceMap, decider: Decider) -> list[Case
     _check_channels(cases, source, decider)
     _check_time_order(cases, source)
     window = SpreadWindow.for_decider(decider)
+    _ = catalogue(language(None, decider.language))
     results = []
     for index, case in enumerate(cases.cases):
         channel = None if case.channel is None else decider.find_channel(case.channel)
@@ -49,7 +51,7 @@ def run_cases(cases: CaseFile, source: SourceMap, decider: Decider) -> list[Case
             CaseResult(
                 index=index,
                 line=source.value_at(("cases", index)).line,
-                name=str(case.id) if case.id is not None else f"case {index + 1}",
+                name=str(case.id) if case.id is not None else _("case {number}").format(number=index + 1),
                 text=case.text,
                 expected=expected,
                 got=_named(produced, expected),
@@ -82,15 +84,20 @@ def _named(produced: dict, expected: dict) -> dict:
 def _check_time_order(cases: CaseFile, source: SourceMap) -> None:
     """Timed cases must go forward in time: the spread rule looks back, and a case file,
     like a scenario, says in which order things happened."""
+    from cmkit.i18n import current
+
     latest = None
     for index, case in enumerate(cases.cases):
         if case.at is None:
             continue
         minute = epoch_minutes(case.at)
         if latest is not None and minute < latest:
+            _ = current()
             raise source.error_at(
                 ("cases", index, "at"),
-                f"case {index + 1} happens before the timed case above it: put timed cases in time order",
+                _("case {number} happens before the timed case above it: put timed cases in time order").format(
+                    number=index + 1
+                ),
             )
         latest = minute
 
@@ -98,7 +105,13 @@ def _check_time_order(cases: CaseFile, source: SourceMap) -> None:
 def _check_channels(cases: CaseFile, source: SourceMap, decider: Decider) -> None:
     for index, case in enumerate(cases.cases):
         if case.channel is not None and decider.find_channel(case.channel) is None:
-            known = ", ".join(decider.channels) or "none"
+            from cmkit.i18n import current
+
+            _ = current()
+            known = ", ".join(decider.channels) or "—"
             raise source.error_at(
-                ("cases", index, "channel"), f"the playbook has no channel {case.channel!r}; its channels: {known}"
+                ("cases", index, "channel"),
+                _("the playbook has no channel {channel}; its channels: {known}").format(
+                    channel=repr(case.channel), known=known
+                ),
             )

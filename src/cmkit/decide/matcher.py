@@ -220,18 +220,23 @@ class BoundedPattern:
     __slots__ = ("pattern", "_search", "_finditer", "_budget", "_undecided", "timeouts")
 
     def __init__(self, pattern: str, *, undecided: bool = False) -> None:
-        import regex
-
         self.pattern = pattern
         self._undecided = undecided
         self.timeouts = 0
-        self._budget: dict = {"timeout": PATTERN_BUDGET_SECONDS}
-        try:
-            compiled = regex.compile(pattern, regex.IGNORECASE | regex.VERSION0)
-        except regex.error:
-            # what `re` accepts and `regex` does not (none known): same meaning, no budget
+        self._budget: dict = {}
+        if bounded_backtracking(pattern):
+            # nothing to stop: `re` is as safe here, and `cmkit check` skips importing `regex`
             compiled = re.compile(pattern, re.IGNORECASE)
-            self._budget = {}
+        else:
+            import regex
+
+            self._budget = {"timeout": PATTERN_BUDGET_SECONDS}
+            try:
+                compiled = regex.compile(pattern, regex.IGNORECASE | regex.VERSION0)
+            except regex.error:
+                # what `re` accepts and `regex` does not (none known): same meaning, no budget
+                compiled = re.compile(pattern, re.IGNORECASE)
+                self._budget = {}
         self._search, self._finditer = compiled.search, compiled.finditer
 
     def search(self, text: str) -> bool:
@@ -249,6 +254,45 @@ class BoundedPattern:
         except TimeoutError:
             self.timeouts += 1
             return []
+
+
+def bounded_backtracking(pattern: str) -> bool:
+    """Whether a search for `pattern` cannot backtrack for long, whatever the text: no repeat
+    without an upper bound (`*`, `+`, `{n,}`), and no repeat holding another repeat or an
+    alternation. Such patterns (`commande n°? ?\\d{6}`, `\\b(401|403) error`) are what
+    charters hold; they cost a few steps per position, so they need no time budget. Any
+    other pattern is searched under the budget."""
+    try:
+        from re import _constants as constants, _parser as parser  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python < 3.11 names
+        import sre_constants as constants  # type: ignore[no-redef]
+        import sre_parse as parser  # type: ignore[no-redef]
+    repeats = {constants.MAX_REPEAT, constants.MIN_REPEAT}
+    repeats |= {getattr(constants, "POSSESSIVE_REPEAT")} if hasattr(constants, "POSSESSIVE_REPEAT") else set()
+
+    def safe(items, inside_repeat: bool) -> bool:
+        for op, value in items:
+            if op in repeats:
+                low, high, body = value
+                if inside_repeat or high == constants.MAXREPEAT or not safe(body, True):
+                    return False
+            elif op is constants.SUBPATTERN:
+                if not safe(value[-1], inside_repeat):
+                    return False
+            elif op is constants.BRANCH:
+                if inside_repeat or not all(safe(branch, inside_repeat) for branch in value[1]):
+                    return False
+            elif op in (constants.ASSERT, constants.ASSERT_NOT):
+                if not safe(value[1], inside_repeat):
+                    return False
+            elif op in (constants.GROUPREF, constants.GROUPREF_EXISTS):
+                return False
+        return True
+
+    try:
+        return safe(parser.parse(pattern), False)
+    except Exception:  # anything the analysis does not follow: keep the budget
+        return False
 
 
 def compile_pattern(pattern: str, *, undecided: bool = False) -> BoundedPattern:

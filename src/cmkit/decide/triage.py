@@ -1,173 +1,181 @@
-"""Batch triage: decide every record of a `.jsonl` or `.csv` file, streaming.
+"""Batch triage: decide every record of an inbox, streaming, one output item per input record.
 
-Records are read one at a time and decided as they come, so memory stays flat
-whatever the file's length. A record that cannot be decided (not JSON, not
-UTF-8, no `text`, an unknown channel...) becomes a `Skipped` with its line
-number and the stream goes on. Records with an ISO `at` timestamp go through
-the spread rule (spec: playbook.md, last paragraph), which looks back in time,
-not in the file: `triage` applies it while streaming and stops with
-`OutOfOrder` at the first record earlier than one before it; `triage_exact`
-then decides the same records in two passes, keeping a few numbers per
-timestamped record.
+Records come from `cmkit.inbox` readers as (line, row) pairs; `Fields` reads
+a row's fields (through the mapping) and checks them. A record that cannot be
+decided (not JSON, no `text`, an unknown channel...) becomes a `Failed` in
+its place, with its line and one sentence, and the stream goes on: nothing
+is lost (cli.md, revision 1.1).
 
-Files are read as bytes: a JSON line is parsed by orjson straight from them,
-and by the json module where the two differ (orjson refuses NaN and reads an
-integer beyond 64 bits as a float; only `id` and `followers` are numbers
-that matter). A line that is not UTF-8 is one bad record, not the end of the
-run. A UTF-8 byte-order mark is ignored.
+Records with a time go through the spread rule (playbook.md, last
+paragraph), which looks back in time, not in the file. `triage` applies it
+while streaming and stops with `OutOfOrder` at the first record earlier than
+one before it; `triage_exact` then decides the same records in two passes.
+Its first pass keeps, per timed record that matches a topic, a compact key
+(minute, sequence number, channel, topics) and sorts the keys on disk in
+runs (`_external_sorted`); the spread is counted over them in time order,
+and the verdicts, sorted back into file order the same way, are handed to the
+second pass. Memory stays flat whatever the order and the length of the
+input; only the temporary disk grows (a few dozen bytes per timed record).
 """
 
 from __future__ import annotations
 
 import contextlib
-import csv
 import gc
-import io
-import itertools
-import json
-import re
+import heapq
+import math
+import pickle
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
-import orjson
-
 from cmkit.decide.engine import Decider, Decision, SpreadWindow
-from cmkit.errors import UsageError
+from cmkit.inbox.mapping import Extract, mapping as make_mapping, record_reader
+from cmkit.inbox.values import BadRecord, Channels, Moment, author_kind_of, epoch_minutes, moment, shown, whole_number
 
-#: The author kinds of the playbook format (the model's AUTHOR_KINDS, without importing pydantic).
-AUTHOR_KINDS = frozenset({"customer", "prospect", "influencer", "journalist", "employee", "unknown"})
-INPUT_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+__all__ = [
+    "BadRecord", "Failed", "Fields", "OutOfOrder", "Skipped", "Triaged", "epoch_minutes", "has_spread", "input_format",
+    "read_records", "triage", "triage_exact",
+]
+
 #: Allocations between two runs of the garbage collector's youngest generation while triaging.
 _FEW_COLLECTIONS = 100_000
-_BOM = b"\xef\xbb\xbf"
-#: What `surrogateescape` makes of bytes that are not UTF-8.
-_UNDECODABLE = re.compile("[\udc80-\udcff]")
-#: The separators a CSV header may use (a French spreadsheet writes `;`).
-_CSV_DELIMITERS = (",", ";", "\t")
-#: The fields of a record, as a CSV header names them.
-FIELDS = ("text", "id", "channel", "author_kind", "followers", "at")
+#: Keys sorted in memory at once before a run goes to disk (about 20 MB of them).
+SORT_RUN = 100_000
+_BATCH = 1000
 
 
 class Triaged(NamedTuple):
-    """A record and its decision (a tuple: one is made per message)."""
+    """A record and its decision (a tuple: one is made per message).
+
+    `cells`: the record as read (a CSV or XLSX row, or a JSON record's raw
+    fields), for outputs that give the input back; `at`: the time as written
+    out (ISO 8601); `channel`: the channel's id.
+    """
 
     line: int
+    cells: Any
     record_id: Any
+    at: str | None
+    channel: str | None
     decision: Decision
 
 
-class Skipped(NamedTuple):
-    """A record that could not be decided, and why."""
+class Failed(NamedTuple):
+    """A record that could not be decided, in its place, and why (one sentence)."""
 
     line: int
+    cells: Any
+    record_id: Any
     reason: str
 
 
-class BadRecord(ValueError):
-    """Why one record cannot be decided (a sentence)."""
+#: The name other commands (eval, suggest) know a failed record by.
+Skipped = Failed
 
 
 class OutOfOrder(Exception):
-    """A timestamped record earlier than one before it: one pass cannot apply the spread rule."""
+    """A timed record earlier than one before it: one pass cannot apply the spread rule."""
+
+
+class Fields:
+    """Reads and checks a record's fields: text, id, channel, author kind, followers, at.
+
+    `extract` turns a row into its fields' raw values (see cmkit.inbox.mapping): a
+    `tabular` row (CSV, XLSX) is a list of cells, any other a JSON object;
+    `default_channel` is the channel of an export that names none (Facebook's),
+    used when the playbook has it.
+    """
+
+    def __init__(self, decider: Decider, extract: Extract | None = None, *, tabular: bool = False, dayfirst: bool = False,
+                 default_channel: str | None = None, _: Any = None) -> None:
+        from cmkit.i18n import catalogue
+
+        self._ = _ or catalogue("en")
+        self.extract = extract or record_reader(make_mapping(None, (), self._))
+        self.channels = Channels(decider.data.get("channels") or [], self._)
+        self.dayfirst = dayfirst
+        self.row_type = list if tabular else dict
+        self.default_channel = None
+        if default_channel is not None:
+            with contextlib.suppress(BadRecord):
+                self.default_channel = self.channels.find(default_channel)
+        self._kinds: dict[str, str] = {}
+
+    def read(self, row: Any) -> tuple[Any, str, str | None, str | None, int | None, Moment | None, str | None, int | None]:
+        """(id, text, channel, author kind, followers, moment, author, engagement) of a row;
+        BadRecord if one is wrong."""
+        _ = self._
+        if type(row) is not self.row_type:
+            raise BadRecord(_("not a JSON object"))
+        record = self.extract(row)
+        record_id = record.get("id")
+        if record_id is not None and type(record_id) not in (str, int) and not _is_id(record_id):
+            raise BadRecord(_("`id` must be a string or a number, not {value}").format(value=shown(record_id)))
+        text = record.get("text")
+        if type(text) is not str or not text or text.isspace():
+            if text is None or text == "":
+                raise BadRecord(_("no `text`"))
+            if type(text) in (int, float):  # a spreadsheet's cell holding only a number
+                text = str(text)
+            else:
+                raise BadRecord(_("`text` must be a non-empty string"))
+        channel = record.get("channel")
+        channel = self.default_channel if channel is None or channel == "" else self.channels.find(channel)
+        kind = record.get("author_kind")
+        if kind is not None and kind != "":
+            known = self._kinds.get(kind) if type(kind) is str else None
+            if known is None:
+                known = author_kind_of(kind, _)
+                if len(self._kinds) < 1000:
+                    self._kinds[kind] = known
+            kind = known
+        else:
+            kind = None
+        followers = record.get("followers")
+        followers = None if followers is None or followers == "" else whole_number(followers, "followers", _)
+        engagement = record.get("engagement")
+        engagement = None if engagement is None or engagement == "" else whole_number(engagement, "engagement", _)
+        author = record.get("author")
+        if author is not None and type(author) is not str:
+            author = str(author) if type(author) is int else None  # a numeric handle; anything else says nothing
+        at = record.get("at")
+        when = None if at is None or at == "" else moment(at, self.dayfirst, _)
+        return record_id, text, channel, kind, followers, when, author or None, engagement
+
+
+def _is_id(value: Any) -> bool:
+    """A finite number other than a boolean may stand as an id (JSON allows it)."""
+    return type(value) is float and math.isfinite(value)
 
 
 def input_format(path: Path) -> str:
-    """'jsonl' or 'csv', from the file's extension."""
-    found = INPUT_FORMATS.get(path.suffix.lower())
-    if found is None:
-        raise UsageError(f"{path}: cannot tell the format; name the file .jsonl or .csv")
-    return found
+    """The format of an input file from its extension (`jsonl`, `csv`, `xlsx`, `json`); UsageError
+    for anything else. For other commands reading triage's inputs (eval, suggest)."""
+    from cmkit.i18n import catalogue
+    from cmkit.inbox.read import input_format as format_of
+
+    return format_of(path, None, catalogue("en"))
 
 
 def read_records(handle: IO[bytes], kind: str, name: str) -> Iterator[tuple[int, Any]]:
-    """(line number, record) for each record, or (line, BadRecord) for one that does not parse.
+    """(line, record) for each record of an input, as `triage` reads it without a mapping: a CSV
+    or XLSX row as a dict keyed by its header's names, lower-cased (empty cells left out), a
+    JSON record as it is, a record that cannot be read as a BadRecord. For other commands that
+    decide triage's inputs (eval, suggest): `triage(decider, read_records(...))`."""
+    from cmkit.i18n import catalogue
+    from cmkit.inbox.read import open_source
 
-    `handle` is opened in binary mode and left open; `name` is the file's, for
-    a CSV header without a `text` column (UsageError). A JSON record that is
-    not an object is passed on as it is; `triage` says so.
-    """
-    if kind == "csv":
-        text = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="surrogateescape", newline="")
-        try:
-            yield from _csv_records(text, name)
-        finally:
-            text.detach()  # so that the caller may read the file again
+    source = open_source(handle, kind, name, catalogue("en"))
+    if source.header is None:
+        yield from source.rows
         return
-    loads = orjson.loads
-    for number, line in enumerate(handle, start=1):
-        if number == 1 and line.startswith(_BOM):
-            line = line[len(_BOM):]
-        try:
-            record = loads(line)
-        except orjson.JSONDecodeError:
-            if line.strip():
-                yield number, _json_fallback(line)
-            continue
-        if type(record) is dict and (type(record.get("id")) is float or type(record.get("followers")) is float):
-            record = _json_fallback(line)
-        yield number, record
-
-
-def _json_fallback(line: bytes) -> Any:
-    """The json module's reading of a line orjson refuses, or why it is no record."""
-    try:
-        text = line.decode("utf-8")
-    except UnicodeDecodeError:
-        return BadRecord("not valid UTF-8")
-    try:
-        return json.loads(text)
-    except ValueError as exc:
-        return BadRecord(f"not valid JSON ({exc.args[0].split(':')[0]})")
-
-
-def _csv_records(handle: IO[str], name: str) -> Iterator[tuple[int, dict | BadRecord]]:
-    """Rows as dicts keyed by the header, each with the line it starts on (quoted newlines and
-    blank lines counted); empty cells are left out, as if the field were absent.
-
-    The separator is the one of `,` `;` and tab the header line uses most, and
-    header names are matched stripped and in any case. Quoting is strict CSV,
-    so that a quote that never closes is one bad record, not the rest of the file.
-    """
-    before_header = []
-    for line in handle:
-        before_header.append(line)
-        if line.strip():
-            break
-    counts = [before_header[-1].count(d) if before_header else 0 for d in _CSV_DELIMITERS]
-    delimiter = _CSV_DELIMITERS[counts.index(max(counts))]
-    reader = csv.reader(itertools.chain(before_header, handle), delimiter=delimiter, strict=True)
-    header: list[str] | None = None
-    while True:
-        start = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            if str(exc) == "unexpected end of data":
-                lines = f"lines {start}–{reader.line_num} skipped"
-                yield start, BadRecord(f"not valid CSV: a quote opened here never closes ({lines})")
-            else:
-                yield start, BadRecord(f"not valid CSV ({exc})")
-            continue
-        if not row:
-            continue
-        if any(_UNDECODABLE.search(cell) for cell in row):
-            yield start, BadRecord("not valid UTF-8")
-        elif header is None:
-            header = [cell.strip().lower() for cell in row]
-            if "text" not in header:
-                raise UsageError(
-                    f"{name}:{start}: the CSV header has no `text` column (found: {', '.join(row)}; "
-                    f"expected: {', '.join(FIELDS)}, of which only text is required)"
-                )
-        elif len(row) > len(header):
-            yield start, BadRecord("more fields than the header has columns")
-        else:
-            yield start, {key: value for key, value in zip(header, row) if value}
+    keys = [str(column).strip().lower() for column in source.header]
+    for line, row in source.rows:
+        if type(row) is list:
+            row = {key: value for key, value in zip(keys, row) if value not in ("", None)}
+        yield line, row
 
 
 def has_spread(decider: Decider) -> bool:
@@ -175,115 +183,159 @@ def has_spread(decider: Decider) -> bool:
     return SpreadWindow.for_decider(decider).channels is not None
 
 
-def triage(decider: Decider, records: Iterable[tuple[int, Any]]) -> Iterator[Triaged | Skipped]:
-    """Decide each record in order, in constant memory; the spread rule applies to those with an `at`.
+def triage(decider: Decider, records: Iterable[tuple[int, Any]], fields: Fields | None = None) -> Iterator[Triaged | Failed]:
+    """Decide each record in order, in constant memory; the spread rule applies to those with a time.
 
-    Raises OutOfOrder at the first record whose `at` is earlier than one
+    Raises OutOfOrder at the first record whose time is earlier than one
     before it, when the playbook has a spread rule: the records decided so far
     may have missed it.
     """
-    return _decided(decider, records, SpreadWindow.for_decider(decider), in_order=True)
+    return _decided(decider, records, fields or Fields(decider), SpreadWindow.for_decider(decider), in_order=True)
 
 
-def triage_exact(decider: Decider, read: Callable[[], Iterable[tuple[int, Any]]]) -> Iterator[Triaged | Skipped]:
-    """Decide each record whatever the order of their `at`s: the same as `triage` on sorted input.
+def triage_exact(decider: Decider, read: Callable[[], Iterable[tuple[int, Any]]], fields: Fields | None = None) -> Iterator[Triaged | Failed]:
+    """Decide each record whatever the order of their times: the same as `triage` on sorted input.
 
-    `read` gives the records anew each time it is called. A first pass keeps,
-    per timestamped record that matches a topic, its minute, channel and
-    topics; the spread of each is then counted from all of them; the second
-    pass decides, handing those counts to the decider in the order it asks.
+    `read` gives the records anew each time it is called. Memory stays flat
+    (see the module's docstring).
     """
+    fields = fields or Fields(decider)
     window = SpreadWindow.for_decider(decider)
     if window.channels is None:
-        return _decided(decider, read(), window, in_order=False)
-    timed = [item for item in _decided(decider, read(), _Replay(None, []), in_order=False) if type(item) is _Timed]
-    spreads = _spreads(timed, window.channels, window.within)
-    return _decided(decider, read(), _Replay(window.channels, spreads), in_order=False)
+        return _decided(decider, read(), fields, window, in_order=False)
+    return _two_passes(decider, read, fields, window)
+
+
+def _two_passes(decider: Decider, read: Callable[[], Iterable[tuple[int, Any]]], fields: Fields,
+                window: SpreadWindow) -> Iterator[Triaged | Failed]:
+    with contextlib.ExitStack() as stack:
+        numbering = _Replay(window.channels, iter(()), numbering=True)
+        timed = (item for item in _decided(decider, read(), fields, numbering, in_order=False) if type(item) is _Timed)
+        in_time_order = _external_sorted(timed, stack)
+        counting = SpreadWindow(spread={"channels": window.channels, "within": window.within})
+        verdicts = ((sequence, spreading) for minute, sequence, channel, topics in in_time_order
+                    if (spreading := counting.add(minute, channel, topics)))
+        in_file_order = _external_sorted(verdicts, stack)
+        yield from _decided(decider, read(), fields, _Replay(window.channels, in_file_order), in_order=False)
 
 
 class _Timed(NamedTuple):
-    """What the first pass of `triage_exact` keeps of a timestamped record matching a topic."""
+    """The key the first pass of `triage_exact` keeps of a timed record matching a topic."""
 
     minute: float
+    sequence: int
     channel: str | None
     topics: tuple[str, ...]
 
 
 class _Replay:
-    """Stands in for a SpreadWindow: hands out spreads counted beforehand, one per call of `add`.
+    """Stands in for a SpreadWindow: hands out spreads counted beforehand.
 
-    The decider calls `add` for each record with an `at` that matches a topic,
-    in file order: the order of `triage_exact`'s first pass.
+    The decider calls `add` for each record with a time that matches a topic,
+    in file order: the order of the first pass, which numbered them.
+    `verdicts` are (sequence number, spreading topics), the spreading ones only,
+    in that order. When `numbering` (the first pass), `add` only numbers the
+    calls and the caller yields a `_Timed` for each.
     """
 
-    def __init__(self, channels: int | None, spreads: list[tuple[str, ...]]) -> None:
+    def __init__(self, channels: int | None, verdicts: Iterator[tuple[int, tuple[str, ...]]], *,
+                 numbering: bool = False) -> None:
         self.channels = channels
-        self._spreads = iter(spreads)
+        self.numbering = numbering
+        self._verdicts = verdicts
+        self._next = next(verdicts, None)
+        self.calls = 0
 
     def add(self, minute: float, channel: str | None, topics: tuple[str, ...]) -> tuple[str, ...]:
-        return next(self._spreads)
+        sequence = self.calls
+        self.calls += 1
+        if self._next is not None and self._next[0] == sequence:
+            spreading = self._next[1]
+            self._next = next(self._verdicts, None)
+            return spreading
+        return ()
 
 
-def _spreads(timed: list[_Timed], channels: int, within: float) -> list[tuple[str, ...]]:
-    """For each timed record, those of its topics whose records at most `within` before it,
-    itself included, stand on `channels` channels or more. Records of the same instant
-    count in file order, as when streaming: the same answer as `triage` on sorted input."""
-    by_topic: dict[str, list[tuple[float, str | None, int]]] = {}
-    for index, (minute, channel, topics) in enumerate(timed):
-        for topic in topics:
-            by_topic.setdefault(topic, []).append((minute, channel, index))
-    spreading: set[tuple[int, str]] = set()
-    for topic, records in by_topic.items():
-        records.sort(key=lambda record: record[0])  # stable: file order within an instant
-        counts: dict[str, int] = {}
-        oldest = 0
-        for minute, channel, index in records:
-            _count(counts, channel, 1)
-            while records[oldest][0] < minute - within:
-                _count(counts, records[oldest][1], -1)
-                oldest += 1
-            if len(counts) >= channels:
-                spreading.add((index, topic))
-    return [tuple(t for t in topics if (index, t) in spreading) for index, (_, _, topics) in enumerate(timed)]
+def _external_sorted(items: Iterable[tuple], stack: contextlib.ExitStack) -> Iterator[tuple]:
+    """`items` in sorted order, holding at most SORT_RUN of them in memory: sorted runs are
+    pickled to temporary files (removed with `stack`) and merged."""
+    runs: list[Any] = []
+    buffer: list[tuple] = []
+
+    def spill() -> None:
+        buffer.sort()
+        run = stack.enter_context(tempfile.TemporaryFile())
+        for start in range(0, len(buffer), _BATCH):
+            pickle.dump(buffer[start:start + _BATCH], run, protocol=pickle.HIGHEST_PROTOCOL)
+        run.seek(0)
+        runs.append(run)
+        buffer.clear()
+
+    for item in items:
+        buffer.append(item)
+        if len(buffer) >= SORT_RUN:
+            spill()
+    if not runs:
+        buffer.sort()
+        return iter(buffer)
+    if buffer:
+        spill()
+    return heapq.merge(*(_read_run(run) for run in runs))
 
 
-def _count(counts: dict[str, int], channel: str | None, step: int) -> None:
-    """Add `step` to a channel's count, forgetting it at zero; no channel is not counted."""
-    if channel is not None:
-        left = counts.get(channel, 0) + step
-        if left:
-            counts[channel] = left
-        else:
-            del counts[channel]
+def _read_run(run: Any) -> Iterator[tuple]:
+    while True:
+        try:
+            batch = pickle.load(run)
+        except EOFError:
+            return
+        yield from batch
 
 
-def _decided(decider: Decider, records: Iterable[tuple[int, Any]], window: Any, *, in_order: bool) -> Iterator[Any]:
+def _decided(decider: Decider, records: Iterable[tuple[int, Any]], fields: Fields, window: Any, *,
+             in_order: bool) -> Iterator[Any]:
     """The loop of `triage` and of both passes of `triage_exact` (whose first pass, with a
-    window that has no rule, yields a _Timed where a record with an `at` matches a topic)."""
+    replay that has no rule, yields a _Timed where a timed record matches a topic)."""
     decide_at = decider.decide_at
-    channels = decider.channels
+    read = fields.read
     watch = in_order and window.channels is not None
-    first_pass = type(window) is _Replay and window.channels is None
+    first_pass = type(window) is _Replay and window.numbering
     latest = float("-inf")
     with _few_collections():
-        for line, record in records:
-            if type(record) is not dict:
-                yield Skipped(line, str(record) if isinstance(record, BadRecord) else "not a JSON object")
+        for line, row in records:
+            if isinstance(row, BadRecord):
+                if not first_pass:
+                    yield Failed(line, None, None, str(row))
                 continue
             try:
-                text, channel, author_kind, followers, minute = _fields(record, channels)
+                record_id, text, channel, kind, followers, when, author, engagement = read(row)
             except BadRecord as exc:
-                yield Skipped(line, str(exc))
+                if not first_pass:
+                    yield Failed(line, row, _id_of(row, fields), str(exc))
                 continue
+            minute = None if when is None else when.minute
             if watch and minute is not None:
                 if minute < latest:
                     raise OutOfOrder(line)
                 latest = minute
-            decision = decide_at(text, channel, author_kind, followers, window, minute)
-            if first_pass and minute is not None and decision.topics:
-                yield _Timed(minute, channel, decision.topics)
+            if first_pass:  # only which topics matched counts here: no due time, no reply to fill
+                calls = window.calls
+                decision = decide_at(text, channel, kind, followers, window, minute)
+                if window.calls != calls:
+                    yield _Timed(minute, calls, channel, decision.topics)
             else:
-                yield Triaged(line, record.get("id"), decision)
+                at = None if when is None else when.when
+                decision = decide_at(text, channel, kind, followers, window, minute, author=author, engagement=engagement, at=at)
+                yield Triaged(line, row, record_id, None if when is None else when.text, channel, decision)
+
+
+def _id_of(row: Any, fields: Fields) -> Any:
+    """A failed record's id, when it has a usable one (so the error can be matched back)."""
+    try:
+        found = fields.extract(row).get("id") if type(row) is fields.row_type else None
+    except Exception:  # noqa: BLE001 - the record is already failed; its id is a courtesy
+        return None
+    return found if type(found) in (str, int) or _is_id(found) else None
 
 
 @contextlib.contextmanager
@@ -301,57 +353,3 @@ def _few_collections() -> Iterator[None]:
     finally:
         gc.set_threshold(*thresholds)
 
-
-def _fields(record: dict, channels: dict) -> tuple[str, str | None, str | None, int | None, float | None]:
-    """A record's text, channel, author kind, followers and minute, each checked. An optional
-    field that is an empty string is absent, as an empty CSV cell is."""
-    text = record.get("text")
-    if type(text) is not str or text.isspace() or not text:
-        raise BadRecord("no `text`" if text is None else "`text` must be a non-empty string")
-    channel = record.get("channel")
-    if channel is not None and channel != "" and (type(channel) is not str or channel not in channels):
-        known = ", ".join(channels) or "none"
-        raise BadRecord(f"unknown channel {_shown(channel)} (the playbook's channels: {known})")
-    author_kind = record.get("author_kind")
-    if author_kind is not None and author_kind != "" and (
-        type(author_kind) is not str or author_kind not in AUTHOR_KINDS
-    ):
-        raise BadRecord(f"unknown author_kind {_shown(author_kind)} (one of {', '.join(sorted(AUTHOR_KINDS))})")
-    followers = record.get("followers")
-    at = record.get("at")
-    return (
-        text,
-        channel or None,
-        author_kind or None,
-        None if followers is None or followers == "" else _followers(followers),
-        None if at is None or at == "" else _minute(at),
-    )
-
-
-def _shown(value: Any) -> str:
-    """A field's value in a message: a string quoted, anything else as JSON writes it (true, not True)."""
-    return repr(value) if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-
-
-def _followers(value: Any) -> int:
-    if isinstance(value, str) and value.strip().isdecimal():
-        return int(value)
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-        return value
-    raise BadRecord(f"`followers` must be a whole number of 0 or more, not {_shown(value)}")
-
-
-def _minute(value: Any) -> float:
-    """Minutes since the epoch of an ISO 8601 timestamp; a time without zone is UTC."""
-    try:
-        moment = datetime.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise BadRecord(f"`at` must be an ISO 8601 timestamp like 2024-05-01T09:30:00Z, not {_shown(value)}") from None
-    return epoch_minutes(moment)
-
-
-def epoch_minutes(moment: datetime) -> float:
-    """Minutes since 1970-01-01 UTC; a time without zone is taken as UTC."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return (moment - _EPOCH).total_seconds() / 60

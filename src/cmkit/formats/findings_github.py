@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from cmkit.i18n import Catalogue, catalogue
 from cmkit.lint.engine import LintReport
 from cmkit.lint.finding import Finding
 
@@ -21,7 +22,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _line(finding: Finding) -> str:
+def _line(finding: Finding, _: Catalogue) -> str:
     properties = ",".join(
         f"{name}={_escape_property(str(value))}"
         for name, value in (
@@ -31,10 +32,11 @@ def _line(finding: Finding) -> str:
             ("title", f"{finding.code} {finding.rule}".strip()),
         )
     )
-    message = finding.message + (f" (hint: {finding.hint})" if finding.hint else "")
+    message = finding.message + (" " + _("(hint: {hint})").format(hint=finding.hint) if finding.hint else "")
     return f"::{_COMMANDS[finding.severity]} {properties}::{_escape_data(message)}"
 
 
-def render(report: LintReport) -> str:
-    """One workflow command per finding, one per line."""
-    return "\n".join(_line(finding) for finding in report.findings)
+def render(report: LintReport, lang: str = "en") -> str:
+    """One workflow command per finding, one per line; the message (and its hint) in `lang`."""
+    _ = catalogue(lang)
+    return "\n".join(_line(finding, _) for finding in report.findings)

@@ -15,6 +15,7 @@ from pathlib import Path, PurePath
 from urllib.parse import quote
 
 from cmkit import __version__
+from cmkit.i18n import Catalogue, catalogue
 from cmkit.lint.engine import LintReport
 from cmkit.lint.finding import Finding
 from cmkit.lint.registry import Rule
@@ -40,8 +41,8 @@ def _rule(rule: Rule) -> dict[str, object]:
     }
 
 
-def _result(finding: Finding, index: dict[str, int]) -> dict[str, object]:
-    message = finding.message + (f" (hint: {finding.hint})" if finding.hint else "")
+def _result(finding: Finding, index: dict[str, int], _: Catalogue) -> dict[str, object]:
+    message = finding.message + (" " + _("(hint: {hint})").format(hint=finding.hint) if finding.hint else "")
     result: dict[str, object] = {
         "ruleId": finding.code,
         "ruleIndex": index[finding.code],
@@ -65,8 +66,10 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, object]:
     return result
 
 
-def render(report: LintReport, rules: tuple[Rule, ...]) -> str:
-    """One SARIF log with one run: the rules that were applied and every finding."""
+def render(report: LintReport, rules: tuple[Rule, ...], lang: str = "en") -> str:
+    """One SARIF log with one run: the rules that were applied and every finding (each message
+    in its playbook's language, the hint's label in `lang`)."""
+    _ = catalogue(lang)
     index = {rule.code: i for i, rule in enumerate(rules)}
     log = {
         "$schema": SCHEMA,
@@ -82,7 +85,7 @@ def render(report: LintReport, rules: tuple[Rule, ...]) -> str:
                 },
                 "columnKind": "unicodeCodePoints",
                 "results": [
-                    _result(f, index) for result in report.files for f in result.findings + result.suppressed
+                    _result(f, index, _) for result in report.files for f in result.findings + result.suppressed
                 ],
             }
         ],

@@ -14,6 +14,8 @@ from dataclasses import replace
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from cmkit.i18n import catalogue
+from cmkit.i18n.numbers import number
 from cmkit.lint.engine import FileResult, LintReport
 from cmkit.lint.finding import Finding
 
@@ -38,7 +40,7 @@ def _excerpt(line: str, column: int) -> tuple[str, int]:
     return prefix + shown + suffix, column - start + len(prefix)
 
 
-def _finding(finding: Finding, lines: list[str]) -> list[Text]:
+def _finding(finding: Finding, lines: list[str], lang: str = "en") -> list[Text]:
     head = Text()
     head.append(f"{finding.file}:{finding.line}:{finding.column}", style="bold")
     head.append(" ")
@@ -52,16 +54,14 @@ def _finding(finding: Finding, lines: list[str]) -> list[Text]:
         caret = "".join(ch if ch == "\t" else " " for ch in shown[: column - 1]) + "^"
         out.append(Text(" " * (len(gutter) - 2) + "| " + caret, style=_STYLES[finding.severity]))
     if finding.hint:
-        out.append(Text(f"      = hint: {finding.hint}", style="green"))
+        out.append(Text("      = " + catalogue(lang)("hint: {hint}").format(hint=finding.hint), style="green"))
     return out
 
 
 def _suppressed(finding: Finding, lines: list[str], lang: str) -> list[Text]:
     """A silenced finding as --show-suppressed lists it: dimmed, with the exception's reason."""
-    from cmkit.i18n import catalogue
-
     _ = catalogue(lang)
-    head, *rest = _finding(replace(finding, hint=None), lines)
+    head, *rest = _finding(replace(finding, hint=None), lines, lang)
     reason = finding.suppression or _("(no reason given)")
     return [
         Text(head.plain, style="dim"), *rest,
@@ -72,37 +72,48 @@ def _suppressed(finding: Finding, lines: list[str], lang: str) -> list[Text]:
 def _file(result: FileResult, show_suppressed: bool, lang: str) -> list[Text]:
     out: list[Text] = []
     for finding in result.findings:
-        out.extend(_finding(finding, result.lines))
+        out.extend(_finding(finding, result.lines, lang))
     if show_suppressed:
         for finding in result.suppressed:
             out.extend(_suppressed(finding, result.lines, lang))
     return out
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def summary(report: LintReport, lang: str = "en") -> str:
-    """`3 errors, 1 warning in 2 files`, or that nothing was found; and how many findings
-    inline exceptions silenced, so a clean run still says what it was told to overlook."""
+    """`3 errors, 1 warning in 2 files`, or that nothing was found (fr: « 3 erreurs, 1 avertissement
+    dans 2 fichiers »); and how many findings inline exceptions silenced, so a clean run still
+    says what it was told to overlook."""
+    _ = catalogue(lang)
     read = len(report.files) - len(report.unreadable)
-    files = _plural(read, "file")
-    counts = [(report.count(s), s) for s in ("error", "warning", "info")]
-    found = [_plural(n, s) for n, s in counts if n]
-    text = f"{', '.join(found)} in {files}" if found else f"No problems in {files}."
+    files = _.n("{count} file", "{count} files", read).format(count=number(read, lang))
+    counts = {severity: report.count(severity) for severity in ("error", "warning", "info")}
+    found = [
+        _.n(singular, plural, counts[severity]).format(count=number(counts[severity], lang))
+        for severity, singular, plural in (
+            ("error", "{count} error", "{count} errors"),
+            ("warning", "{count} warning", "{count} warnings"),
+            ("info", "{count} info", "{count} infos"),
+        )
+        if counts[severity]
+    ]
+    if found:
+        text = _("{findings} in {files}").format(findings=", ".join(found), files=files)
+    else:
+        text = _("No problems in {files}").format(files=files)
     if report.unreadable:
-        text = text.rstrip(".") + f"; {_plural(len(report.unreadable), 'file')} could not be read"
+        unread = len(report.unreadable)
+        text += _.n("; {count} file could not be read", "; {count} files could not be read", unread).format(
+            count=number(unread, lang)
+        )
+    if not (report.unreadable or found):
+        text += "."
     silenced = len(report.suppressed)
     if silenced:
-        from cmkit.i18n import catalogue
-
-        _ = catalogue(lang)
         text = text.rstrip(".") + " (" + _.n(
             "{count} finding silenced by an inline exception",
             "{count} findings silenced by inline exceptions",
             silenced,
-        ).format(count=silenced) + ")"
+        ).format(count=number(silenced, lang)) + ")"
     return text
 
 
@@ -120,5 +131,5 @@ def lines(report: LintReport, show_suppressed: bool = False, lang: str = "en") -
 
 
 def render(report: LintReport, show_suppressed: bool = False, lang: str = "en") -> RenderableType:
-    """The report for a rich console."""
+    """The report for a rich console, in `lang`."""
     return Group(*lines(report, show_suppressed, lang))

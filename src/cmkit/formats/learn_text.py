@@ -17,6 +17,8 @@ from rich.table import Table
 from rich.text import Text
 
 from cmkit.i18n import catalogue
+from cmkit.i18n.numbers import number, percent
+from cmkit.i18n.terms import action_word
 from cmkit.learn.evaluate import NONE, Evaluation
 
 #: Dangerous misses and topic misses shown with their text; the rest are counted.
@@ -24,43 +26,13 @@ SHOWN_MISSES = 15
 _ACTIONS = ("crisis", "escalate", "moderate", "answer", "decline", NONE)
 
 
-def _percent(value: float | None, lang: str) -> str:
-    if value is None:
-        return "—"
-    shown = f"{value * 100:.0f}"
-    return f"{shown}\u202f%" if lang == "fr" else f"{shown}%"
-
-
-def _ratio(value: float | None, lang: str) -> str:
-    if value is None:
-        return "—"
-    shown = f"{value:.2f}"
-    return shown.replace(".", ",") if lang == "fr" else shown
-
-
-def _count(value: int, lang: str) -> str:
-    return f"{value:,}".replace(",", "\u202f") if lang == "fr" else f"{value:,}"
-
-
-def action_word(action: str, lang: str) -> str:
-    """An action as a community manager says it (`escalate` -> « transmettre »)."""
-    _ = catalogue(lang)
-    words = {
-        "answer": _("answer"),
-        "escalate": _("escalate"),
-        "moderate": _("moderate"),
-        "decline": _("do not answer"),
-        "crisis": _("crisis"),
-        NONE: _("none"),
-    }
-    return words.get(action, action)
 
 
 def print_evaluation(console: Console, result: Evaluation, history: str, playbook: str, lang: str) -> None:
     _ = catalogue(lang)
     console.print(
         _("{playbook} measured on {history}: {count} messages").format(
-            playbook=playbook, history=history, count=_count(result.messages, lang)
+            playbook=playbook, history=history, count=number(result.messages, lang)
         ),
         markup=False,
         highlight=False,
@@ -70,9 +42,9 @@ def print_evaluation(console: Console, result: Evaluation, history: str, playboo
             console.print(
                 _("{label}: {share} right ({right} of {counted})").format(
                     label=label,
-                    share=_percent(axis.right / axis.counted, lang),
-                    right=_count(axis.right, lang),
-                    counted=_count(axis.counted, lang),
+                    share=percent(axis.right / axis.counted, lang),
+                    right=number(axis.right, lang),
+                    counted=number(axis.counted, lang),
                 ),
                 markup=False,
                 highlight=False,
@@ -88,7 +60,7 @@ def print_evaluation(console: Console, result: Evaluation, history: str, playboo
                 "{count} row could not be decided (see `cmkit triage` for why)",
                 "{count} rows could not be decided (see `cmkit triage` for why)",
                 len(result.errors),
-            ).format(count=_count(len(result.errors), lang)),
+            ).format(count=number(len(result.errors), lang)),
             markup=False,
             highlight=False,
         )
@@ -107,10 +79,10 @@ def _print_confusion(console: Console, result: Evaluation, lang: str) -> None:
     for expected in sorted(confusion, key=_action_order):
         row = confusion[expected]
         cells = [
-            Text(_count(row.get(got, 0), lang), style="bold" if got == expected else "red" if row.get(got) else "dim")
+            Text(number(row.get(got, 0), lang), style="bold" if got == expected else "red" if row.get(got) else "dim")
             for got in decided
         ]
-        table.add_row(action_word(expected, lang), *cells, _percent(per_label[expected]["recall"], lang))
+        table.add_row(action_word(expected, lang), *cells, percent(per_label[expected]["recall"], lang))
     console.print()
     console.print(_("Actions: expected (rows) and decided (columns)"), style="bold", markup=False)
     console.print(table)
@@ -133,7 +105,7 @@ def _print_topics(console: Console, result: Evaluation, lang: str) -> None:
     for label, figures in ranked:
         shown = _("(no topic)") if label == NONE else label
         table.add_row(
-            shown, _percent(figures["recall"], lang), _percent(figures["precision"], lang), _count(figures["support"], lang)
+            shown, percent(figures["recall"], lang), percent(figures["precision"], lang), number(figures["support"], lang)
         )
     console.print()
     console.print(_("Topics, the worst recognised first"), style="bold", markup=False)
@@ -151,7 +123,7 @@ def _print_dangerous(console: Console, result: Evaluation, lang: str) -> None:
             "{count} dangerous miss: an escalation or a crisis the charter lets the CM handle alone",
             "{count} dangerous misses: escalations or crises the charter lets the CM handle alone",
             len(result.dangerous),
-        ).format(count=_count(len(result.dangerous), lang)),
+        ).format(count=number(len(result.dangerous), lang)),
         style="bold red",
         markup=False,
         highlight=False,
@@ -171,7 +143,7 @@ def _print_dangerous(console: Console, result: Evaluation, lang: str) -> None:
         )
     if len(result.dangerous) > SHOWN_MISSES:
         console.print(
-            _("  … and {count} more").format(count=_count(len(result.dangerous) - SHOWN_MISSES, lang)), markup=False
+            _("  … and {count} more").format(count=number(len(result.dangerous) - SHOWN_MISSES, lang)), markup=False
         )
 
 
@@ -211,10 +183,10 @@ def print_suggestions(console: Console, suggestions: Any, labels: dict[str, str]
     if before.get("topic") is not None:
         console.print(
             _("On these rows: topic {before} → {after}, action {action_before} → {action_after}.").format(
-                before=_percent(before.get("topic"), lang),
-                after=_percent(after.get("topic"), lang),
-                action_before=_percent(before.get("action"), lang),
-                action_after=_percent(after.get("action"), lang),
+                before=percent(before.get("topic"), lang),
+                after=percent(after.get("topic"), lang),
+                action_before=percent(before.get("action"), lang),
+                action_after=percent(after.get("action"), lang),
             ),
             markup=False,
             highlight=False,

@@ -45,10 +45,10 @@ def sparkline(values: list[int]) -> str:
 
 
 def percent(share: float | None, lang: str) -> str:
-    if share is None:
-        return "—"
-    figure = f"{share * 100:.0f}"
-    return f"{figure}\u202f%" if lang == "fr" else f"{figure}%"
+    """A share as each language writes it (« 90 % », "90%"): cmkit.i18n.numbers."""
+    from cmkit.i18n.numbers import percent as written
+
+    return written(share, lang)
 
 
 def moment(at: datetime | None, clock: Clock, lang: str) -> str:

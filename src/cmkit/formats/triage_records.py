@@ -1,26 +1,47 @@
-"""Triage output: one record per decided message, as JSON Lines or CSV.
+"""Triage output: one record per input record, in input order, as JSON Lines, CSV or XLSX.
 
-Many messages share a decision (the decider memoises them), so the serialised
-decision is kept per decision object and only the record's `id` is written
-anew: writing costs about as much as copying the input.
+JSONL: `{"line", "id", "at", "channel", ...the decision's keys (cli.md)}`, or
+`{"line", "id", "error"}` for a record that could not be decided. Many
+messages share a decision (the decider memoises them), so the serialised
+decision is kept per decision object and only what is the record's own
+(line, id, time, channel) is written anew: writing costs about as much as
+copying the input.
+
+CSV and XLSX give the inbox back whole: the input's own columns, in their
+order, then those of the decision (`line, id, at, channel, action, topic,
+topics, escalate_to, respond_within_minutes, crisis, tier, due_at, error`).
+A column of the input that has one of these names (a file triaged before)
+keeps its place and takes the new value (and our spelling of its name), so triaging twice adds nothing
+twice. A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`
+first, and not a plain number) is neutralised: a `'` before it in CSV, a
+text cell in XLSX. A lone surrogate (from JSON's `"\\ud800"`) is written as
+an escape in JSONL and as U+FFFD in CSV and XLSX: never an encoding error.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import math
+import re
+from datetime import date, datetime
 from typing import IO, Any
 
 import orjson
 
 from cmkit.decide.engine import Decision, Reason
+from cmkit.decide.triage import Failed, Triaged
 
-CSV_COLUMNS = (
-    "id", "action", "topic", "topics", "escalate_to", "respond_within_minutes", "crisis", "crisis_reason", "reasons",
+#: The decision's columns in CSV and XLSX, after the input's own.
+DECISION_COLUMNS = (
+    "action", "topic", "topics", "escalate_to", "respond_within_minutes", "crisis", "tier", "due_at", "error",
 )
+#: Every column triage adds to the input's.
+ADDED_COLUMNS = ("line", "id", "at", "channel", *DECISION_COLUMNS)
 _KEPT = 16384
-
-
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 class _PerDecision:
     """A bounded cache of a text per object (the object is kept, so its id stays unique)."""
 
@@ -37,11 +58,14 @@ class _PerDecision:
 
 
 def _dumps(value: Any) -> str:
-    """One JSON value, non-ASCII kept; orjson for speed, json for what orjson refuses (huge integers)."""
+    """One JSON value, non-ASCII kept; orjson for speed, json for what orjson refuses (huge
+    integers; lone surrogates, escaped; NaN and infinities, as null since JSON has none)."""
     try:
         return orjson.dumps(value).decode()
     except orjson.JSONEncodeError:
-        return json.dumps(value, ensure_ascii=False)
+        if isinstance(value, float) and not math.isfinite(value):
+            return "null"
+        return json.dumps(value, ensure_ascii=isinstance(value, str) and bool(_SURROGATE.search(value)), default=str)
 
 
 def _strings(values: tuple[str, ...]) -> str:
@@ -49,96 +73,242 @@ def _strings(values: tuple[str, ...]) -> str:
     return "[" + ", ".join(_dumps(v) for v in values) + "]"
 
 
+def _reason(reason: Reason) -> str:
+    return f'{{"topic": {_dumps(reason.topic)}, "kind": {_dumps(reason.kind)}, "matched": {_strings(reason.matched)}}}'
+
+
 def _reasons(reasons: tuple[Reason, ...]) -> str:
     """The `reasons` list as JSON, spaced like `json.dumps`."""
-    return "[" + ", ".join(
-        f'{{"topic": {_dumps(r.topic)}, "kind": {_dumps(r.kind)}, "matched": {_strings(r.matched)}}}' for r in reasons
-    ) + "]"
-
-
-def _topics_and_reasons(decision: Decision) -> tuple[str, str]:
-    return _strings(decision.topics), _reasons(decision.reasons)
+    return "[" + ", ".join(_reason(r) for r in reasons) + "]"
 
 
 class JsonlWriter:
-    """`{"id": ..., "action": ..., ...}` one per line; `id` only when the record had one.
+    """One JSON object per line (see the module's docstring).
 
-    The same keys as `Decision.summary_json()`, written from pieces: the
-    `topics` and `reasons` of one set of matches are encoded once, so is the
-    rest of each distinct verdict, and each decision's line is then kept
-    whole (without its opening brace, so that an `id` can go first).
+    The decision's keys are written from pieces: the part every message of one
+    verdict shares (up to `reasons`) is encoded once, and a decision without keys
+    of its own is kept whole (without its opening brace, so that the record's
+    own keys can go first).
     """
 
-    def __init__(self, out: IO[str]) -> None:
+    def __init__(self, out: IO[str], columns: Any = None, *, extract: Any = None) -> None:
         self._out = out
         self._bodies: dict[int, tuple[Decision, str]] = {}  # the decision is kept, so its id stays unique
-        self._matches = _PerDecision()
-        self._verdicts: dict[tuple, tuple[str, str]] = {}
+        self._prefixes: dict[tuple, tuple[Any, str]] = {}
+        self._channels: dict[str, str] = {}
 
-    def write(self, record_id: Any, decision: Decision) -> None:
+    def write(self, item: Triaged | Failed) -> None:
+        record_id = item.record_id
+        head = f'{{"line": {item.line}, "id": ' + (
+            "null" if record_id is None else str(record_id) if type(record_id) is int else _dumps(record_id)
+        )
+        if type(item) is Failed:
+            self._out.write(f'{head}, "error": {_dumps(item.reason)}}}\n')
+            return
+        decision = item.decision
         found = self._bodies.get(id(decision))
         body = self._body(decision) if found is None else found[1]
-        if record_id is None:
-            self._out.write("{" + body)
-        elif type(record_id) is int:
-            self._out.write(f'{{"id": {record_id}, {body}')
-        else:
-            self._out.write('{"id": ' + _dumps(record_id) + ", " + body)
+        if item.at is not None:  # an ISO 8601 time (as read or written by triage): no character to escape
+            head += ', "at": "' + item.at + '"'
+        if item.channel is not None:
+            channel = self._channels.get(item.channel)
+            if channel is None:
+                channel = self._channels[item.channel] = ', "channel": ' + _dumps(item.channel)
+            head += channel
+        self._out.write(f"{head}, {body}")
+
+    def close(self) -> None:
+        """Nothing to finish: each record is a line of its own."""
 
     def _body(self, decision: Decision) -> str:
-        topics, reasons = self._matches.get(decision.reasons, lambda _: _topics_and_reasons(decision))
-        verdict = (
-            decision.action, decision.topic, decision.escalate_to,
-            decision.respond_within_minutes, decision.crisis, decision.crisis_reason,
+        """The decision's keys as JSON text (without the opening brace). What many messages share
+        (the verdict and its matches, up to `reasons`) is encoded once; what is a message's own
+        (`due_at`, a reply naming its author, a suggested topic) is added each time."""
+        key = (
+            id(decision.reasons), decision.action, decision.topic, decision.escalate_to,
+            decision.respond_within_minutes, decision.crisis, decision.crisis_reason, decision.tier,
         )
-        head, middle = self._verdicts.get(verdict) or self._verdict(verdict)
+        found = self._prefixes.get(key)
+        if found is None:
+            if len(self._prefixes) >= _KEPT:
+                self._prefixes.clear()
+            found = self._prefixes[key] = (decision.reasons, _prefix(decision))  # reasons kept: their id stays unique
+        due, reply, suggested = decision.due_at, decision.reply, decision.suggested_topic
+        if due is not None or reply is not None or suggested is not None:
+            return (f'{found[1]}, "due_at": {"null" if due is None else _dumps(due)}, '
+                    f'"reply": {"null" if reply is None else _dumps(reply)}, '
+                    f'"suggested_topic": {"null" if suggested is None else _dumps(suggested)}}}\n')
+        body = found[1] + _NO_OWN_KEYS
         if len(self._bodies) >= _KEPT:
             self._bodies.clear()
-        tail = (
-            f', "tier": {_dumps(decision.tier)}, "due_at": {_dumps(decision.due_at)}, '
-            f'"reply": {_dumps(decision.reply)}, "suggested_topic": {_dumps(decision.suggested_topic)}'
-        )
-        body = f"{head}{topics}{middle}{reasons}{tail}}}\n"
         self._bodies[id(decision)] = (decision, body)
         return body
 
-    def _verdict(self, verdict: tuple) -> tuple[str, str]:
-        """The keys around `topics`: before it, and between it and `reasons`."""
-        action, topic, escalate_to, deadline, crisis, crisis_reason = verdict
-        if len(self._verdicts) >= _KEPT:
-            self._verdicts.clear()
-        found = self._verdicts[verdict] = (
-            f'"action": {_dumps(action)}, "topic": {_dumps(topic)}, "topics": ',
-            f', "escalate_to": {_dumps(escalate_to)}, '
-            f'"respond_within_minutes": {"null" if deadline is None else deadline}, '
-            f'"crisis": {"true" if crisis else "false"}, "crisis_reason": {_dumps(crisis_reason)}, "reasons": ',
-        )
-        return found
+
+_NO_OWN_KEYS = ', "due_at": null, "reply": null, "suggested_topic": null}\n'
 
 
-class CsvWriter:
-    """The same fields as columns; `topics` space-separated, `reasons` as JSON."""
-
-    def __init__(self, out: IO[str]) -> None:
-        self._writer = csv.writer(out, lineterminator="\n")
-        self._writer.writerow(CSV_COLUMNS)
-        self._rows = _PerDecision()
-
-    def write(self, record_id: Any, decision: Decision) -> None:
-        self._writer.writerow(("" if record_id is None else record_id, *self._rows.get(decision, _csv_row)))
-
-
-def _csv_row(decision: Decision) -> tuple:
+def _prefix(decision: Decision) -> str:
+    """The decision's keys up to `reasons`, as JSON text, spaced like `json.dumps`."""
+    deadline, tier = decision.respond_within_minutes, decision.tier
     return (
-        decision.action,
-        decision.topic or "",
-        " ".join(decision.topics),
-        decision.escalate_to or "",
-        "" if decision.respond_within_minutes is None else decision.respond_within_minutes,
-        "true" if decision.crisis else "false",
-        decision.crisis_reason or "",
-        _reasons(decision.reasons) if decision.reasons else "",
+        f'"action": {_dumps(decision.action)}, "topic": {_dumps(decision.topic)}, "topics": {_strings(decision.topics)}, '
+        f'"escalate_to": {_dumps(decision.escalate_to)}, '
+        f'"respond_within_minutes": {"null" if deadline is None else deadline}, '
+        f'"crisis": {"true" if decision.crisis else "false"}, "crisis_reason": {_dumps(decision.crisis_reason)}, '
+        f'"tier": {"null" if tier is None else tier}, "reasons": {_reasons(decision.reasons)}'
     )
 
 
-WRITERS = {"jsonl": JsonlWriter, "csv": CsvWriter}
+def output_columns(input_columns: list[str]) -> tuple[list[str], list[int | None], list[int]]:
+    """The output's header, and for each of its columns the input column it copies (None: one
+    of ours), and for each of ADDED_COLUMNS its position in the output."""
+    ours = {name: None for name in ADDED_COLUMNS}
+    header: list[str] = []
+    source: list[int | None] = []
+    for position, name in enumerate(input_columns):
+        key = str(name).strip().lower()
+        if key in ours and ours[key] is None:
+            ours[key] = len(header)
+            source.append(None)
+            header.append(key)
+        else:
+            source.append(position)
+            header.append(str(name))
+    for name in ADDED_COLUMNS:
+        if ours[name] is None:
+            ours[name] = len(header)
+            header.append(name)
+            source.append(None)
+    return header, source, [ours[name] for name in ADDED_COLUMNS]  # type: ignore[misc]
+
+
+class _Rows:
+    """What the CSV and XLSX writers share: a row per item, input cells first, decision after."""
+
+    def __init__(self, columns: list[str], cell, extract) -> None:
+        self.header, self._source, self._added = output_columns(columns)
+        self._fields = columns  # for JSON inputs, the raw fields' names
+        self._extract = extract  # for JSON inputs, a record's raw fields
+        self._cell = cell
+        self._tails = _PerDecision()
+
+    def row(self, item: Triaged | Failed) -> list:
+        cells = item.cells
+        cell = self._cell
+        if type(cells) is dict:  # a JSON record: its raw fields
+            raw = self._extract(cells) if self._extract is not None else cells
+            values = [cell(raw.get(name)) for name in self._fields]
+        elif type(cells) is list:  # a CSV or XLSX row
+            values = [cell(v) for v in cells]
+        else:  # a JSON value that is not an object, or a row that could not be read
+            values = []
+        size = len(values)
+        row = [values[i] if i is not None and i < size else None for i in self._source]
+        if type(item) is Failed:
+            added = (item.line, cell(item.record_id), None, None, *(None,) * (len(DECISION_COLUMNS) - 1), cell(item.reason))
+        else:
+            added = (item.line, cell(item.record_id), item.at, item.channel,
+                     *self._tails.get(item.decision, _decision_cells))
+        for position, value in zip(self._added, added):
+            row[position] = value
+        return row
+
+
+def _decision_cells(decision: Decision) -> tuple:
+    return (
+        decision.action,
+        decision.topic,
+        ";".join(decision.topics),
+        decision.escalate_to,
+        decision.respond_within_minutes,
+        "true" if decision.crisis else "false",
+        decision.tier,
+        decision.due_at,
+        None,
+    )
+
+
+def _csv_cell(value: Any) -> Any:
+    """A cell's text, neutralised if a spreadsheet would run it as a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        if not value.isascii():
+            value = _SURROGATE.sub("\ufffd", value)
+        if value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+            return "'" + value
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and not math.isfinite(value):
+        return ""
+    if isinstance(value, (dict, list)):
+        return _csv_cell(json.dumps(value, ensure_ascii=False, default=str))
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return value
+
+
+class CsvWriter:
+    """The input's columns, then the decision's (see the module's docstring)."""
+
+    def __init__(self, out: IO[str], columns: list[str], *, extract: Any = None, delimiter: str = ",",
+                 header: bool = True) -> None:
+        self._rows = _Rows(columns, _csv_cell, extract)
+        self._writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+        if header:
+            self._writer.writerow(self._rows.header)
+
+    def write(self, item: Triaged | Failed) -> None:
+        self._writer.writerow(self._rows.row(item))
+
+    def close(self) -> None:
+        """Nothing to finish: each row is written as it comes."""
+
+
+class XlsxWriter:
+    """The same rows as CSV, in a workbook's first sheet, streamed (openpyxl's write-only mode).
+
+    Text cells are written as text: a value starting with `=` stays a value.
+    Control characters an XLSX file cannot hold are dropped, surrogates replaced.
+    """
+
+    def __init__(self, out: IO[bytes], columns: list[str], *, extract: Any = None) -> None:
+        from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        self._out = out
+        self._book = Workbook(write_only=True)
+        self._sheet = self._book.create_sheet("triage")
+        self._cell_type = WriteOnlyCell
+        self._illegal = ILLEGAL_CHARACTERS_RE
+        self._rows = _Rows(columns, self._value, extract)
+        self._sheet.append(self._rows.header)
+
+    def _value(self, value: Any) -> Any:
+        if isinstance(value, str):
+            value = _SURROGATE.sub("\ufffd", self._illegal.sub("", value))
+            if value.startswith(("=", "+", "-", "@")) and not _PLAIN_NUMBER.fullmatch(value):
+                cell = self._cell_type(self._sheet, value=value)
+                cell.data_type = "s"
+                return cell
+            return value
+        if isinstance(value, float) and not math.isfinite(value):
+            return None
+        if isinstance(value, (dict, list)):
+            return self._value(json.dumps(value, ensure_ascii=False, default=str))
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 1 << 53:
+            return str(value)  # a spreadsheet keeps 15 digits: an id stays exact as text
+        return value
+
+    def write(self, item: Triaged | Failed) -> None:
+        self._sheet.append(self._rows.row(item))
+
+    def close(self) -> None:
+        """Write the workbook (a zip file: it is whole only once every row is in)."""
+        self._book.save(self._out)
+
+
+WRITERS = {"jsonl": JsonlWriter, "csv": CsvWriter, "xlsx": XlsxWriter}

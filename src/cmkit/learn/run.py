@@ -1,7 +1,7 @@
-"""The runs behind `cmkit eval`, `cmkit test HISTORY` and `cmkit suggest`: load, decide, measure.
+"""The runs behind `cmkit eval`, `cmkit test HISTORY` and `cmkit suggest`: read, decide, measure.
 
 Kept apart from the CLI so that the three commands share one way of reading a
-history and one way of deciding it.
+history and one way of deciding it (triage's: see cmkit.learn.history).
 """
 
 from __future__ import annotations
@@ -12,53 +12,48 @@ from typing import TYPE_CHECKING
 
 from cmkit.errors import UsageError
 from cmkit.learn.evaluate import Evaluation, evaluate, expected_action, expected_topic
-from cmkit.learn.history import Record, decided_records, read_history
+from cmkit.learn.history import History, Reading, decided_records, read_history
 
 if TYPE_CHECKING:
     from cmkit.learn.suggest import Row, Suggestions
     from cmkit.model.playbook import Playbook
 
 #: Extensions read as a labelled history rather than a case file by `cmkit test`.
-HISTORY_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".xlsx", ".json")
+HISTORY_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".xlsx", ".json")
 
 
-def _topic_column(records: Sequence[Record]) -> bool:
-    """Whether the history labels topics at all (then a row without one expects none)."""
-    return any(isinstance(record, dict) and "expect_topic" in record for _, record in records)
+def _labelled(history: History, path: Path, lang: str | None) -> None:
+    if not history.labelled:
+        from cmkit.i18n import catalogue, language
+
+        _ = catalogue(language(lang))
+        raise UsageError(
+            _("{path}: no row names an `expect_action` or an `expect_topic`, so there is nothing to measure; "
+              "add one of these columns").format(path=path)
+        )
 
 
-def _labelled(records: Sequence[Record], path: Path) -> None:
-    for _, record in records:
-        if isinstance(record, dict) and ("expect_action" in record or "expect_topic" in record):
-            return
-    raise UsageError(
-        f"{path}: no row names an `expect_action` or an `expect_topic`, so there is nothing to measure; "
-        "add one of these columns"
-    )
-
-
-def run_eval(playbook: Playbook, history: Path) -> Evaluation:
-    """The figures of `history` decided by `playbook`."""
+def run_eval(playbook: Playbook, path: Path, reading: Reading = Reading(), lang: str | None = None) -> Evaluation:
+    """The figures of the history at `path` decided by `playbook`."""
     from cmkit.decide.engine import Decider
 
-    records = read_history(history)
-    _labelled(records, history)
-    return evaluate(decided_records(Decider(playbook), records), _topic_column(records))
+    history = read_history(path, reading, lang or playbook.organization.language)
+    _labelled(history, path, lang or playbook.organization.language)
+    return evaluate(decided_records(Decider(playbook), history, lang=lang), history.topic_column)
 
 
-def rows_of(playbook: Playbook, records: Sequence[Record], column: bool) -> list[Row]:
-    """The labelled rows as `suggest` works on them, decided by `playbook`; `column`: the
-    history has an `expect_topic` column."""
+def rows_of(playbook: Playbook, history: History, rows: Sequence | None = None) -> list[Row]:
+    """The labelled rows as `suggest` works on them, decided by `playbook`."""
     from cmkit.decide.engine import Decider
     from cmkit.learn.suggest import Row
 
-    rows = []
-    for output in decided_records(Decider(playbook), records):
-        rows.append(
+    out = []
+    for output in decided_records(Decider(playbook), history, rows):
+        out.append(
             Row(
                 line=output["line"],
                 text=str(output.get("text") or ""),
-                expect_topic=expected_topic(output, column),
+                expect_topic=expected_topic(output, history.topic_column),
                 expect_action=expected_action(output),
                 decided_topic=output.get("topic"),
                 decided_action=output.get("action"),
@@ -69,20 +64,18 @@ def rows_of(playbook: Playbook, records: Sequence[Record], column: bool) -> list
                 ),
             )
         )
-    return rows
+    return out
 
 
-def run_suggest(playbook: Playbook, history: Path) -> Suggestions:
-    """Keywords to add and remove, learned from `history`."""
+def run_suggest(playbook: Playbook, path: Path, reading: Reading = Reading(), lang: str | None = None) -> Suggestions:
+    """Keywords to add and remove, learned from the history at `path`."""
     from cmkit.learn.suggest import suggest
 
-    records = read_history(history)
-    _labelled(records, history)
-    kept = [(line, record) for line, record in records if isinstance(record, dict) and record.get("text")]
-    column = _topic_column(records)
+    history = read_history(path, reading, lang or playbook.organization.language)
+    _labelled(history, path, lang or playbook.organization.language)
 
     def decide(amended: Playbook, indices: Sequence[int] | None) -> list[Row]:
-        chosen = kept if indices is None else [kept[i] for i in indices]
-        return rows_of(amended, chosen, column)
+        chosen = None if indices is None else [history.rows[i] for i in indices]
+        return rows_of(amended, history, chosen)
 
-    return suggest(playbook, rows_of(playbook, kept, column), decide)
+    return suggest(playbook, rows_of(playbook, history), decide)

@@ -34,7 +34,7 @@ it proposes are ordinary keywords the consultant reads and accepts or rejects:
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -162,9 +162,9 @@ def suggest(playbook: Playbook, rows: Sequence[Row], decide: Decide, settings: S
         return result
     topics = {t.id: t for t in playbook.topics}
     order = {t.id: i for i, t in enumerate(playbook.topics)}
-    texts = [f" {normalize(r.text)} " for r in labelled]
-    index = _phrase_index(texts, settings.max_words)
-    claimed = _claimed_keywords(playbook)
+    keys = _Keys(playbook)
+    index, surfaces = _phrase_index([r.text for r in labelled], settings.max_words, keys)
+    claimed = _claimed_keywords(playbook, keys)
     matched = [set(r.matched) for r in labelled]
     deciding = [r.decided_topic for r in labelled]
 
@@ -172,16 +172,16 @@ def suggest(playbook: Playbook, rows: Sequence[Row], decide: Decide, settings: S
         mine = {i for i, r in enumerate(labelled) if r.expect_topic == topic.id}
         if not mine:
             continue
-        own = {normalize(k.rstrip("*")) for k in topic.keywords}
+        own = {keys.phrase(k.rstrip("*")) for k in topic.keywords}
         proposals: list[Proposal] = []
         for _ in range(settings.max_per_topic):
             best = _best_candidate(
-                topic.id, topics, order, mine, index, matched, deciding, labelled, own, claimed, settings
+                topic.id, topics, order, mine, index, matched, deciding, labelled, own, claimed, settings, keys
             )
             if best is None:
                 break
             phrase, rows_hit, hits, false_hits = best
-            proposals.append(Proposal(phrase, hits, false_hits))
+            proposals.append(Proposal(_written(surfaces[phrase], rows_hit & mine), hits, false_hits))
             own.add(phrase)
             for i in rows_hit:
                 matched[i].add(topic.id)
@@ -194,7 +194,7 @@ def suggest(playbook: Playbook, rows: Sequence[Row], decide: Decide, settings: S
 
     after = decide(amend(playbook, result), None)
     if _worse(_accuracies(after), result.before):
-        _withdraw_harmful(playbook, rows, decide, result)
+        _withdraw_harmful(playbook, rows, decide, result, keys)
         after = decide(amend(playbook, result), None)
     result.after = _accuracies(after)
     stems_on = _with_stems(amend(playbook, result))
@@ -209,11 +209,34 @@ def suggest(playbook: Playbook, rows: Sequence[Row], decide: Decide, settings: S
 # -- candidates ----------------------------------------------------------------------
 
 
-def _phrase_index(texts: Sequence[str], max_words: int) -> dict[str, set[int]]:
-    """Every phrase of one to `max_words` words -> the rows it appears in."""
+class _Keys:
+    """How the matcher will compare words: normalised, and stemmed when the playbook turns
+    `matching.stems` on (then « moisies » and « moisi » are one candidate, with the support of
+    both, as the engine will match them)."""
+
+    def __init__(self, playbook: Playbook) -> None:
+        self.stem = None
+        if playbook.matching.stems:
+            from cmkit.decide.phrases import stemmer
+
+            self.stem = stemmer(playbook.organization.language)
+
+    def words(self, text: str) -> tuple[list[str], list[str]]:
+        """The text's words as written (normalised) and as compared (stemmed or not)."""
+        surface = normalize(text).split()
+        return surface, (self.stem(surface) if self.stem and surface else surface)
+
+    def phrase(self, text: str) -> str:
+        return " ".join(self.words(text)[1])
+
+
+def _phrase_index(texts: Sequence[str], max_words: int, keys: _Keys) -> tuple[dict[str, set[int]], dict[str, dict[int, str]]]:
+    """Every phrase of one to `max_words` words (as compared) -> the rows it appears in, and how
+    each row writes it (to propose the form people use)."""
     index: dict[str, set[int]] = defaultdict(set)
+    surfaces: dict[str, dict[int, str]] = defaultdict(dict)
     for i, text in enumerate(texts):
-        words = text.split()
+        words, compared = keys.words(text)
         for n in range(1, max_words + 1):
             for start in range(len(words) - n + 1):
                 gram = words[start : start + n]
@@ -221,16 +244,24 @@ def _phrase_index(texts: Sequence[str], max_words: int) -> dict[str, set[int]]:
                     continue
                 if n == 1 and (len(gram[0]) < 3 or gram[0].isdigit()):
                     continue
-                index[" ".join(gram)].add(i)
-    return index
+                key = " ".join(compared[start : start + n])
+                index[key].add(i)
+                surfaces[key].setdefault(i, " ".join(gram))
+    return index, surfaces
 
 
-def _claimed_keywords(playbook: Playbook) -> dict[str, set[str]]:
-    """Normalised keyword -> the actions of the topics that already have it."""
+def _written(forms: dict[int, str], rows: set[int]) -> str:
+    """The form most of the topic's rows write a phrase in (ties: alphabetical)."""
+    counts = Counter(forms[i] for i in rows if i in forms) or Counter(forms.values())
+    return min(counts, key=lambda form: (-counts[form], form))
+
+
+def _claimed_keywords(playbook: Playbook, keys: _Keys) -> dict[str, set[str]]:
+    """Keyword as compared -> the actions of the topics that already have it."""
     claimed: dict[str, set[str]] = defaultdict(set)
     for topic in playbook.topics:
         for keyword in topic.keywords:
-            claimed[normalize(keyword.rstrip("*"))].add(topic.action)
+            claimed[keys.phrase(keyword.rstrip("*"))].add(topic.action)
     return claimed
 
 
@@ -258,6 +289,7 @@ def _best_candidate(
     own: set[str],
     claimed: dict[str, set[str]],
     settings: Settings,
+    keys: _Keys,
 ) -> tuple[str, set[int], int, int] | None:
     action = topics[topic_id].action
     alone = action in ("answer", "moderate", "decline")
@@ -267,7 +299,7 @@ def _best_candidate(
     seen: set[str] = set()
     best_key, best = None, None
     for i in sorted(missed):
-        for phrase in _phrases_of(labelled[i], index, settings.max_words):
+        for phrase in _phrases_of(labelled[i], index, settings.max_words, keys):
             if phrase in seen or phrase in own:
                 continue
             seen.add(phrase)
@@ -300,8 +332,8 @@ def _best_candidate(
     return best
 
 
-def _phrases_of(row: Row, index: dict[str, set[int]], max_words: int) -> Iterable[str]:
-    words = normalize(row.text).split()
+def _phrases_of(row: Row, index: dict[str, set[int]], max_words: int, keys: _Keys) -> Iterable[str]:
+    words = keys.words(row.text)[1]
     for n in range(1, max_words + 1):
         for start in range(len(words) - n + 1):
             phrase = " ".join(words[start : start + n])
@@ -390,17 +422,18 @@ def _worse(figures: dict[str, float | None], baseline: dict[str, float | None]) 
     )
 
 
-def _withdraw_harmful(playbook: Playbook, rows: Sequence[Row], decide: Decide, result: Suggestions) -> None:
+def _withdraw_harmful(playbook: Playbook, rows: Sequence[Row], decide: Decide, result: Suggestions, keys: _Keys) -> None:
     """Withdraw, topic by topic, the additions and removals that lower the action accuracy or
     add a dangerous miss. Only the rows a topic's change can touch are decided again: those
     its added phrases appear in, and those its removed keywords fired on."""
-    texts = [f" {normalize(row.text)} " for row in rows]
+    texts = [f" {keys.phrase(row.text)} " for row in rows]
     for kind in ("add", "remove"):
         changes: dict[str, list[Proposal]] = getattr(result, kind)
         for topic_id in list(changes):
             keywords = {p.keyword for p in changes[topic_id]}
             if kind == "add":
-                touched = [i for i, text in enumerate(texts) if any(f" {k} " in text for k in keywords)]
+                compared = {keys.phrase(k) for k in keywords}
+                touched = [i for i, text in enumerate(texts) if any(f" {k} " in text for k in compared)]
             else:
                 touched = [i for i, row in enumerate(rows) if any((topic_id, k) in row.fired for k in keywords)]
             trial = Suggestions(**{kind: {topic_id: changes[topic_id]}})

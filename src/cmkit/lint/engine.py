@@ -67,6 +67,7 @@ class FileResult:
     lines: list[str] = field(default_factory=list)
     unreadable: str | None = None  # the one-line reason when the file could not be read at all
     suppressed: list[Finding] = field(default_factory=list)  # silenced by an inline exception
+    language: str | None = None  # the file's `organization.language`, as written, when it says one
 
 
 @dataclass
@@ -97,20 +98,26 @@ class LintReport:
 
 
 #: Top-level keys of cmkit's other files, and the command that reads them.
-_OTHER_KINDS = {"cases": ("a test-case file", "cmkit test"), "events": ("a scenario", "cmkit simulate")}
+_OTHER_KINDS = {"cases": "cmkit test", "events": "cmkit simulate"}
 
 
 def _refuse_other_kinds(document: Document) -> None:
     """A case file or a scenario linted by mistake gets one sentence naming it, not a dozen E003s."""
+    from cmkit.i18n import current
+
     data = document.data
     if not isinstance(data, dict) or "cmkit" in data:
         return
-    for key, (kind, command) in _OTHER_KINDS.items():
+    _ = current()
+    sentences = {
+        "cases": _("this is a test-case file (it has `{key}:`), not a playbook; run `{command}`"),
+        "events": _("this is a scenario (it has `{key}:`), not a playbook; run `{command}`"),
+    }
+    for key, command in _OTHER_KINDS.items():
         if key in data:
             where = document.source.key_at((key,))
             raise LoadError(
-                f"this is {kind} (it has `{key}:`), not a playbook; "
-                f"run `{command} {shlex.quote(document.source.file)}`",
+                sentences[key].format(key=key, command=f"{command} {shlex.quote(document.source.file)}"),
                 line=where.line,
                 column=where.column,
                 code="E001",
@@ -187,5 +194,21 @@ def lint_paths(paths: Iterable[Path | str], rules: Iterable[Rule] | None = None)
         except LoadError as error:
             results.append(FileResult(str(path), unreadable=str(error)))
             continue
-        results.append(FileResult(str(path), findings, source_lines(text), suppressed=suppressed))
+        lines = source_lines(text)
+        results.append(FileResult(str(path), findings, lines, suppressed=suppressed, language=declared_language(lines)))
     return LintReport(results)
+
+
+def declared_language(lines: Sequence[str]) -> str | None:
+    """The `language:` a playbook's `organization` declares, read from its lines without
+    validating (so that a file with load errors is still reported in its own language)."""
+    inside = False
+    for line in lines:
+        if line.startswith("organization:"):
+            inside = True
+        elif inside and line[:1] not in ("", " ", "#"):
+            return None
+        elif inside and line.strip().startswith("language:"):
+            value = line.split(":", 1)[1].split("#", 1)[0].strip().strip("'\"")
+            return value or None
+    return None

@@ -79,9 +79,13 @@ def _matching(spec: str, option: str) -> set[str]:
     for part in filter(None, (p.strip().upper() for p in spec.split(","))):
         matched = {code for code in codes if code.startswith(part)}
         if not matched:
+            from cmkit.i18n import current
+
+            _ = current()
             raise UsageError(
-                f"{option}: {part!r} is no rule code or prefix; the codes are {', '.join(codes)} "
-                "(see `cmkit lint --list-rules`)"
+                _("{option}: {part} is no rule code or prefix; the codes are {codes} (see `cmkit lint --list-rules`)").format(
+                    option=option, part=repr(part), codes=", ".join(codes)
+                )
             )
         chosen |= matched
     return chosen

@@ -16,20 +16,21 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from cmkit.errors import LoadError
+from cmkit.i18n import current, language, reading
 from cmkit.loading.locate import Problem, locate_errors
 from cmkit.loading.yamlnodes import Document, decode_utf8, load_document, parse_yaml
 from cmkit.model.playbook import Playbook
 
 M = TypeVar("M", bound=BaseModel)
-_KINDS = {list: "list", str: "text", int: "number", float: "number", bool: "boolean"}
 
 
 class InvalidDocument(Exception):
     """A document that parsed as YAML but does not fit its model; holds every problem."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], lang: str | None = None) -> None:
         super().__init__(problems[0].message)
         self.problems = problems
+        self.lang = lang  # the language the problems are written in
 
 
 def validate_document(document: Document, model: type[M]) -> M:
@@ -39,30 +40,37 @@ def validate_document(document: Document, model: type[M]) -> M:
     InvalidDocument with every located problem when it does not fit the model.
     """
     if not isinstance(document.data, dict):
-        what = "empty" if document.data is None else f"a {_KINDS.get(type(document.data), 'value')}"
+        _ = current()
+        kinds = {list: _("a list"), str: _("a text"), int: _("a number"), float: _("a number"), bool: _("true or false")}
+        what = _("empty") if document.data is None else kinds.get(type(document.data), _("a value"))
         raise LoadError(
-            f"the file is {what}, not a mapping of keys like `cmkit: 1`",
+            _("the file is {what}, not a mapping of keys like `cmkit: 1`").format(what=what),
             file=document.source.file,
             line=1,
             column=1,
             code="E001",
         )
-    try:
-        result = model.model_validate(document.data)
-    except ValidationError as exc:
-        raise InvalidDocument(locate_errors(exc, model, document.data, document.source)) from None
+    organization = document.data.get("organization")
+    declared = organization.get("language") if isinstance(organization, dict) else None
+    with reading(declared):  # its problems in its own language
+        try:
+            result = model.model_validate(document.data)
+        except ValidationError as exc:
+            problems = locate_errors(exc, model, document.data, document.source)
+            raise InvalidDocument(problems, language(None, None)) from None
     if isinstance(result, Playbook):
         result._source = document.source
     return result
 
 
-def _as_load_error(problem: Problem, file: str, code: str = "E003") -> LoadError:
+def _as_load_error(problem: Problem, file: str, code: str = "E003", lang: str | None = None) -> LoadError:
     return LoadError(
         problem.message,
         file=file,
         line=problem.position.line,
         column=problem.position.column,
         code=code,
+        lang=lang,
     )
 
 
@@ -84,4 +92,4 @@ def load_model(path: Path | str, model: type[M], *, kind: str, content: bytes | 
     try:
         return validate_document(document, model), document
     except InvalidDocument as exc:
-        raise _as_load_error(exc.problems[0], str(path)) from None
+        raise _as_load_error(exc.problems[0], str(path), lang=exc.lang) from None

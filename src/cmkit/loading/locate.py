@@ -16,25 +16,32 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from cmkit.i18n import current
+from cmkit.i18n.numbers import number
 from cmkit.loading.yamlnodes import PathKey, Position, SourceMap, format_path
 
-_TYPE_NAMES = {
-    "string_type": "a text",
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "int_from_float": "a whole number",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-    "list_type": "a list",
-    "dict_type": "a mapping of keys to values",
-    "model_type": "a mapping of keys to values",
-    "model_attributes_type": "a mapping of keys to values",
-    "float_type": "a number",
-    "finite_number": "a whole number",
-    "datetime_type": "a date and time",
-    "datetime_parsing": "a date and time like 2026-03-02T09:00",
-    "datetime_from_date_parsing": "a date and time like 2026-03-02T09:00",
-}
+def _type_names() -> dict[str, str]:
+    """What pydantic expected, by its error type, in the run's language."""
+    _ = current()
+    mapping, whole, yes_no = _("a mapping of keys to values"), _("a whole number"), _("true or false")
+    moment = _("a date and time like 2026-03-02T09:00")
+    return {
+        "string_type": _("a text"),
+        "int_type": whole,
+        "int_parsing": whole,
+        "int_from_float": whole,
+        "bool_type": yes_no,
+        "bool_parsing": yes_no,
+        "list_type": _("a list"),
+        "dict_type": mapping,
+        "model_type": mapping,
+        "model_attributes_type": mapping,
+        "float_type": _("a number"),
+        "finite_number": whole,
+        "datetime_type": _("a date and time"),
+        "datetime_parsing": moment,
+        "datetime_from_date_parsing": moment,
+    }
 
 
 #: Validation problems listed per file; past it, one more says how many are left.
@@ -51,18 +58,19 @@ class Problem:
 
 
 def _describe(value: Any) -> str:
+    _ = current()
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
         return f"{str(value).lower()}"
     if isinstance(value, str):
-        return f"the text {value!r}" if len(value) < 60 else "a long text"
+        return _("the text {value}").format(value=repr(value)) if len(value) < 60 else _("a long text")
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return _("the number {value}").format(value=value)
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     return type(value).__name__
 
 
@@ -118,52 +126,65 @@ def _clean_loc(loc: tuple[Any, ...], data: Any, missing: bool) -> PathKey:
     return tuple(path)
 
 
-#: pydantic's number bounds, as words.
-_BOUNDS = {
-    "greater_than_equal": ("at least", "ge"),
-    "greater_than": ("more than", "gt"),
-    "less_than_equal": ("at most", "le"),
-    "less_than": ("less than", "lt"),
-}
+#: pydantic's number bounds: the ctx key that holds the bound.
+_BOUNDS = {"greater_than_equal": "ge", "greater_than": "gt", "less_than_equal": "le", "less_than": "lt"}
 
 
 def explain(error: dict[str, Any], root: type[BaseModel], path: PathKey) -> str:
-    """The sentence for one pydantic error at `path`."""
+    """The sentence for one pydantic error at `path`, in the run's language."""
+    _ = current()
     kind = error["type"]
-    where = format_path(path[:-1]) or "the top level"
+    where = format_path(path[:-1]) or _("the top level")
     if kind == "missing":
-        return f"{where} is missing the required key {path[-1]!r}"
+        return _("{where} is missing the required key {key}").format(where=where, key=repr(path[-1]))
     if kind == "extra_forbidden":
         key = str(path[-1])
         model = model_at(root, path[:-1])
         allowed = list(model.model_fields) if model else []
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        hint = f"; did you mean {close[0]!r}?" if close else (
-            f"; allowed keys: {', '.join(allowed)}" if allowed else ""
-        )
-        return f"unknown key {key!r} in {where}{hint}"
-    field = format_path(path) or "the file"
+        if close:
+            return _("unknown key {key} in {where}; did you mean {close}?").format(
+                key=repr(key), where=where, close=repr(close[0])
+            )
+        if allowed:
+            return _("unknown key {key} in {where}; allowed keys: {allowed}").format(
+                key=repr(key), where=where, allowed=", ".join(allowed)
+            )
+        return _("unknown key {key} in {where}").format(key=repr(key), where=where)
+    field = format_path(path) or _("the file")
     got = _describe(error.get("input"))
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         if " or " in expected:
-            return f"{field} is {got}, but must be one of {expected}"
-        unquote = "; write it without quotes" if error.get("input") == expected else ""
-        return f"{field} is {got}, but must be {expected}{unquote}"
+            expected = expected.replace(" or ", " " + _("or") + " ")
+            return _("{field} is {got}, but must be one of {expected}").format(field=field, got=got, expected=expected)
+        if error.get("input") == expected:
+            return _("{field} is {got}, but must be {expected}; write it without quotes").format(
+                field=field, got=got, expected=expected
+            )
+        return _("{field} is {got}, but must be {expected}").format(field=field, got=got, expected=expected)
     if kind == "too_short":
-        least = error["ctx"]["min_length"]
-        return f"{field} has {error['ctx']['actual_length']} entries, but needs at least {least}"
+        return _("{field} has {count} entries, but needs at least {least}").format(
+            field=field, count=error["ctx"]["actual_length"], least=error["ctx"]["min_length"]
+        )
     if kind == "too_long":
-        return f"{field} has more than {error['ctx']['max_length']} entries"
+        return _("{field} has more than {most} entries").format(field=field, most=error["ctx"]["max_length"])
     if kind == "value_error":
         return f"{field}: {str(error['ctx']['error'])}"
     if kind == "string_too_short":
-        return f"{field} is empty; write something or remove the key"
+        return _("{field} is empty; write something or remove the key").format(field=field)
     if kind in _BOUNDS:
-        word, key = _BOUNDS[kind]
-        return f"{field} is {got}, but must be {word} {error['ctx'][key]}"
-    if kind in _TYPE_NAMES:
-        return f"{field} should be {_TYPE_NAMES[kind]}, not {got}"
+        bound = error["ctx"][_BOUNDS[kind]]
+        sentences = {
+            "greater_than_equal": _("{field} is {got}, but must be at least {bound}"),
+            "greater_than": _("{field} is {got}, but must be more than {bound}"),
+            "less_than_equal": _("{field} is {got}, but must be at most {bound}"),
+            "less_than": _("{field} is {got}, but must be less than {bound}"),
+        }
+        return sentences[kind].format(field=field, got=got, bound=bound)
+    names = _type_names()
+    if kind in names:
+        return _("{field} should be {expected}, not {got}").format(field=field, expected=names[kind], got=got)
     return f"{field}: {error['msg']}"
 
 
@@ -189,6 +210,9 @@ def locate_errors(
     problems = [Problem(path, position, explain(error, root, path)) for *_, path, position, error in placed[:limit]]
     if len(placed) > limit:
         _, _, path, position, _ = placed[limit]
-        more = f"{len(placed) - limit:,} more problems from here on are not listed; fix the ones above first"
+        _ = current()
+        more = _("{count} more problems from here on are not listed; fix the ones above first").format(
+            count=number(len(placed) - limit, _.lang)
+        )
         problems.append(Problem(path, position, more))
     return problems

@@ -19,6 +19,8 @@ from typing import Any
 import yaml
 
 from cmkit.errors import LoadError
+from cmkit.i18n import current
+from cmkit.i18n.numbers import number
 
 try:  # the C composer is several times faster; fall back to pure Python without libyaml
     from yaml import CSafeLoader as _Loader
@@ -178,39 +180,60 @@ def read_text(path: Path, *, kind: str = "file", max_bytes: int = MAX_BYTES) -> 
     from cmkit.io import NotAFile, read_bounded
 
     name = str(path)
+    _ = current()
     try:
         raw = read_bounded(path, max_bytes)
     except FileNotFoundError:
-        raise LoadError(f"no such {kind}", file=name) from None
+        raise LoadError(_("no such {kind}").format(kind=_kind(kind)), file=name) from None
     except PermissionError:
-        raise LoadError(f"cannot read this {kind}: permission denied", file=name) from None
+        raise LoadError(_("cannot read this {kind}: permission denied").format(kind=_kind(kind)), file=name) from None
     except (NotAFile, IsADirectoryError):
-        what = "a folder, not a file" if Path(path).is_dir() else "a device, not a file; give a regular file"
-        raise LoadError(f"{kind} is {what}", file=name) from None
+        if Path(path).is_dir():
+            raise LoadError(_("{kind} is a folder, not a file").format(kind=_kind(kind)), file=name) from None
+        raise LoadError(
+            _("{kind} is a device, not a file; give a regular file").format(kind=_kind(kind)), file=name
+        ) from None
     except OSError as exc:
-        raise LoadError(f"cannot read this {kind}: {exc.strerror or exc}", file=name) from None
+        raise LoadError(
+            _("cannot read this {kind}: {reason}").format(kind=_kind(kind), reason=exc.strerror or exc), file=name
+        ) from None
     if len(raw) > max_bytes:
         raise LoadError(
-            f"{kind} is too large (more than {max_bytes // 1_048_576} MB, the limit)",
+            _("{kind} is too large (more than {limit} MB, the limit)").format(
+                kind=_kind(kind), limit=max_bytes // 1_048_576
+            ),
             file=name,
             code="E001",
         )
     return decode_utf8(raw, name)
 
 
+def _kind(kind: str) -> str:
+    """What is being read, as a noun of the run's language."""
+    _ = current()
+    nouns = {"playbook": _("playbook"), "scenario": _("scenario"), "case file": _("case file"), "file": _("file")}
+    return nouns.get(kind, kind)
+
+
 def decode_utf8(raw: bytes, name: str) -> str:
     """Decode UTF-8 text, naming the line and column of the first bad byte."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    _ = current()
     if _is_utf16(raw):
-        raise LoadError("UTF-16 text, not UTF-8; save the file as UTF-8", file=name, line=1, column=1, code="E001")
+        raise LoadError(_("UTF-16 text, not UTF-8; save the file as UTF-8"), file=name, line=1, column=1, code="E001")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
-        guess = "; it looks like Latin-1 or Windows-1252" if _is_cp1252(raw) else ""
+        byte = f"0x{raw[exc.start]:02x}"
+        message = (
+            _("not UTF-8 text (byte {byte}; it looks like Latin-1 or Windows-1252); save the file as UTF-8")
+            if _is_cp1252(raw)
+            else _("not UTF-8 text (byte {byte}); save the file as UTF-8")
+        )
         raise LoadError(
-            f"not UTF-8 text (byte 0x{raw[exc.start]:02x}{guess}); save the file as UTF-8",
+            message.format(byte=byte),
             file=name,
             line=raw.count(b"\n", 0, exc.start) + 1,
             column=len(raw[line_start : exc.start].decode("utf-8")) + 1,
@@ -219,7 +242,7 @@ def decode_utf8(raw: bytes, name: str) -> str:
     if "\x00" in text:
         where = offset_position(text, text.index("\x00"))
         raise LoadError(
-            "binary data (a NUL byte), not a YAML text file",
+            _("binary data (a NUL byte), not a YAML text file"),
             file=name,
             line=where.line,
             column=where.column,
@@ -248,6 +271,7 @@ def _is_cp1252(raw: bytes) -> bool:
 def parse_yaml(text: str, name: str) -> Document:
     """Parse YAML text into plain values and a source map, or raise LoadError (E001/E002)."""
     source = SourceMap(file=name)
+    _ = current()
     lines = _Lines(text)
     loader = _Loader(text)
     try:
@@ -255,24 +279,26 @@ def parse_yaml(text: str, name: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = lines.position(mark.line, mark.column) if mark else None
-        problem = exc.problem or "not valid YAML"
+        problem = exc.problem or ""
         if "nesting depth" in problem:
             # libyaml (PyYAML >= 6.0.2's bundled copy) stops deep nesting itself, while
             # scanning ahead of the events our own depth guard counts: same limit, our words
             raise LoadError(
-                f"nested more than {MAX_DEPTH} levels deep",
+                _("nested more than {limit} levels deep").format(limit=MAX_DEPTH),
                 file=name,
                 line=where.line if where else None,
                 column=where.column if where else None,
                 code="E001",
             ) from None
         if where and _char_at(text, where) == "\t":
-            problem = "a tab character; YAML indents with spaces only"
+            problem = _("a tab character; YAML indents with spaces only")
         opened = exc.context_mark and lines.position(exc.context_mark.line, exc.context_mark.column)
         if exc.context and opened and where and opened.line != where.line:
-            problem += f" ({exc.context} opened at line {opened.line}, column {opened.column})"
+            problem += " " + _("({context} opened at line {line}, column {column})").format(
+                context=exc.context, line=opened.line, column=opened.column
+            )
         raise LoadError(
-            f"not valid YAML: {problem}",
+            _("not valid YAML: {problem}").format(problem=problem) if problem else _("not valid YAML"),
             file=name,
             line=where.line if where else None,
             column=where.column if where else None,
@@ -283,14 +309,14 @@ def parse_yaml(text: str, name: str) -> Document:
         found = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
         where = offset_position(text, found) if found >= 0 else Position(1, 1)
         raise LoadError(
-            f"the character U+{exc.character:04X} is not allowed in YAML text",
+            _("the character {code} is not allowed in YAML text").format(code=f"U+{exc.character:04X}"),
             file=name,
             line=where.line,
             column=where.column,
             code="E001",
         ) from None
     except yaml.YAMLError as exc:
-        raise LoadError(f"not valid YAML: {exc}", file=name, code="E001") from None
+        raise LoadError(_("not valid YAML: {problem}").format(problem=exc), file=name, code="E001") from None
     finally:
         loader.dispose()
 
@@ -344,7 +370,8 @@ class _Builder:
         value = self._value()
         get()  # DocumentEnd
         if not self.loader.check_event(yaml.StreamEndEvent):
-            raise self._fail(get(), "holds more than one YAML document; keep one per file")
+            _ = current()
+            raise self._fail(get(), _("holds more than one YAML document; keep one per file"))
         if self.duplicates:
             raise DuplicateKeys(self.duplicates)
         return value
@@ -354,16 +381,22 @@ class _Builder:
         if isinstance(event, yaml.AliasEvent):
             self.by_aliases += by
         if self.size > MAX_NODES:
+            _ = current()
+            limit = number(MAX_NODES, _.lang)
             if self.by_aliases * 2 > self.size:  # mostly made of repeats: an alias bomb, or close
                 raise self._fail(
                     event,
-                    f"its aliases (*name) expand it to more than {MAX_NODES:,} keys and values, the limit "
-                    "for one file (an alias bomb?); write the values out or repeat fewer of them",
+                    _(
+                        "its aliases (*name) expand it to more than {limit} keys and values, the limit "
+                        "for one file (an alias bomb?); write the values out or repeat fewer of them"
+                    ).format(limit=limit),
                 )
             raise self._fail(
                 event,
-                f"holds more than {MAX_NODES:,} keys and values, the limit for one file (a 5,000-line "
-                "playbook holds about 11,000); split the list, or check that it was meant to be this long",
+                _(
+                    "holds more than {limit} keys and values, the limit for one file (a 5,000-line "
+                    "playbook holds about 11,000); split the list, or check that it was meant to be this long"
+                ).format(limit=limit),
             )
 
     def _tag(self, event: yaml.Event, kind: type[yaml.Node], value: str | None = None) -> str:
@@ -377,10 +410,12 @@ class _Builder:
                 if tag is None:
                     tag = self.plain_tags[value] = self.loader.resolve(kind, value, implicit)
         if tag == _MERGE:
-            raise self._fail(event, "merge keys (<<) are not supported; write the keys out")
+            _ = current()
+            raise self._fail(event, _("merge keys (<<) are not supported; write the keys out"))
         if tag not in _ALLOWED_TAGS[kind]:
             shown = tag.replace("tag:yaml.org,2002:", "!!")
-            raise self._fail(event, f"the tag {shown} is not allowed here in a playbook; remove it")
+            _ = current()
+            raise self._fail(event, _("the tag {tag} is not allowed here in a playbook; remove it").format(tag=shown))
         return tag
 
     def _value(self) -> Any:
@@ -402,7 +437,8 @@ class _Builder:
                 self.source.values.setdefault(path, self._mark(event))
                 if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                     if len(stack) >= MAX_DEPTH:
-                        raise self._fail(event, f"nested more than {MAX_DEPTH} levels deep")
+                        _ = current()
+                        raise self._fail(event, _("nested more than {limit} levels deep").format(limit=MAX_DEPTH))
                     is_map = isinstance(event, yaml.MappingStartEvent)
                     self._tag(event, yaml.MappingNode if is_map else yaml.SequenceNode)
                     self._grow(event, 1)
@@ -417,10 +453,12 @@ class _Builder:
         """The value of a scalar or an alias."""
         if isinstance(event, yaml.AliasEvent):
             if event.anchor not in self.anchors:
+                _ = current()
                 raise self._fail(
                     event,
-                    f"the alias *{event.anchor} refers to no anchor before it "
-                    "(or to the node that contains it)",
+                    _("the alias *{anchor} refers to no anchor before it (or to the node that contains it)").format(
+                        anchor=event.anchor
+                    ),
                 )
             value, size = self.anchors[event.anchor]
             self._grow(event, size)
@@ -438,17 +476,20 @@ class _Builder:
 
     def _key(self, event: yaml.Event, mapping: _Open) -> None:
         if not isinstance(event, yaml.ScalarEvent):
-            raise self._fail(event, "a key must be a plain word, not a list, a mapping or an alias")
+            _ = current()
+            raise self._fail(event, _("a key must be a plain word, not a list, a mapping or an alias"))
         key = self._scalar(event)
         key = "null" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
         child = (*mapping.path, key)
         assert isinstance(mapping.value, dict)
         if key in mapping.value:
             first = self.source.keys[child]
+            _ = current()
             duplicate = self._fail(
                 event,
-                f"the key {key!r} appears twice in this mapping (first at line {first.line}, "
-                f"column {first.column}); remove one",
+                _("the key {key} appears twice in this mapping (first at line {line}, column {column}); remove one").format(
+                    key=repr(key), line=first.line, column=first.column
+                ),
                 code="E002",
             )
             duplicate.path = format_path(child)
@@ -478,7 +519,10 @@ class _Builder:
                     return self.int_reader.construct_yaml_int(node)
                 return self.int_reader.construct_yaml_float(node)
             except ValueError:
-                raise self._fail(event, f"a number of {len(value):,} digits is too long to read") from None
+                _ = current()
+                digits = number(len(value), _.lang)
+                sentence = _("a number of {count} digits is too long to read")
+                raise self._fail(event, sentence.format(count=digits)) from None
         return value  # strings, and timestamps as written (pydantic parses them)
 
 

@@ -41,13 +41,17 @@ def _duration(value: object) -> int:
     """Minutes from the written form; a bare number is refused, since its unit would be a guess."""
     if isinstance(value, str):
         return parse_duration(value)
+    from cmkit.i18n import current
+
+    _ = current()
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         raise ValueError(
-            f"the number {value} is not a duration: give it a unit, write {value}m for minutes "
-            f"or {value}h for hours"
+            _("the number {value} is not a duration: give it a unit, write {value}m for minutes or {value}h for hours").format(
+                value=value
+            )
         )
-    shown = "an empty value" if value is None else str(value).lower()
-    raise ValueError(f"{shown} is not a duration: write it like 45m, 2h, 1d or 1h30m")
+    shown = _("an empty value") if value is None else str(value).lower()
+    raise ValueError(_("{shown} is not a duration: write it like 45m, 2h, 1d or 1h30m").format(shown=shown))
 
 
 #: A duration, written `45m`, `2h`, `1d` or `1h30m`, held as minutes. Dumped as JSON it
@@ -63,9 +67,11 @@ Duration = Annotated[
 
 def _id(value: str) -> str:
     if not re.fullmatch(ID_PATTERN, value):
-        raise ValueError(
-            f"{value!r} is not an id: use lowercase letters, digits, '-' and '_'"
-        )
+        from cmkit.i18n import current
+
+        _ = current()
+        sentence = _("{value} is not an id: use lowercase letters, digits, '-' and '_'")
+        raise ValueError(sentence.format(value=repr(value)))
     return value
 
 

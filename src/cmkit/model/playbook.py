@@ -30,15 +30,26 @@ def _regex(value: str) -> str:
     try:
         re.compile(value)
     except re.error as exc:
-        raise ValueError(f"{value!r} is not a valid regular expression: {exc.msg}") from None
+        from cmkit.i18n import current
+
+        _ = current()
+        raise ValueError(
+            _("{value} is not a valid regular expression: {problem}").format(value=repr(value), problem=exc.msg)
+        ) from None
     return value
 
 
 def _keyword(value: str) -> str:
     if not any(ch.isalnum() for ch in value):
-        raise ValueError(f"{value!r} has no letter or digit, so it can never match")
+        from cmkit.i18n import current
+
+        _ = current()
+        raise ValueError(_("{value} has no letter or digit, so it can never match").format(value=repr(value)))
     if "*" in value.rstrip("*") or value.endswith("**"):
-        raise ValueError(f"{value!r}: '*' is only allowed once, at the end of a keyword")
+        from cmkit.i18n import current
+
+        _ = current()
+        raise ValueError(_("{value}: '*' is only allowed once, at the end of a keyword").format(value=repr(value)))
     return value
 
 
@@ -50,7 +61,10 @@ def _format_version(value: object) -> object:
     """Only the integer 1 is the format version: `true` and `1.0` are not."""
     if isinstance(value, (bool, float)):
         shown = str(value).lower() if isinstance(value, bool) else repr(value)
-        raise ValueError(f"{shown} is not a format version: write `cmkit: 1`")
+        from cmkit.i18n import current
+
+        _ = current()
+        raise ValueError(_("{shown} is not a format version: write `cmkit: 1`").format(shown=shown))
     return value
 
 

@@ -1,299 +1,22 @@
-"""The words of the documents, in each language a playbook may ask for.
+"""The words of the documents: English here, every other language in cmkit's one catalogue.
 
-Each language is written by itself, not translated word by word: the French
-catalog uses the charte's own vocabulary (périmètre, référent, délai de
-réponse, subsidiarité, remontée d'information). Templates only place these
+The documents' words are keyed (`sections.objectives`), because templates place
+them by their role; the English ones are written here, and each is also the
+msgid of its translation in `cmkit/i18n/locale/<lang>.po`, with its key as
+context (`msgctxt "document: sections.objectives"`), so that a translator finds
+the documents' sentences beside the commands' in one file, and a third
+language is a new `.po` file. Each language is written by itself, not word by
+word: the French uses the charte's own vocabulary (périmètre, référent, délai
+de réponse, subsidiarité, remontée d'information). Templates only place these
 words; sentences that need the playbook's values carry `{placeholders}` that
 documents.py fills in.
 """
 
 from __future__ import annotations
 
-FR: dict[str, object] = {
-    "doc_title": {
-        "charter": "Charte de community management",
-        "onboarding": "Guide d'intégration en community management",
-        "handout": "Support de formation au community management",
-    },
-    "file_word": {"charter": "charte", "onboarding": "guide-integration", "handout": "support-formation"},
-    "subtitle": {
-        "charter": "Comment {org} s'exprime en ligne : objectifs, périmètre, traitement, autonomie, subsidiarité, support et style.",
-        "onboarding": "Votre première semaine : qui appeler, quand répondre, sur quel ton, et que faire en cas de crise.",
-        "handout": "Le cadre expliqué, puis mis en pratique sur les messages que reçoit {org}.",
-    },
-    "reports_to": "Rattachement : {who}",
-    "sector": "Secteur : {sector}",
-    "contents": "Sommaire",
-    "none": "—",
-    "not_set": "La charte ne le précise pas encore.",
-    "yes": "oui",
-    "no": "non",
-    "public": "public",
-    "private": "privé",
-    "actions": {
-        "answer": "Répondre",
-        "escalate": "Transmettre",
-        "moderate": "Modérer",
-        "decline": "Ne pas répondre",
-        "crisis": "Crise",
-    },
-    "may_i_answer": {
-        "answer": "Oui, je réponds",
-        "escalate": "Je transmets à {referent}",
-        "moderate": "Je modère, comme le prévoit la charte",
-        "decline": "Je ne m'engage pas",
-        "crisis": "Crise : j'alerte {referent}",
-    },
-    "processes": {
-        "marketing": "Marketing",
-        "innovation": "Innovation et R&D",
-        "support": "Support client",
-        "crisis": "Communication de crise",
-        "communication": "Communication",
-    },
-    "process_intro": {
-        "marketing": "La ou le community manager relaie les offres et les opérations, et rapporte ce que la communauté en dit.",
-        "innovation": "Les idées et les critiques des clients sont une matière première : elles remontent vers l'innovation, qui y répond.",
-        "support": "Les demandes simples sont traitées en ligne ; les autres passent au bon référent, dans le délai promis.",
-        "crisis": "Aux premiers signaux, la ou le community manager alerte sans attendre ; la parole publique revient à la direction.",
-        "communication": "Ce qui touche l'image de l'organisation suit la ligne de la communication, y compris ce à quoi l'on ne répond pas.",
-    },
-    "frequency": {"daily": "quotidien", "weekly": "hebdomadaire", "monthly": "mensuel"},
-    "address": {"vous": "vouvoiement", "tu": "tutoiement"},
-    "proximity": {"formal": "soutenu", "warm": "chaleureux", "casual": "décontracté"},
-    "address_sentence": {"vous": "Vous vouvoyez les internautes", "tu": "Vous tutoyez les internautes"},
-    "author_kinds": {
-        "customer": "un client",
-        "prospect": "un prospect",
-        "influencer": "un influenceur",
-        "journalist": "un journaliste",
-        "employee": "un salarié",
-        "unknown": "un auteur inconnu",
-    },
-    "or": " ou ",
-    "and": " et ",
-    "then": ", puis ",
-    "sections": {
-        "objectives": "Objectifs",
-        "scope": "Périmètre",
-        "handling": "Processus de traitement",
-        "autonomy": "Autonomie",
-        "subsidiarity": "Subsidiarité",
-        "support": "Support",
-        "style": "Style en ligne",
-        "integration": "Intégration aux processus de l'organisation",
-        "crisis": "Communication de crise",
-        "who_to_call": "Qui appeler pour quoi",
-        "may_i_answer": "Puis-je répondre ?",
-        "tone_sheet": "Le ton en un coup d'œil",
-        "crisis_page": "En cas de crise",
-        "first_week": "Votre première semaine",
-        "framework": "Le cadre",
-        "exercises": "Exercices",
-        "answer_key": "Corrigé",
-    },
-    "intros": {
-        "objectives": "Ce que {org} attend du community management, et comment on le mesure.",
-        "scope": "Les sujets pris en charge en ligne, et ce qui est fait de chacun.",
-        "handling": "Ce qui est partagé avec le public, et ce qui remonte dans l'organisation.",
-        "autonomy": "Ce que la ou le community manager peut faire sans validation, et ce qui ne lui appartient pas : sa parole engage {org}.",
-        "subsidiarity": "À qui s'adresser, et qui répond quand le référent ou la référente est indisponible.",
-        "support": "Le délai de réponse de chaque référent, face à ce que le public attend sur chaque canal.",
-        "style": "Comment {org} s'exprime en ligne.",
-        "integration": "Le community management n'est pas un service à part : il est branché sur les processus existants.",
-        "crisis": "Quand un message devient une crise, et ce qui se passe alors.",
-    },
-    "headers": {
-        "objective": "Objectif",
-        "kpi": "Indicateur",
-        "target": "Cible",
-        "topic": "Sujet",
-        "action": "Action",
-        "referent": "Référent",
-        "deadline": "Délai de réponse",
-        "process": "Processus",
-        "keywords": "Mots-clés",
-        "push": "À partager avec le public",
-        "report": "Remontée d'information",
-        "guidance": "Consigne",
-        "contact": "Référent",
-        "role": "Fonction",
-        "email": "E-mail",
-        "backup": "Suppléant",
-        "respond_within": "Délai de réponse au CM",
-        "channel": "Canal",
-        "visibility": "Visibilité",
-        "expected_response": "Réponse attendue sous",
-        "receives": "Lui transmettre",
-        "may": "La ou le community manager peut",
-        "must_not": "La ou le community manager ne doit pas",
-        "do": "À faire",
-        "avoid": "À éviter",
-        "forbidden": "Formules proscrites",
-        "answer": "Réponse",
-        "message": "Message",
-        "decision": "Décision",
-        "matched": "Repéré grâce à",
-        "fastest_channel": "Pire cas de la chaîne",
-    },
-    "default_topic": "Tout autre message",
-    "scope_note": "Le délai de réponse retenu est le plus court entre celui du sujet et celui qu'attend le public sur le canal.",
-    "quote": "« {text} »",
-    "chain_for": "Lui sont transmis : {topics}",
-    "chain_crisis": "toute crise",
-    "chain_default": "tout autre message",
-    "support_note": "Canal public le plus exigeant : {channel}, où le public attend une réponse sous {deadline}. Un référent plus lent que ce délai met en retard la personne qui répond en ligne.",
-    "handling_reporting": "Bilan {frequency} adressé à {recipients}.",
-    "handling_metrics": "Indicateurs suivis",
-    "handling_follow_up": "La ou le community manager suit chaque message transmis jusqu'à sa réponse publique : un message transmis n'est pas un message clos.",
-    "emoji_allowed": "autorisés",
-    "emoji_not_allowed": "non",
-    "crisis_triggers": "Déclencheurs",
-    "crisis_procedure": "Procédure",
-    "crisis_trigger_authors": "un message écrit par {kinds}",
-    "crisis_trigger_followers": "un message d'un auteur suivi par au moins {count} personnes",
-    "crisis_trigger_spread": "un même sujet sur au moins {channels} canaux en {within}",
-    "crisis_trigger_topics": "un message sur {topics}",
-    "crisis_steps": [
-        "Ne pas répondre sur le fond ; ne rien supprimer.",
-        "Alerter {referent} ({role}) dans les {deadline} — à défaut : {backups}.",
-        "Transmettre la capture du message, son auteur, son audience et les canaux touchés.",
-        "Publier uniquement la réponse validée, puis suivre la conversation d'heure en heure.",
-        "Consigner la chronologie pour le bilan de crise.",
-    ],
-    "crisis_steps_no_backup": "personne d'autre n'est prévu",
-    "crisis_none": "La charte ne définit pas encore de cellule de crise : tout signal inquiétant est transmis à {referent}.",
-    "cascade": "Une réclamation mal traitée peut gagner, en vingt-quatre heures, {channels}, puis finir par l'appel d'un journaliste. Chaque étape franchie se traite plus haut.",
-    "cascade_channels": "un canal public après l'autre",
-    "onboarding_welcome": "Bienvenue ! Ce guide tient en quelques pages : gardez-le à portée de main pendant votre première semaine. Votre parole engage {org} ; le cadre qui suit est là pour que vous puissiez répondre sans crainte de mal faire.",
-    "first_week": [
-        "Jour 1 — Lire la charte ; se présenter aux référents listés ci-dessous.",
-        "Jour 2 — Observer les canaux sans répondre ; classer chaque message avec le tableau « Puis-je répondre ? ».",
-        "Jour 3 — Répondre aux messages simples, relus par {mentor}.",
-        "Jour 4 — Transmettre vos premiers messages aux référents et suivre leur réponse.",
-        "Jour 5 — Préparer votre premier bilan ; relire la procédure de crise.",
-    ],
-    "tone_address": "{address}, sur un ton {proximity}.",
-    "tone_no_address": "Le ton est {proximity}.",
-    "tone_address_only": "{address}.",
-    "tone_emoji": {"true": "Les émojis sont permis.", "false": "Pas d'émojis."},
-    "tone_signature": "Signature : {signature}",
-    "exercise_intro": "Pour chaque message, décidez : répondre, transmettre (à qui ?), modérer, ne pas répondre, ou déclencher la procédure de crise. Indiquez le délai de réponse.",
-    "exercise_fallback": "Bonjour, j'ai une question au sujet de « {keyword} » : pouvez-vous m'aider ?",
-    "verdicts": {
-        "answer": "Répondre",
-        "escalate": "Transmettre à {referent}",
-        "moderate": "Modérer",
-        "decline": "Ne pas répondre",
-        "crisis": "Crise : alerter {referent}",
-    },
-    "answer_no_topic": "aucun (règle par défaut)",
-    "answer_deadline": "sous {deadline}",
-    "framework": [
-        {
-            "title": "Un processus, encadré avant d'être confié",
-            "paragraphs": [
-                "Le community management n'est pas une improvisation. C'est un processus, et un processus très encadré tant que la confiance n'est pas acquise : on fixe les objectifs, le périmètre, la manière de traiter chaque message, l'autonomie de la ou du community manager, les personnes à qui s'adresser (subsidiarité), l'engagement de ces personnes à répondre à temps (support) et le style en ligne.",
-                "Ce cadre n'est pas une marque de défiance : il permet à la ou au community manager de répondre sans peur de mal faire, et à l'organisation de lui confier sa parole. La confiance se gagne ensuite, et l'autonomie grandit avec elle.",
-            ],
-        },
-        {
-            "title": "Les quatre facettes du rôle",
-            "paragraphs": [
-                "Représenter la communauté auprès de l'organisation ; en être l'évangéliste ; assurer la communication externe ; recueillir les commentaires et les faire remonter. La ou le community manager se tient entre les internautes et la direction, et doit pouvoir parler aux deux.",
-            ],
-        },
-        {
-            "title": "Confiance, sympathie, co-création",
-            "paragraphs": [
-                "La relation avec une communauté progresse par degrés : d'abord la confiance (on répond, et l'on tient parole), puis la sympathie (on se reconnaît, on échange), enfin la co-création (les clients apportent des idées, et l'organisation en fait quelque chose). Chaque suggestion transmise et suivie d'une réponse fait avancer d'un cran.",
-            ],
-        },
-        {
-            "title": "90-9-1 : qui parle, qui regarde",
-            "paragraphs": [
-                "Dans une communauté, environ 90 % des membres observent, 9 % contribuent de temps en temps et 1 % font l'essentiel des contributions. Une réponse publique s'adresse donc moins à celui qui a écrit qu'aux quatre-vingt-dix qui lisent sans rien dire.",
-            ],
-        },
-        {
-            "title": "Mesurer la valeur ajoutée",
-            "paragraphs": [
-                "On mesure ce que le community management apporte au regard des objectifs fixés, pas le nombre de connexions ou de mentions « J'aime ». Chez {org}, les objectifs et leurs indicateurs sont les suivants.",
-            ],
-        },
-    ],
-    "framework_process": "Dans la charte de {org}",
-    "discussion_title": "Pour aller plus loin",
-    "discussion": [
-        "Parmi les messages ci-dessus, lesquels pourraient, en vingt-quatre heures, finir chez un journaliste ? À quel moment la cascade aurait-elle dû être arrêtée ?",
-        "Quelle réponse publique donneriez-vous au premier message que vous devez transmettre, en attendant le référent ?",
-        "Quel indicateur de la charte vous semble le plus difficile à tenir, et pourquoi ?",
-    ],
-    # -- revision 1.1: document control, contacts, flowchart, reporting, drill-like handout --
-    "months": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
-    "date": "{day} {month} {year}",
-    "first_day": "1er",
-    "draft": "BROUILLON",
-    "draft_note": "Brouillon : des valeurs d'exemple restent à remplacer avant diffusion.",
-    "control": {
-        "version": "Version",
-        "date": "Date",
-        "author": "Rédigé par",
-        "approved_by": "Approbation",
-        "review_by": "Prochaine révision",
-    },
-    "footer_version": "version {version}",
-    "approval_title": "Approbation",
-    "approval_intro": "Cette charte entre en vigueur une fois signée par les personnes ci-dessous.",
-    "approval_headers": {"name": "Nom", "role": "Fonction", "date": "Date", "signature": "Signature"},
-    "directory_title": "Annuaire",
-    "channels_title": "Canaux et délais du public",
-    "directory_headers": {"name": "Nom", "role": "Fonction", "phone": "Téléphone", "email": "E-mail", "hours": "Joignable"},
-    "on_call": "à toute heure (astreinte)",
-    "office_hours": "aux heures d'ouverture",
-    "hours_note": "Heures d'ouverture ({timezone}) : {hours}. Hors de ces heures, seules les personnes d'astreinte répondent.",
-    "any_time": "aux heures de bureau",
-    "day_names": {"mon": "lun.", "tue": "mar.", "wed": "mer.", "thu": "jeu.", "fri": "ven.", "sat": "sam.", "sun": "dim."},
-    "mentor": "Pendant cette semaine, la personne qui vous accompagne est {name}{role} : c'est à elle que vous posez vos questions.",
-    "deadline_by_channel": "{deadline} ({channel})",
-    "other_channels": "autres canaux",
-    "deadline_range": "{low} à {high}",
-    "no_deadline": "pas de délai fixé",
-    "flowchart_title": "Logigramme de la décision",
-    "flowchart_intro": "Chaque message se lit de haut en bas : la première question à laquelle on répond « oui » décide. Quand deux délais sont donnés, le plus court vaut pour le canal le plus exigeant (voir le tableau des canaux).",
-    "flow_yes": "oui",
-    "flow_no": "non",
-    "flow_author": "Écrit par {kinds} ?",
-    "flow_watchlist": "Auteur sur la liste de surveillance ?",
-    "flow_followers": "Auteur suivi par {count} personnes ou plus, sur un sujet à transmettre ?",
-    "flow_topic": "Parle de : {label} ?",
-    "flow_default": "Aucun sujet reconnu",
-    "flow_target": "{action}",
-    "flow_target_referent": "{action} : {referent}",
-    "flow_deadline": "sous {deadline}",
-    "flow_tiers": "Message transmis par un auteur suivi par {count} personnes ou plus : {referent}, sous {deadline}.",
-    "reporting_title": "Bilan et indicateurs",
-    "reporting_intro": "Ce que le community management rend compte, à qui, et à quel rythme.",
-    "reporting_rhythm": "Rythme",
-    "reporting_recipients": "Destinataires",
-    "reporting_indicators": "Indicateurs",
-    "chain_worst": "Pire cas de la chaîne",
-    "chain_meets": "Tient le délai du public",
-    "chain_status_yes": "oui : {total} pour {deadline} ({channel})",
-    "chain_status_no": "non : {total} pour {deadline} ({channel})",
-    "chain_note": "Pire cas : chaque référent de la chaîne laisse passer tout son délai avant que le suivant prenne le relais. On le compare au canal public le plus exigeant que la chaîne sert.",
-    "exercise_channel": "Sur {channel}",
-    "answer_reason_topic": "Le message parle de {topic} ({matched}) : la charte dit « {action} ».",
-    "answer_reason_topic_plain": "Le message relève du sujet {topic} : la charte dit « {action} ».",
-    "answer_reason_others": "Il touche aussi {others}, moins prioritaire.",
-    "answer_reason_default": "Le message ne relève d'aucun sujet de la charte : la règle par défaut s'applique.",
-    "answer_reason_crisis": "C'est une crise ({why}) : on alerte {referent} sans répondre sur le fond.",
-    "answer_reason_deadline": "Délai sur {channel} : {deadline}.",
-    "answer_reason_no_deadline": "Pas de réponse, donc pas de délai.",
-    "model_reply": "Réponse type :",
-    "answer_headers": {"message": "Message", "decision": "Décision", "why": "Pourquoi"},
-    "scope_check_title": "Pour vérifier : le périmètre de la charte",
-}
+from collections.abc import Iterator, Mapping
+
+from cmkit.i18n import LANGUAGES, Catalogue, catalogue
 
 EN: dict[str, object] = {
     "doc_title": {
@@ -581,4 +304,41 @@ EN: dict[str, object] = {
     "scope_check_title": "To check: the charter's scope",
 }
 
-CATALOGS: dict[str, dict[str, object]] = {"fr": FR, "en": EN}
+
+def _translated(value: object, _: Catalogue, path: str) -> object:
+    """`value` (a word, or a mapping or list of them) in the catalogue's language."""
+    if isinstance(value, str):
+        return _.p(f"document: {path}", value)
+    if isinstance(value, dict):
+        return {key: _translated(item, _, f"{path}.{key}" if path else str(key)) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_translated(item, _, f"{path}.{i}") for i, item in enumerate(value))
+    return value
+
+
+class _Catalogs(Mapping[str, dict[str, object]]):
+    """The documents' words by language, each built from the catalogue when first asked for."""
+
+    def __init__(self) -> None:
+        self._built: dict[str, dict[str, object]] = {"en": EN}
+
+    def __getitem__(self, lang: str) -> dict[str, object]:
+        if lang not in LANGUAGES:
+            raise KeyError(lang)
+        if lang not in self._built:
+            _ = catalogue(lang)
+            _.read_all()  # hundreds of words: one parse beats hundreds of searches
+            built = _translated(EN, _, "")
+            assert isinstance(built, dict)
+            self._built[lang] = built
+        return self._built[lang]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGUAGES)
+
+    def __len__(self) -> int:
+        return len(LANGUAGES)
+
+
+#: The documents' words for each language cmkit speaks: `CATALOGS["fr"]["sections"]["scope"]`.
+CATALOGS: Mapping[str, dict[str, object]] = _Catalogs()

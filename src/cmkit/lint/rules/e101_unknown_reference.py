@@ -27,6 +27,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
+from cmkit.i18n import catalogue, language
 from cmkit.lint.finding import Flag
 from cmkit.model.playbook import Playbook
 
@@ -68,18 +69,19 @@ def topic_references(playbook: Playbook) -> Iterator[tuple[tuple[str | int, ...]
             yield ("crisis", "spread", "topics", i), topic_id
 
 
-def _unknown(path, ref: str, known: list[str], kind: str) -> Flag:
+def _unknown(path, ref: str, known: list[str], message: str, listing: str, _) -> Flag:
     close = difflib.get_close_matches(ref, known, n=1)
-    hint = f"did you mean {close[0]!r}?" if close else f"{kind}s are: {', '.join(known)}"
-    return Flag(path, f"{ref!r} names no {kind}", hint)
+    hint = _("did you mean {close}?").format(close=repr(close[0])) if close else listing.format(known=", ".join(known))
+    return Flag(path, message.format(ref=repr(ref)), hint)
 
 
 def check(playbook: Playbook) -> Iterator[Flag]:
+    _ = catalogue(language(None, playbook.organization.language))
     known = [c.id for c in playbook.contacts]
     for path, ref in references(playbook):
         if ref not in known:
-            yield _unknown(path, ref, known, "contact")
+            yield _unknown(path, ref, known, _("{ref} names no contact"), _("the contacts are: {known}"), _)
     topics = [t.id for t in playbook.topics]
     for path, ref in topic_references(playbook):
         if ref not in topics:
-            yield _unknown(path, ref, topics, "topic")
+            yield _unknown(path, ref, topics, _("{ref} names no topic"), _("the topics are: {known}"), _)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cmkit.i18n import catalogue, language
 from cmkit.lint.finding import Flag
 from cmkit.model.playbook import Playbook
 
@@ -32,14 +33,17 @@ NAME = "duplicate-id"
 
 
 def check(playbook: Playbook) -> Iterator[Flag]:
+    _ = catalogue(language(None, playbook.organization.language))
     for section in ("objectives", "channels", "contacts", "topics"):
         first_seen: dict[str, int] = {}
         for i, entry in enumerate(getattr(playbook, section)):
             if entry.id in first_seen:
                 yield Flag(
                     (section, i, "id"),
-                    f"the id {entry.id!r} is already used by {section}[{first_seen[entry.id]}]",
-                    "give each entry its own id",
+                    _("the id {id} is already used by {entry}").format(
+                        id=repr(entry.id), entry=f"{section}[{first_seen[entry.id]}]"
+                    ),
+                    _("give each entry its own id"),
                 )
             else:
                 first_seen[entry.id] = i

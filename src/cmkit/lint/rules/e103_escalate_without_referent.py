@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cmkit.i18n import catalogue, language
 from cmkit.lint.finding import Flag
 from cmkit.model.playbook import Playbook
 
@@ -29,10 +30,11 @@ NAME = "escalate-without-referent"
 
 
 def check(playbook: Playbook) -> Iterator[Flag]:
+    _ = catalogue(language(None, playbook.organization.language))
     for i, topic in enumerate(playbook.topics):
         if topic.action == "escalate" and not topic.escalate_to:
             yield Flag(
                 ("topics", i, "action"),
-                f"topic {topic.id!r} escalates but names no referent",
-                "add `escalate_to:` with a contact id",
+                _("topic {topic} escalates but names no referent").format(topic=repr(topic.id)),
+                _("add `escalate_to:` with a contact id"),
             )

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cmkit.i18n import catalogue, language
 from cmkit.lint.finding import Flag
 from cmkit.model.playbook import Playbook
 
@@ -32,6 +33,7 @@ NAME = "backup-loop"
 
 
 def check(playbook: Playbook) -> Iterator[Flag]:
+    _ = catalogue(language(None, playbook.organization.language))
     backup_of = {c.id: c.backup for c in playbook.contacts if c.backup}
     index = {c.id: i for i, c in enumerate(playbook.contacts)}
     reported: set[str] = set()
@@ -50,6 +52,6 @@ def check(playbook: Playbook) -> Iterator[Flag]:
             turn = loop[loop.index(start):] + loop[: loop.index(start)]
             yield Flag(
                 ("contacts", index[start], "backup"),
-                "backups form a loop: " + " → ".join([*turn, start]),
-                "end the chain with someone who has no backup, or who is always reachable",
+                _("backups form a loop: {loop}").format(loop=" → ".join([*turn, start])),
+                _("end the chain with someone who has no backup, or who is always reachable"),
             )

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cmkit.i18n import catalogue, language
 from cmkit.lint.finding import Flag
 from cmkit.lint.rules.e101_unknown_reference import references
 from cmkit.model.playbook import Playbook
@@ -35,12 +36,15 @@ NAME = "contact-never-called"
 
 
 def check(playbook: Playbook) -> Iterator[Flag]:
+    _ = catalogue(language(None, playbook.organization.language))
     called = {contact_id for _, contact_id in references(playbook)}
     for i, contact in enumerate(playbook.contacts):
         if contact.id not in called:
             yield Flag(
                 ("contacts", i),
-                f"{contact.id!r} is never escalated to, backs nobody up and receives no report",
-                "name them in a topic's `escalate_to`, as someone's `backup`, or in `reporting.recipients`",
+                _("{contact} is never escalated to, backs nobody up and receives no report").format(
+                    contact=repr(contact.id)
+                ),
+                _("name them in a topic's `escalate_to`, as someone's `backup`, or in `reporting.recipients`"),
                 at_key=True,
             )

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cmkit.i18n import catalogue, language
 from cmkit.lint.finding import Flag
 from cmkit.lint.walk import missing_section
 from cmkit.model.playbook import Playbook
@@ -30,9 +31,10 @@ NAME = "no-reporting"
 
 
 def check(playbook: Playbook) -> Iterator[Flag]:
+    _ = catalogue(language(None, playbook.organization.language))
     return missing_section(
         playbook,
         "reporting",
-        "the playbook has no reporting section: nobody receives the figures its objectives ask for",
-        "add `reporting:` with `frequency`, `recipients` (top management) and `metrics`",
+        _("the playbook has no reporting section: nobody receives the figures its objectives ask for"),
+        _("add `reporting:` with `frequency`, `recipients` (top management) and `metrics`"),
     )

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cmkit.i18n import catalogue, language
 from cmkit.lint.finding import Flag
 from cmkit.model.playbook import Playbook
 
@@ -31,11 +32,14 @@ NAME = "objective-without-kpi"
 
 
 def check(playbook: Playbook) -> Iterator[Flag]:
+    _ = catalogue(language(None, playbook.organization.language))
     for i, objective in enumerate(playbook.objectives):
         if not objective.kpi:
             yield Flag(
                 ("objectives", i),
-                f"objective {objective.id!r} has no kpi, so nobody can tell whether it is met",
-                "add `kpi:` (and a `target:`) saying how it is measured",
+                _("objective {objective} has no kpi, so nobody can tell whether it is met").format(
+                    objective=repr(objective.id)
+                ),
+                _("add `kpi:` (and a `target:`) saying how it is measured"),
                 at_key=True,
             )

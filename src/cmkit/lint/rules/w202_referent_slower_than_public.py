@@ -24,6 +24,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cmkit.durations import format_duration
+from cmkit.i18n import catalogue, language
+from cmkit.i18n.numbers import duration
 from cmkit.lint.finding import Flag
 from cmkit.model.playbook import Playbook
 
@@ -33,6 +35,7 @@ NAME = "referent-slower-than-public"
 
 
 def check(playbook: Playbook) -> Iterator[Flag]:
+    _ = catalogue(language(None, playbook.organization.language))
     expected = [c for c in playbook.channels if c.public and c.expected_response is not None]
     if not expected:
         return
@@ -42,7 +45,11 @@ def check(playbook: Playbook) -> Iterator[Flag]:
         if contact.respond_within is not None and contact.respond_within > limit:
             yield Flag(
                 ("contacts", i, "respond_within"),
-                f"{contact.id!r} answers within {format_duration(contact.respond_within)}, but the "
-                f"public on {fastest.id!r} expects an answer within {format_duration(limit)}",
-                f"agree on {format_duration(limit)} or less with {contact.name}",
+                _("{contact} answers within {slow}, but the public on {channel} expects an answer within {limit}").format(
+                    contact=repr(contact.id),
+                    slow=duration(contact.respond_within, _.lang),
+                    channel=repr(fastest.id),
+                    limit=duration(limit, _.lang),
+                ),
+                _("agree on {limit} or less with {name}").format(limit=duration(limit, _.lang), name=contact.name),
             )

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cmkit.i18n import catalogue, language
+from cmkit.i18n.terms import action_word
 from cmkit.lint.finding import Flag
 from cmkit.lint.walk import keyword_identity
 from cmkit.model.playbook import Playbook
@@ -33,6 +35,7 @@ NAME = "keyword-in-conflicting-topics"
 
 
 def check(playbook: Playbook) -> Iterator[Flag]:
+    _ = catalogue(language(None, playbook.organization.language))
     topics_with: dict[str, list[int]] = {}
     for i, topic in enumerate(playbook.topics):
         for k, keyword in enumerate(topic.keywords):
@@ -42,9 +45,13 @@ def check(playbook: Playbook) -> Iterator[Flag]:
             if other is not None:
                 yield Flag(
                     ("topics", i, "keywords", k),
-                    f"the keyword {keyword!r} is also in topic {other.id!r} ({other.action}), "
-                    f"but here the action is {topic.action}",
-                    "keep the keyword in one topic, or make it more precise in one of them",
+                    _("the keyword {keyword} is also in topic {other} ({other_action}), but here the action is {action}").format(
+                        keyword=repr(keyword),
+                        other=repr(other.id),
+                        other_action=action_word(other.action, _.lang),
+                        action=action_word(topic.action, _.lang),
+                    ),
+                    _("keep the keyword in one topic, or make it more precise in one of them"),
                 )
             if i not in earlier:
                 earlier.append(i)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cmkit.i18n import catalogue, language
 from cmkit.lint.finding import Flag
 from cmkit.lint.walk import missing_section
 from cmkit.model.playbook import Playbook
@@ -33,11 +34,16 @@ NAME = "no-crisis-section"
 
 
 def check(playbook: Playbook) -> Iterator[Flag]:
+    _ = catalogue(language(None, playbook.organization.language))
     return missing_section(
         playbook,
         "crisis",
-        "the playbook has no crisis section: no journalist, large audience or spreading topic "
-        "ever makes a crisis, and nobody is named to lead one",
-        "add `crisis:` with `escalate_to:` (top management) and what triggers it "
-        "(`authors`, `followers_at_least`, `spread`)",
+        _(
+            "the playbook has no crisis section: no journalist, large audience or spreading topic "
+            "ever makes a crisis, and nobody is named to lead one"
+        ),
+        _(
+            "add `crisis:` with `escalate_to:` (top management) and what triggers it "
+            "(`authors`, `followers_at_least`, `spread`)"
+        ),
     )

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cmkit.i18n import catalogue, language
 from cmkit.lint.finding import Flag
 from cmkit.model.playbook import Playbook
 
@@ -27,11 +28,14 @@ NAME = "topic-without-triggers"
 
 
 def check(playbook: Playbook) -> Iterator[Flag]:
+    _ = catalogue(language(None, playbook.organization.language))
     for i, topic in enumerate(playbook.topics):
         if not topic.keywords and not topic.patterns:
             yield Flag(
                 ("topics", i),
-                f"topic {topic.id!r} has no keywords and no patterns, so no message ever matches it",
-                "add `keywords:` (whole words, `rembours*` for a prefix) or `patterns:`",
+                _("topic {topic} has no keywords and no patterns, so no message ever matches it").format(
+                    topic=repr(topic.id)
+                ),
+                _("add `keywords:` (whole words, `rembours*` for a prefix) or `patterns:`"),
                 at_key=True,
             )

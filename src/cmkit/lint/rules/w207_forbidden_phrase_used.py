@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cmkit.decide.normalize import normalize
+from cmkit.i18n import catalogue, language
 from cmkit.lint.finding import Flag
 from cmkit.lint.walk import own_texts
 from cmkit.model.playbook import Playbook
@@ -44,12 +45,13 @@ def check(playbook: Playbook) -> Iterator[Flag]:
     forbidden = [(phrase, padded) for phrase, padded in forbidden if padded.strip()]
     if not forbidden:
         return
+    _ = catalogue(language(None, playbook.organization.language))
     for path, text in own_texts(playbook):
         padded_text = f" {normalize(text)} "
         for phrase, padded in forbidden:
             if padded in padded_text:
                 yield Flag(
                     path,
-                    f"this text uses the forbidden phrase {phrase!r}",
-                    "rephrase it: the community manager copies what the charter says",
+                    _("this text uses the forbidden phrase {phrase}").format(phrase=repr(phrase)),
+                    _("rephrase it: the community manager copies what the charter says"),
                 )

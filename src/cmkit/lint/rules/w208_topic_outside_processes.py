@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cmkit.i18n import catalogue, language
 from cmkit.lint.finding import Flag
 from cmkit.model.playbook import PROCESSES, Playbook
 
@@ -29,11 +30,14 @@ NAME = "topic-outside-processes"
 
 
 def check(playbook: Playbook) -> Iterator[Flag]:
+    _ = catalogue(language(None, playbook.organization.language))
     for i, topic in enumerate(playbook.topics):
         if topic.process is None:
             yield Flag(
                 ("topics", i),
-                f"topic {topic.id!r} belongs to no process, so what the CM learns here goes nowhere",
-                f"add `process:` ({', '.join(PROCESSES)})",
+                _("topic {topic} belongs to no process, so what the CM learns here goes nowhere").format(
+                    topic=repr(topic.id)
+                ),
+                _("add `process:` ({processes})").format(processes=", ".join(PROCESSES)),
                 at_key=True,
             )

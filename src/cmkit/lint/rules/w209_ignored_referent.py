@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cmkit.i18n import catalogue, language
+from cmkit.i18n.terms import action_word
 from cmkit.lint.finding import Flag
 from cmkit.lint.walk import sends_to_own_referent
 from cmkit.loading.yamlnodes import PathKey
@@ -31,8 +33,9 @@ NAME = "ignored-referent"
 
 
 def check(playbook: Playbook) -> Iterator[Flag]:
+    _ = catalogue(language(None, playbook.organization.language))
     named: list[tuple[PathKey, str, str, str]] = [
-        (("topics", i), f"topic {t.id!r}", t.action, t.escalate_to)
+        (("topics", i), _("topic {topic}").format(topic=repr(t.id)), t.action, t.escalate_to)
         for i, t in enumerate(playbook.topics)
         if t.escalate_to
     ]
@@ -43,11 +46,16 @@ def check(playbook: Playbook) -> Iterator[Flag]:
             continue
         if action == "crisis":
             assert playbook.crisis is not None
-            why = f"is a crisis, which goes to crisis.escalate_to ({playbook.crisis.escalate_to!r})"
+            message = _("{what} is a crisis, which goes to crisis.escalate_to ({crisis}), so {referent} is never called")
         else:
-            why = f"is handled with {action}"
+            message = _("{what} is handled with {action}, so {referent} is never called")
         yield Flag(
             (*path, "escalate_to"),
-            f"{what} {why}, so {referent!r} is never called",
-            "set `action: escalate`, or remove `escalate_to`",
+            message.format(
+                what=what,
+                crisis=repr(playbook.crisis.escalate_to) if playbook.crisis else "",
+                action=action_word(action, _.lang),
+                referent=repr(referent),
+            ),
+            _("set `action: escalate`, or remove `escalate_to`"),
         )

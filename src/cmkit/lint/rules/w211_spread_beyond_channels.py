@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cmkit.i18n import catalogue, language
 from cmkit.lint.finding import Flag
 from cmkit.model.playbook import Playbook
 
@@ -32,9 +33,11 @@ def check(playbook: Playbook) -> Iterator[Flag]:
     spread = playbook.crisis.spread if playbook.crisis else None
     if spread is None or spread.channels <= len(playbook.channels):
         return
+    _ = catalogue(language(None, playbook.organization.language))
     yield Flag(
         ("crisis", "spread", "channels"),
-        f"spread needs {spread.channels} channels, but the playbook lists "
-        f"{len(playbook.channels)}, so a spreading crisis is never detected",
-        f"lower it to {max(1, len(playbook.channels))} at most, or list the channels you watch",
+        _("spread needs {needed} channels, but the playbook lists {listed}, so a spreading crisis is never detected").format(
+            needed=spread.channels, listed=len(playbook.channels)
+        ),
+        _("lower it to {most} at most, or list the channels you watch").format(most=max(1, len(playbook.channels))),
     )

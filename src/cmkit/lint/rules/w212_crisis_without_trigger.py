@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cmkit.i18n import catalogue, language
 from cmkit.lint.finding import Flag
 from cmkit.model.playbook import Playbook
 
@@ -32,9 +33,10 @@ def check(playbook: Playbook) -> Iterator[Flag]:
         return
     if any(topic.action == "crisis" for topic in playbook.topics):
         return
+    _ = catalogue(language(None, playbook.organization.language))
     yield Flag(
         ("crisis",),
-        "nothing triggers a crisis: no authors, no followers_at_least, no spread, no crisis topic",
-        "add `authors: [journalist]`, `followers_at_least:`, `spread:`, or a topic with `action: crisis`",
+        _("nothing triggers a crisis: no `authors`, no `followers_at_least`, no `spread`, no crisis topic"),
+        _("add `authors: [journalist]`, `followers_at_least:`, `spread:`, or a topic with `action: crisis`"),
         at_key=True,
     )

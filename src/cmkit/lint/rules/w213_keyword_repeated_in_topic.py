@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cmkit.i18n import catalogue, language
 from cmkit.lint.finding import Flag
 from cmkit.lint.walk import keyword_identity
 from cmkit.model.playbook import Playbook
@@ -30,6 +31,7 @@ NAME = "keyword-repeated-in-topic"
 
 
 def check(playbook: Playbook) -> Iterator[Flag]:
+    _ = catalogue(language(None, playbook.organization.language))
     for i, topic in enumerate(playbook.topics):
         first_at: dict[str, int] = {}
         for k, keyword in enumerate(topic.keywords):
@@ -37,6 +39,8 @@ def check(playbook: Playbook) -> Iterator[Flag]:
             if earlier != k:
                 yield Flag(
                     ("topics", i, "keywords", k),
-                    f"{keyword!r} repeats {topic.keywords[earlier]!r} in topic {topic.id!r}",
-                    "remove the repeat, or write the keyword you meant",
+                    _("{keyword} repeats {earlier} in topic {topic}").format(
+                        keyword=repr(keyword), earlier=repr(topic.keywords[earlier]), topic=repr(topic.id)
+                    ),
+                    _("remove the repeat, or write the keyword you meant"),
                 )

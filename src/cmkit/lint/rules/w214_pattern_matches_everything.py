@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cmkit.decide.matcher import compile_pattern
+from cmkit.i18n import catalogue, language
 from cmkit.lint.finding import Flag
 from cmkit.model.playbook import Playbook
 
@@ -33,13 +34,15 @@ _PROBES = ("", "z", "Où est mon colis ?\n")
 
 
 def check(playbook: Playbook) -> Iterator[Flag]:
+    _ = catalogue(language(None, playbook.organization.language))
     for i, topic in enumerate(playbook.topics):
         for k, pattern in enumerate(topic.patterns):
             compiled = compile_pattern(pattern)  # with the matcher's time budget: lint never hangs
             if all(compiled.search(probe) for probe in _PROBES):
                 yield Flag(
                     ("topics", i, "patterns", k),
-                    f"the pattern {pattern!r} matches any text, so topic {topic.id!r} "
-                    "matches every message",
-                    "make some part of the pattern required (`+` rather than `*`, not everything optional)",
+                    _("the pattern {pattern} matches any text, so topic {topic} matches every message").format(
+                        pattern=repr(pattern), topic=repr(topic.id)
+                    ),
+                    _("make some part of the pattern required (`+` rather than `*`, not everything optional)"),
                 )

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cmkit.i18n import catalogue, language
 from cmkit.lint.finding import Flag
 from cmkit.lint.walk import section_or_start
 from cmkit.model.playbook import Playbook
@@ -33,13 +34,16 @@ def check(playbook: Playbook) -> Iterator[Flag]:
     autonomy = playbook.autonomy
     if autonomy.may and autonomy.must_not:
         return
-    missing = " and no ".join(
+    _ = catalogue(language(None, playbook.organization.language))
+    missing = (" " + _("and no") + " ").join(
         f"`{key}`" for key, items in (("may", autonomy.may), ("must_not", autonomy.must_not)) if not items
     )
     yield Flag(
         ("autonomy",),
-        f"the autonomy section has no {missing}: nothing says how far the community manager may go alone",
-        "list what the CM may do alone (`may`) and what always goes to a referent (`must_not`)",
+        _("the autonomy section has no {missing}: nothing says how far the community manager may go alone").format(
+            missing=missing
+        ),
+        _("list what the CM may do alone (`may`) and what always goes to a referent (`must_not`)"),
         at_key=True,
         at=section_or_start(playbook, "autonomy"),
     )

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cmkit.i18n import catalogue, language
 from cmkit.lint.finding import Flag
 from cmkit.model.playbook import Playbook
 
@@ -28,9 +29,10 @@ NAME = "reporting-to-nobody"
 
 def check(playbook: Playbook) -> Iterator[Flag]:
     if playbook.reporting is not None and not playbook.reporting.recipients:
+        _ = catalogue(language(None, playbook.organization.language))
         yield Flag(
             ("reporting",),
-            "the reporting section names no recipients, so nobody reads it",
-            "add `recipients:` with contact ids, top management first",
+            _("the reporting section names no recipients, so nobody reads it"),
+            _("add `recipients:` with contact ids, top management first"),
             at_key=True,
         )
