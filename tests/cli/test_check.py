@@ -123,7 +123,7 @@ def test_json_has_the_spec_keys(runner, isolated_cache):
     assert data["respond_within_minutes"] == 30 and data["topic"] is None
     assert data["reasons"] == [{"topic": None, "kind": "author", "matched": ["journalist"]}]
     assert {"tier", "due_at", "reply", "suggested_topic"} <= set(data)
-    assert data["reply"] == "Nous avons bien vu vos messages. Claire Dupuis vous répond sous 30\u00a0minutes. — Léa"
+    assert data["reply"] == "Nous avons bien vu vos messages. Claire Dupuis vous répond sous 30 minutes. — Léa"
 
 
 def test_message_fields_author_engagement_at_and_french_kinds(runner, isolated_cache):

@@ -18,9 +18,9 @@ from cmkit.i18n import catalogue
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_]+)\}")
 
 
-def duration_words(minutes: int, lang: str) -> str:
+def duration_words(minutes: int, lang: str, *, nbsp: bool = False) -> str:
     """90 -> '1 hour 30 minutes' (fr: '1 heure 30 minutes'); 0 -> '0 minutes'; a figure and its
-    unit joined by a no-break space."""
+    unit joined by a no-break space with `nbsp`."""
     _ = catalogue(lang)
     days, rest = divmod(minutes, 1440)
     hours, mins = divmod(rest, 60)
@@ -31,15 +31,17 @@ def duration_words(minutes: int, lang: str) -> str:
         parts.append(_.n("{count} hour", "{count} hours", hours).format(count=hours))
     if mins or not parts:
         parts.append(_.n("{count} minute", "{count} minutes", mins).format(count=mins))
-    return " ".join(part.replace(" ", NBSP, 1) for part in parts)  # « 30 minutes » stays on one line
+    if nbsp:  # on a card, « 30 minutes » stays on one line; a reply keeps the spaces its cases expect
+        parts = [part.replace(" ", NBSP, 1) for part in parts]
+    return " ".join(parts)
 
 
-def deadline_words(minutes: int | None, lang: str) -> str:
+def deadline_words(minutes: int | None, lang: str, *, nbsp: bool = False) -> str:
     """'within 2 hours' (fr: 'sous 2 heures'); without a deadline, 'as soon as possible'."""
     _ = catalogue(lang)
     if minutes is None:
         return _("as soon as possible")
-    return _("within {duration}").format(duration=duration_words(minutes, lang))
+    return _("within {duration}").format(duration=duration_words(minutes, lang, nbsp=nbsp))
 
 
 #: Between a figure and its unit, and inside a time (« 12 h 30 », « 30 min »): a line never

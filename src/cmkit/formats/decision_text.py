@@ -19,6 +19,7 @@ rich's (`NO_COLOR`, `FORCE_COLOR`, a terminal, `TERM=dumb`).
 from __future__ import annotations
 
 import os
+import re
 import textwrap
 from typing import TYPE_CHECKING, TextIO
 
@@ -42,6 +43,8 @@ _BOLD = "1"
 #: Items shown per list (tone, autonomy) without --verbose.
 _SHORT = 3
 _MIN_WIDTH = 40
+#: A figure and the word after it, joined on a card: a line never ends in « 30 ».
+_FIGURE_SPACE = re.compile(r"(\d) (?=\w)")
 
 
 @record
@@ -143,7 +146,7 @@ def headline(verdict: Verdict) -> str:
                 else _("the public must have its answer by {day} at {time}"))
         tail = tail.format(day=day_words(due.date(), lang), time=time_words(due, lang))
     else:
-        within = deadline_words(minutes, lang)
+        within = deadline_words(minutes, lang, nbsp=True)
         tail = (_("act {within}") if decision.action == "moderate" else _("the public must have its answer {within}"))
         tail = tail.format(within=within)
     return f"{head} — {tail}"
@@ -188,7 +191,8 @@ def render_decision(
     sections: list[tuple[str, list[str]]] = []
     if decision.reply:
         title = _("Holding statement (adapt it before posting)") if decision.crisis else _("Reply (adapt it before posting)")
-        sections.append((title, decision.reply.splitlines() or [decision.reply]))
+        reply = _FIGURE_SPACE.sub("\\1" + NBSP, decision.reply)  # « 30 minutes », « 2 h » never cut
+        sections.append((title, reply.splitlines() or [reply]))
     if decision.referent is not None:
         people = [_person(decision.referent, _, verdict.lang)]
         people += [_("backup: {person}").format(person=_person(b, _, verdict.lang)) for b in decision.backups]
@@ -340,7 +344,7 @@ def _person(referent: Referent, _: Catalogue, lang: str) -> str:
     details = [d for d in (referent.role, referent.email, phone) if d]
     if referent.respond_within_minutes is not None:
         details.append(_("answers the CM within {duration}").format(
-            duration=duration_words(referent.respond_within_minutes, lang)))
+            duration=duration_words(referent.respond_within_minutes, lang, nbsp=True)))
     if referent.on_call:
         details.append(_("on call"))
     return referent.name + (f" — {', '.join(details)}" if details else "")
