@@ -55,8 +55,12 @@ def main() -> None:
     python = sys.executable
     check = [python, "-m", "cmkit", "check", "-p", str(PLAYBOOK), "--channel", "twitter", MESSAGE]
     workdir = tempfile.mkdtemp()
-    stemmed = Path(workdir) / "stems.yaml"  # the same playbook, with stems on
-    stemmed.write_text(PLAYBOOK.read_text(encoding="utf-8") + "\nmatching: {stems: true}\n", encoding="utf-8")
+    # the same playbook with stems off (`check`) and on (`check_stems`), whatever the example says
+    text = PLAYBOOK.read_text(encoding="utf-8").replace("\nmatching:\n  stems: true\n", "\n")
+    plain, stemmed = Path(workdir) / "plain.yaml", Path(workdir) / "stems.yaml"
+    plain.write_text(text, encoding="utf-8")
+    stemmed.write_text(text + "\nmatching: {stems: true}\n", encoding="utf-8")
+    check = [python, "-m", "cmkit", "check", "-p", str(plain), "--channel", "twitter", MESSAGE]
     check_stems = [python, "-m", "cmkit", "check", "-p", str(stemmed), "--channel", "twitter", MESSAGE]
     fields = ["--author", "@leparisien", "--at", "2026-03-06T17:30", "--engagement", "12"]
     through_typer = [

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from cmkit.i18n import catalogue
+
+if TYPE_CHECKING:  # datetime costs `check` 2.6 ms of start-up; only the annotations need it
+    from datetime import date, datetime
 
 #: `{{`, `}}`, or a `{name}` placeholder (any other brace is left as written).
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_]+)\}")
