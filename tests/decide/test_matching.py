@@ -91,3 +91,37 @@ def test_reasons_name_what_fired_as_written_in_file_order():
 def test_two_keywords_of_one_topic_that_normalise_alike_are_both_named():
     decision = decide(playbook([topic("a", keywords=["reçu", "recu"])]), "reçu")
     assert decision.reasons[0].matched == ("reçu", "recu")
+
+
+def test_a_risky_pattern_is_stopped_by_the_timer_then_by_regex_and_in_any_thread():
+    """`cmkit check` searches risky patterns with `re` under a timer (no `regex` import); a
+    long run hands them to `regex`'s own budget; another thread has no timer: `regex` at once."""
+    import threading
+    import time
+
+    from cmkit.decide.matcher import _ALARMED_SEARCHES, BoundedPattern
+
+    hostile = "a" * 40 + "!"
+    pattern = BoundedPattern("(a+)+$")
+    started = time.monotonic()
+    assert pattern.search(hostile) is False and pattern.timeouts == 1
+    assert time.monotonic() - started < 2
+    for _ in range(_ALARMED_SEARCHES):
+        assert pattern.search(hostile) is False
+    assert pattern._budget  # regex took over, with its timeout
+    elsewhere = BoundedPattern("(a+)+$")
+    found = []
+    thread = threading.Thread(target=lambda: found.append(elsewhere.search(hostile)))
+    thread.start()
+    thread.join(timeout=10)
+    assert found == [False] and elsewhere._budget
+
+
+def test_patterns_that_cannot_backtrack_for_long_need_no_budget():
+    from cmkit.decide.matcher import bounded_backtracking
+
+    assert bounded_backtracking(r"commande n[°o]? ?\d{6}")
+    assert bounded_backtracking(r"\b(401|403|429) (error|response|status)")
+    assert not bounded_backtracking("(a+)+$")
+    assert not bounded_backtracking(r"ref-\d+")  # unbounded: searched under the budget
+    assert not bounded_backtracking("(x|xx){2,5}")

@@ -149,7 +149,10 @@ def test_end_of_input_writes_nothing(runner, tmp_path):
     path = tmp_path / "p.yaml"
     result = runner.invoke(app, ["init", str(path)], input="fr\nretail\n")
     assert result.exit_code == 2
-    assert "the questionnaire ended before its last answer; nothing was written" in result.stderr
+    assert "le questionnaire s’est arrêté avant sa dernière réponse\u202f; rien n’a été écrit" in result.stderr
+    assert not path.exists()
+    english = runner.invoke(app, ["init", str(path)], input="en\nretail\n")
+    assert "the questionnaire ended before its last answer; nothing was written" in english.stderr
     assert not path.exists()
 
 
@@ -158,7 +161,7 @@ def test_lint_warnings_caused_by_answers_are_shown(runner, tmp_path):
     result = runner.invoke(app, ["init", str(path), *NO_INPUT, "--channel", "twitter=1h"])
     assert result.exit_code == 0
     findings = lint_file(path)
-    assert any(f.code == "W211" for f in findings)  # one channel cannot hold a spread over three
+    assert any(f.code == "W250" for f in findings)  # the preset's example.org addresses
     assert all(f"{f.code} {f.message}" in result.stderr for f in findings if f.severity != "info")
 
 
@@ -171,4 +174,4 @@ def test_real_process(tmp_path):
     assert {f.code for f in lint_file(path)} == {"W250"}
     again = subprocess.run(command, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
     assert again.returncode == 2
-    assert again.stderr.strip() == f"error: {path} already exists; pass --force to replace it"
+    assert again.stderr.strip() == f"error: {path} existe déjà\u202f; ajoutez --force pour le remplacer"

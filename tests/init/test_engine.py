@@ -61,8 +61,10 @@ def test_removed_referents_hand_over_to_their_backup():
     topics = {topic["id"]: topic for topic in data["topics"]}
     assert topics["juridique"]["escalate_to"] == "direction"  # juridique → communication → direction
     assert {c["id"]: c.get("backup") for c in data["contacts"]}["marketing"] == "direction"
-    with pytest.raises(UsageError, match="no referent 'nobody' to remove"):
+    with pytest.raises(UsageError, match="il n’y a pas de référent «\xa0nobody\xa0» à retirer"):
         data_for(removed=["nobody"])
+    with pytest.raises(UsageError, match="there is no referent 'nobody' to remove"):
+        data_for(removed=["nobody"], language="en")
 
 
 def test_hours_and_document_answers():
@@ -81,12 +83,14 @@ def test_autonomy_answers_replace_the_lists():
 
 
 def test_a_new_referent_needs_a_name():
-    with pytest.raises(UsageError, match="new referent 'sav' needs a name"):
+    with pytest.raises(UsageError, match="le nouveau référent «\xa0sav\xa0» doit avoir un nom"):
         scaffold(Answers(name="X", language="fr", referents={"sav": Referent(respond_within=60)}))
+    with pytest.raises(UsageError, match="new referent 'sav' needs a name"):
+        scaffold(Answers(name="X", language="en", referents={"sav": Referent(respond_within=60)}))
 
 
 def test_answers_that_break_the_playbook_are_refused_before_anything_is_written():
-    with pytest.raises(UsageError, match="do not make a valid playbook"):
+    with pytest.raises(UsageError, match="ne donnent pas une charte valide"):
         scaffold(Answers(name="X", language="fr", referents={"direction-adjointe": Referent(backup="direction")}))
     with pytest.raises(UsageError, match="do not make a valid playbook"):
         scaffold(Answers(name="X", referents={"ceo": Referent(backup="nobody")}))

@@ -6,11 +6,15 @@ import sys
 from dataclasses import replace
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from cmkit.cli.common import Exit, exit_on_error
+
+if TYPE_CHECKING:
+    from cmkit.i18n import Catalogue
 
 NAME = "init"
 HELP = "Start a playbook from a sector preset and a short questionnaire (or flags, with --no-input)."
@@ -19,21 +23,14 @@ EPILOG = (
     "--channel instagram=2h --channel google=1d "
     "--referent 'gerance=Léa Morel,1h,-,lea@lefournil.fr,06 12 34 56 78' --remove-referent associe. "
     "cmkit init --list-presets says whom each preset is for. "
-    "(--from-history, a first set of topics learned from sorted messages, waits for `cmkit suggest`.)"
+    "cmkit init charte.yaml --preset food --from-history historique.csv: the history's labels become "
+    "the topics, their keywords learned as `cmkit suggest` learns them."
 )
 
 
 class Language(str, Enum):
     fr = "fr"
     en = "en"
-
-
-class Preset(str, Enum):
-    retail = "retail"
-    food = "food"
-    saas = "saas"
-    public = "public"
-    local = "local"
 
 
 def command(
@@ -43,8 +40,12 @@ def command(
         Language | None, typer.Option(help="Language of the charter and its comments. Default: en.")
     ] = None,
     preset: Annotated[
-        Preset | None,
-        typer.Option(help="Sector preset to start from (topics, referents, autonomy). Default: retail."),
+        str | None,
+        typer.Option(
+            metavar="retail|food|saas|public|local",
+            help="Sector preset to start from (topics, referents, autonomy). Default: retail.",
+            show_default=False,
+        ),
     ] = None,
     sector: Annotated[
         str | None, typer.Option(metavar="TEXT", help="The sector, in words. Default: the preset's.")
@@ -101,6 +102,16 @@ def command(
         str,
         typer.Option(metavar="URL|PATH", help="The JSON Schema named in the modeline, for editor completion."),
     ] = "playbook.schema.json",
+    from_history: Annotated[
+        Path | None,
+        typer.Option(
+            "--from-history",
+            metavar="FILE",
+            help="A labelled history, read as `cmkit eval` reads it (expect_topic, expect_action): its "
+            "labels become the topics, with keywords learned as `cmkit suggest` learns them and 3 examples each.",
+            show_default=False,
+        ),
+    ] = None,
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Ask nothing: the flags and the preset decide.")
     ] = False,
@@ -109,11 +120,15 @@ def command(
     """Write a commented playbook that passes `cmkit lint`; never overwrite without --force."""
     with exit_on_error():
         from cmkit.errors import UsageError
+        from cmkit.i18n import catalogue
         from cmkit.io import atomic_write
         from cmkit.scaffold.engine import UNNAMED, Answers, Referent, scaffold
+        from cmkit.scaffold.presets import PRESETS
         from cmkit.scaffold.questionnaire import (
             parse_channels,
+            parse_choice,
             parse_id,
+            parse_line,
             parse_open_hours,
             parse_referent,
             parse_timezone,
@@ -123,33 +138,43 @@ def command(
         if list_presets:
             _list_presets(lang.value if lang else None)
             raise typer.Exit(Exit.OK)
-        _refuse_to_overwrite(path, force)
-        if not path.parent.is_dir():
-            raise UsageError(f"cannot write {path}: the folder {path.parent} does not exist")
         language = (lang or Language.en).value
-        try:
-            referents = dict(parse_referent(item, language) for item in referent or [])
-            for contact_id in on_call or []:
-                referents[parse_id(contact_id)] = replace(referents.get(contact_id, Referent()), on_call=True)
-            answers = Answers(
-                name=name or "",
-                language=language,
-                preset=(preset or Preset.retail).value,
-                sector=sector,
-                channels=parse_channels(",".join(channel)) if channel else None,
-                referents=referents,
-                removed=[parse_id(contact_id) for contact_id in remove_referent or []],
-                may=may,
-                must_not=must_not,
-                schema=schema,
-                timezone=parse_timezone(timezone) if timezone else None,
-                open_hours=parse_open_hours(hours) if hours else None,
-                version=doc_version,
-                author=author,
-                approved_by=[parse_id(contact_id) for contact_id in approved_by] if approved_by else None,
+        _ = catalogue(language)
+        _refuse_to_overwrite(path, force, _)
+        if not path.parent.is_dir():
+            raise UsageError(
+                _("cannot write {path}: the folder {folder} does not exist").format(path=path, folder=path.parent)
             )
-        except ValueError as error:
-            raise UsageError(str(error)) from None
+        if from_history is not None:
+            _check_history(from_history, path, _)
+
+        def flag(option: str, values: list[str] | None, parse: Callable[[str], Any]) -> list[Any]:
+            return [_flag(option, value, parse, language) for value in values or []]
+
+        referents = dict(flag("--referent", referent, lambda item: parse_referent(item, language)))
+        for contact_id in flag("--on-call", on_call, parse_id):
+            referents[contact_id] = replace(referents.get(contact_id, Referent()), on_call=True)
+        channels: dict[str, int] = {}
+        for given in flag("--channel", channel, parse_channels):
+            channels.update(given)
+        answers = Answers(
+            name=_one(flag("--name", [name] if name else None, parse_line)) or "",
+            language=language,
+            preset=_one(flag("--preset", [preset] if preset else None, lambda t: parse_choice(t, PRESETS))) or "retail",
+            sector=_one(flag("--sector", [sector] if sector else None, parse_line)) or None,
+            channels=channels or None,
+            referents=referents,
+            removed=flag("--remove-referent", remove_referent, parse_id),
+            may=may,
+            must_not=must_not,
+            schema=schema,
+            timezone=_one(flag("--timezone", [timezone] if timezone else None, parse_timezone)),
+            open_hours=_one(flag("--hours", [hours] if hours else None, parse_open_hours)),
+            version=_one(flag("--doc-version", [doc_version] if doc_version else None, parse_line)) or None,
+            author=_one(flag("--author", [author] if author else None, parse_line)) or None,
+            approved_by=flag("--approved-by", approved_by, parse_id) if approved_by else None,
+            history=from_history,
+        )
         if no_input and not name:
             answers.name = UNNAMED[answers.language]
         if not no_input:
@@ -161,7 +186,7 @@ def command(
             answered = {field for field, value in flags.items() if value}
             answers = run_questionnaire(_prompt, typer.echo, answers, answered=answered)
         text = scaffold(answers, str(path))
-        _refuse_to_overwrite(path, force)  # again: the file may have appeared during the questionnaire
+        _refuse_to_overwrite(path, force, _)  # again: the file may have appeared during the questionnaire
         atomic_write(path, text)
         _report(path, answers.schema, answers.language)
     raise typer.Exit(Exit.OK)
@@ -177,14 +202,56 @@ def _list_presets(lang: str | None) -> None:
         typer.echo(f"{preset:<8} {for_whom(preset, chosen)}")
 
 
-def _refuse_to_overwrite(path: Path, force: bool) -> None:
+def _one(values: list[Any]) -> Any:
+    """The parsed value of a flag given once, or None when it was not given."""
+    return values[0] if values else None
+
+
+def _flag(option: str, value: str, parse: Callable[[str], Any], language: str) -> Any:
+    """A flag's value parsed as the questionnaire parses the same answer; refused in one sentence
+    that names the option and the value, in the charter's language."""
+    from cmkit.errors import UsageError
+    from cmkit.i18n import catalogue
+    from cmkit.scaffold.questionnaire import Refusal, printable
+
+    try:
+        return parse(value)
+    except Refusal as refusal:
+        _ = catalogue(language)
+        raise UsageError(
+            _("{option} {value}: {reason}").format(option=option, value=printable(value), reason=refusal.say(language))
+        ) from None
+    except ValueError as error:
+        _ = catalogue(language)
+        raise UsageError(
+            _("{option} {value}: {reason}").format(option=option, value=printable(value), reason=error)
+        ) from None
+
+
+def _check_history(history: Path, path: Path, _: Catalogue) -> None:
+    """A history that cannot be read is said before the questionnaire, not after it."""
+    from cmkit.decide.triage import input_format
+    from cmkit.errors import UsageError
+
+    if not history.is_file():
+        raise UsageError(_("cannot read {path}: no such file").format(path=history))
+    input_format(history)
+    if path.resolve() == history.resolve():
+        raise UsageError(_("{path} is the history init learns from; write the playbook elsewhere").format(path=path))
+
+
+def _refuse_to_overwrite(path: Path, force: bool, _: Catalogue) -> None:
     """A consultant's charter is never replaced by accident."""
     from cmkit.errors import UsageError
 
     if path.is_dir():
-        raise UsageError(f"cannot write {path}: it is a folder; name the playbook file, e.g. {path / 'playbook.yaml'}")
+        raise UsageError(
+            _("cannot write {path}: it is a folder; name the playbook file, e.g. {example}").format(
+                path=path, example=path / "playbook.yaml"
+            )
+        )
     if (path.exists() or path.is_symlink()) and not force:  # a dangling link is someone's too
-        raise UsageError(f"{path} already exists; pass --force to replace it")
+        raise UsageError(_("{path} already exists; pass --force to replace it").format(path=path))
 
 
 def _prompt(question: str, default: str | None, suffix: str, shown: bool) -> str:
@@ -196,8 +263,14 @@ def _prompt(question: str, default: str | None, suffix: str, shown: bool) -> str
             question, default=default, show_default=shown and bool(default), prompt_suffix=suffix
         )
     except typer.Abort:
+        from cmkit.i18n import catalogue
+        from cmkit.scaffold.questionnaire import SUFFIX
+
         typer.echo()  # end the unanswered prompt's line before the error
-        raise UsageError("the questionnaire ended before its last answer; nothing was written") from None
+        # the question's suffix is the charter's typography, so it tells the language asked in
+        language = next((lang for lang, end in SUFFIX.items() if end == suffix), "en")
+        _ = catalogue(language)
+        raise UsageError(_("the questionnaire ended before its last answer; nothing was written")) from None
     if not sys.stdin.isatty():  # piped answers are not echoed: show them, so the transcript reads
         typer.echo(answer)
     return answer

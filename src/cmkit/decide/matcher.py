@@ -207,41 +207,67 @@ PATTERN_BUDGET_SECONDS = 0.05
 class BoundedPattern:
     """A compiled pattern whose `search` gives up after PATTERN_BUDGET_SECONDS.
 
-    Why the `regex` module and not RE2: RE2 never backtracks, but its `\\w`, `\\d`
-    and `\\b` are ASCII-only, so `\\w+ment` would stop matching French words
-    (`égarement`); `regex` reads the same syntax as `re`, Unicode included, and
-    takes a timeout. A search that runs out of time counts as no match (the
-    safe reading: the rest of the playbook still decides, and the run goes on);
-    it is counted in `timeouts`, and lint's W230 flags such patterns before any
-    message meets them. A combined search (`undecided=True`) that runs out of
-    time answers "maybe", so each pattern is then searched on its own.
+    Most charters' patterns cannot backtrack for long (`bounded_backtracking`):
+    they are searched with `re`, with no budget. The others are searched under
+    a budget, two ways:
+
+    - the first `_ALARMED_SEARCHES` searches of a process, in its main thread,
+      with `re` under a one-shot timer (SIGALRM; `re` checks for signals while it
+      backtracks): `cmkit check` decides one message, and importing `regex`
+      would cost it more than deciding;
+    - after those, or in another thread, with the `regex` module's own
+      `timeout`: a triage of many messages pays its import once and no timer
+      per search.
+
+    Why `regex` and not RE2: RE2 never backtracks, but its `\\w`, `\\d` and `\\b`
+    are ASCII-only, so `\\w+ment` would stop matching French words (`égarement`);
+    `regex` reads the same syntax as `re`, Unicode included. A search that runs
+    out of time counts as no match (the safe reading: the rest of the playbook
+    still decides, and the run goes on); it is counted in `timeouts`, and lint's
+    W230 flags such patterns before any message meets them. A combined search
+    (`undecided=True`) that runs out of time answers "maybe", so each pattern
+    is then searched on its own.
     """
 
-    __slots__ = ("pattern", "_search", "_finditer", "_budget", "_undecided", "timeouts")
+    __slots__ = ("pattern", "_search", "_finditer", "_budget", "_undecided", "timeouts", "_re", "_alarmed")
 
     def __init__(self, pattern: str, *, undecided: bool = False) -> None:
         self.pattern = pattern
         self._undecided = undecided
         self.timeouts = 0
         self._budget: dict = {}
-        if bounded_backtracking(pattern):
-            # nothing to stop: `re` is as safe here, and `cmkit check` skips importing `regex`
-            compiled = re.compile(pattern, re.IGNORECASE)
-        else:
-            import regex
+        self._re = re.compile(pattern, re.IGNORECASE)
+        self._search, self._finditer = self._re.search, self._re.finditer
+        #: timed searches left for a risky pattern; _SAFE: no budget needed; _REGEX: `regex` took over
+        self._alarmed = _SAFE if bounded_backtracking(pattern) else _ALARMED_SEARCHES
 
-            self._budget = {"timeout": PATTERN_BUDGET_SECONDS}
-            try:
-                compiled = regex.compile(pattern, regex.IGNORECASE | regex.VERSION0)
-            except regex.error:
-                # what `re` accepts and `regex` does not (none known): same meaning, no budget
-                compiled = re.compile(pattern, re.IGNORECASE)
-                self._budget = {}
+    def _timed(self) -> bool:
+        """Whether this search runs with `re` under the timer; when a risky pattern has used its
+        timed searches (or runs outside the main thread), `regex` takes over for good."""
+        if self._alarmed > 0 and _in_main_thread():
+            self._alarmed -= 1
+            return True
+        if self._alarmed >= 0:
+            self._use_regex()
+        return False
+
+    def _use_regex(self) -> None:
+        import regex
+
+        self._alarmed = _REGEX
+        try:
+            compiled = regex.compile(self.pattern, regex.IGNORECASE | regex.VERSION0)
+        except regex.error:  # what `re` accepts and `regex` does not (none known): same meaning, no budget
+            return
+        self._budget = {"timeout": PATTERN_BUDGET_SECONDS}
         self._search, self._finditer = compiled.search, compiled.finditer
 
     def search(self, text: str) -> bool:
         """Whether the pattern is found in `text` within the budget."""
         try:
+            if self._alarmed >= 0 and self._timed():
+                with _alarm():
+                    return self._re.search(text) is not None
             return self._search(text, **self._budget) is not None
         except TimeoutError:
             self.timeouts += 1
@@ -250,10 +276,43 @@ class BoundedPattern:
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Where the pattern is found in `text` (start, end), all within one budget; none if it runs out."""
         try:
+            if self._alarmed >= 0 and self._timed():
+                with _alarm():
+                    return [(found.start(), found.end()) for found in self._re.finditer(text)]
             return [(found.start(), found.end()) for found in self._finditer(text, **self._budget)]
         except TimeoutError:
             self.timeouts += 1
             return []
+
+
+#: Searches of one risky pattern run under a timer before `regex` takes over (see BoundedPattern).
+_ALARMED_SEARCHES = 64
+_SAFE, _REGEX = -2, -1
+
+
+def _in_main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+class _alarm:
+    """A one-shot SIGALRM after PATTERN_BUDGET_SECONDS that raises TimeoutError in the search."""
+
+    def __enter__(self) -> None:
+        import signal
+
+        self._signal = signal
+        self._previous = signal.signal(signal.SIGALRM, _out_of_time)
+        signal.setitimer(signal.ITIMER_REAL, PATTERN_BUDGET_SECONDS)
+
+    def __exit__(self, *exc: object) -> None:
+        self._signal.setitimer(self._signal.ITIMER_REAL, 0)
+        self._signal.signal(self._signal.SIGALRM, self._previous)
+
+
+def _out_of_time(signum: int, frame: object) -> None:
+    raise TimeoutError
 
 
 def bounded_backtracking(pattern: str) -> bool:

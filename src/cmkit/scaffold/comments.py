@@ -96,6 +96,10 @@ SECTIONS = {
             "fichier l'emporte."
         ),
         "default": "Un message qui ne correspond à aucun sujet : dans le doute, on remonte.",
+        "matching": (
+            "Comment les mots-clés se reconnaissent : avec stems: true, un mot-clé reconnaît\n"
+            "aussi les autres formes du mot (fièvre, fièvres ; rembourser, remboursé)."
+        ),
         "crisis": (
             "Quand un message devient une crise, et qui la prend en main. Trois signaux :\n"
             "qui écrit (un journaliste), son audience, et un même sujet qui gagne\n"
@@ -157,6 +161,10 @@ SECTIONS = {
             "refunds). Between two topics of equal severity, the first in the file wins."
         ),
         "default": "A message that matches no topic: when in doubt, escalate.",
+        "matching": (
+            "How keywords are recognised: with stems: true, a keyword also matches the\n"
+            "other forms of its word (refund, refunded; delivery, deliveries)."
+        ),
         "crisis": (
             "When a message becomes a crisis, and who takes it over. Three signals: who\n"
             "writes (a journalist), how large their audience is, and one topic spreading\n"

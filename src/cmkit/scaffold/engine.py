@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date as Date
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 from cmkit.durations import format_duration
 from cmkit.errors import UsageError
+from cmkit.i18n import Catalogue, catalogue
 from cmkit.model.playbook import Playbook
 from cmkit.scaffold.comments import HEADER, SECTIONS, comment_block
 from cmkit.scaffold.presets import load_preset
@@ -75,6 +77,8 @@ class Answers:
     author: str | None = None
     approved_by: list[str] | None = None
     date: Date | None = None  # the charter's date: today, unless a test fixes it
+    #: A labelled history (`init --from-history`): its labels become the topics (see `scaffold.history`).
+    history: Path | None = None
 
 
 class _Dumper(yaml.SafeDumper):
@@ -108,7 +112,7 @@ def _apply_channels(data: dict[str, Any], channels: dict[str, int]) -> None:
     ]
 
 
-def _apply_referents(data: dict[str, Any], referents: dict[str, Referent]) -> None:
+def _apply_referents(data: dict[str, Any], referents: dict[str, Referent], _: Catalogue) -> None:
     """Change the preset's referents as answered, and add the new ones after them."""
     contacts = {contact["id"]: contact for contact in data["contacts"]}
     for contact_id, answer in referents.items():
@@ -116,7 +120,9 @@ def _apply_referents(data: dict[str, Any], referents: dict[str, Referent]) -> No
         if contact is None:
             if not answer.name:
                 raise UsageError(
-                    f"the new referent {contact_id!r} needs a name: --referent '{contact_id}=Name,delay,backup,email,phone'"
+                    _("the new referent '{id}' needs a name: --referent '{id}=Name,delay,backup,email,phone'").format(
+                        id=contact_id
+                    )
                 )
             contact = contacts[contact_id] = {"id": contact_id, "name": answer.name}
             data["contacts"].append(contact)
@@ -141,16 +147,63 @@ def _apply_referents(data: dict[str, Any], referents: dict[str, Referent]) -> No
     data["contacts"] = [{key: contact[key] for key in order if key in contact} for contact in data["contacts"]]
 
 
-def handover(contacts: list[dict[str, Any]], removed: list[str]) -> dict[str, str]:
+def _fit_spread(data: dict[str, Any]) -> None:
+    """A spreading crisis is a topic on `spread.channels` channels: never more than the charter
+    lists (W211 would say it is never detected), and none at all with a single channel, where
+    "spread" cannot be told from an ordinary message."""
+    crisis = data.get("crisis") or {}
+    spread = crisis.get("spread")
+    if not spread:
+        return
+    count = len(data.get("channels") or [])
+    if count < 2:
+        crisis.pop("spread")
+    elif spread["channels"] > count:
+        spread["channels"] = count
+
+
+def _referenced(data: dict[str, Any], contact_id: str) -> bool:
+    """Whether anything in the charter names this referent (as lint's I301 looks)."""
+    holders = [*data.get("topics", []), data.get("default") or {}, data.get("crisis") or {}, *data.get("audience", [])]
+    return (
+        any(contact.get("backup") == contact_id for contact in data["contacts"])
+        or any(holder.get("escalate_to") == contact_id for holder in holders)
+        or contact_id in (data.get("reporting") or {}).get("recipients", [])
+        or contact_id in (data.get("document") or {}).get("approved_by", [])
+    )
+
+
+def _drop_orphaned_backups(data: dict[str, Any], before: dict[str, Any], answers: Answers) -> None:
+    """A preset's deputy (`service-client-adjoint`) exists only to back up its referent: when the
+    consultant gives that referent another backup, the deputy nobody else names is the preset's
+    invention, not the client's, and goes (the consultant who wants them keeps them by answering
+    about them)."""
+    _ = catalogue(answers.language)
+    orphans = []
+    for contact_id, answer in answers.referents.items():
+        old = before.get(contact_id)
+        if answer.backup is None or not old or old == answer.backup or old in answers.referents:
+            continue
+        if not _referenced(data, old):
+            orphans.append(old)
+    _remove_referents(data, [contact_id for contact_id in dict.fromkeys(orphans) if len(data["contacts"]) > 1], _)
+
+
+def handover(contacts: list[dict[str, Any]], removed: list[str], _: Catalogue | None = None) -> dict[str, str]:
     """Who takes over from each removed referent: the first of their chain of backups who stays,
     else the first referent who stays. Raise UsageError for an unknown id or when nobody stays."""
+    _ = _ or catalogue("en")
     backups = {contact["id"]: contact.get("backup") for contact in contacts}
     for contact_id in removed:
         if contact_id not in backups:
-            raise UsageError(f"there is no referent {contact_id!r} to remove; the referents are {', '.join(backups)}")
+            raise UsageError(
+                _("there is no referent '{id}' to remove; the referents are {ids}").format(
+                    id=contact_id, ids=", ".join(backups)
+                )
+            )
     staying = [contact_id for contact_id in backups if contact_id not in removed]
     if not staying:
-        raise UsageError("a charter needs at least one referent: keep one of them")
+        raise UsageError(_("a charter needs at least one referent: keep one of them"))
     heirs = {}
     for contact_id in removed:
         heir, seen = backups[contact_id], {contact_id}
@@ -161,11 +214,11 @@ def handover(contacts: list[dict[str, Any]], removed: list[str]) -> dict[str, st
     return heirs
 
 
-def _remove_referents(data: dict[str, Any], removed: list[str]) -> None:
+def _remove_referents(data: dict[str, Any], removed: list[str], _: Catalogue) -> None:
     """Remove referents; what named them names who takes over (see `handover`)."""
     if not removed:
         return
-    heirs = handover(data["contacts"], removed)
+    heirs = handover(data["contacts"], removed, _)
 
     def heir(contact_id: Any) -> Any:
         return heirs.get(contact_id, contact_id)
@@ -208,8 +261,11 @@ def playbook_data(answers: Answers) -> dict[str, Any]:
         organization["sector"] = answers.sector
     if answers.channels is not None:
         _apply_channels(data, answers.channels)
-    _remove_referents(data, answers.removed)
-    _apply_referents(data, answers.referents)
+        _fit_spread(data)
+    _ = catalogue(answers.language)
+    _remove_referents(data, answers.removed, _)
+    backups = {contact["id"]: contact.get("backup") for contact in data["contacts"]}
+    _apply_referents(data, answers.referents, _)
     if answers.timezone or answers.open_hours is not None:
         hours = dict(data.get("hours") or {})
         hours["timezone"] = answers.timezone or hours.get("timezone") or "Europe/Paris"
@@ -218,6 +274,7 @@ def playbook_data(answers: Answers) -> dict[str, Any]:
         hours.pop("holidays", None)  # a preset's holidays are another year's
         data["hours"] = hours
     _apply_document(data, answers)
+    _drop_orphaned_backups(data, backups, answers)
     if answers.may is not None:
         data.setdefault("autonomy", {})["may"] = answers.may
     if answers.must_not is not None:
@@ -268,11 +325,12 @@ def render_playbook(data: dict[str, Any], answers: Answers) -> str:
     for key in SECTION_ORDER:
         if key in data:
             exceptions = slow if key == "contacts" else None
-            parts.append("\n" + comment_block(SECTIONS[language][key]) + _section(key, data[key], exceptions))
+            comment = SECTIONS[language].get(key)
+            parts.append("\n" + (comment_block(comment) if comment else "") + _section(key, data[key], exceptions))
     return "".join(parts)
 
 
-def check_playbook(text: str, name: str) -> Playbook:
+def check_playbook(text: str, name: str, language: str = "en") -> Playbook:
     """Load and lint the generated text like `cmkit check` would, raising UsageError if it fails."""
     from cmkit.lint.engine import lint_playbook
     from cmkit.loading.load import InvalidDocument, validate_document
@@ -281,15 +339,26 @@ def check_playbook(text: str, name: str) -> Playbook:
     try:
         playbook = validate_document(parse_yaml(text, name), Playbook)
     except InvalidDocument as invalid:
-        raise UsageError(f"the answers do not make a valid playbook: {invalid.problems[0].message}") from None
+        raise UsageError(_invalid(language, invalid.problems[0].message)) from None
     errors = [finding for finding in lint_playbook(playbook) if finding.severity == "error"]
     if errors:
-        raise UsageError(f"the answers do not make a valid playbook: {errors[0].message}")
+        raise UsageError(_invalid(language, errors[0].message))
     return playbook
+
+
+def _invalid(language: str, problem: str) -> str:
+    return catalogue(language)("the answers do not make a valid playbook: {problem}").format(problem=problem)
 
 
 def scaffold(answers: Answers, name: str = "playbook.yaml") -> str:
     """The commented playbook for these answers, checked to load and to pass lint's error rules."""
-    text = render_playbook(playbook_data(answers), answers)
-    check_playbook(text, name)
+    data = playbook_data(answers)
+    text = render_playbook(data, answers)
+    if answers.history is not None:
+        from cmkit.scaffold.history import learn_keywords, topics_from_history
+
+        data = topics_from_history(data, text, answers.history)
+        data = learn_keywords(data, render_playbook(data, answers), answers.history)
+        text = render_playbook(data, answers)
+    check_playbook(text, name, answers.language)
     return text

@@ -13,6 +13,7 @@ and asked again with the reason, so the questionnaire never ends on an error.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -63,6 +64,8 @@ def _refusals(_: Catalogue) -> dict[str, str]:
         "taken": _("'{value}' is already a referent"),
         "unknown": _("'{value}' names no referent: choose among {choices}"),
         "nobody_left": _("a charter needs at least one referent: keep one of them"),
+        "control": _("'{value}' holds a line break or a control character: write it on one line"),
+        "referent": _("'{value}': write a referent as id=Name[,delay[,backup[,email[,phone]]]]"),
     }
 
 
@@ -109,9 +112,25 @@ def parse_delay(text: str) -> int:
         raise Refusal("duration", value=text.strip()) from None
 
 
+def parse_line(text: str) -> str:
+    """One line of text (a name, a sector, an author), or "" for an empty answer. A line break or
+    a control character is refused rather than written: it would split the name over lines of
+    the charter and reach the terminal of everyone who runs `cmkit check` on it."""
+    value = text.strip()
+    if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in value):
+        raise Refusal("control", value=printable(value))
+    return value
+
+
+def printable(text: str) -> str:
+    """`text` with its line breaks and control characters written as escapes (`\\n`), to be quoted
+    in a one-line message."""
+    return "".join(ch if ch.isprintable() or ch == " " else repr(ch)[1:-1] for ch in text)
+
+
 def parse_name(text: str) -> str:
-    """A person's name: at least two letters (`-`, `?` or `x` are not names)."""
-    value = " ".join(text.split())
+    """A person's name: at least two letters (`-`, `?` or `x` are not names), on one line."""
+    value = " ".join(parse_line(text).split())
     if sum(ch.isalpha() for ch in value) < 2:
         raise Refusal("name", value=value)
     return value
@@ -253,7 +272,7 @@ def parse_referent(text: str, language: str = "en") -> tuple[str, Referent]:
     name is optional and may be left empty (`sav=,30m`); a backup `-` is none."""
     contact_id, equals, rest = text.partition("=")
     if not equals:
-        raise ValueError(f"{text!r}: write a referent as id=Name[,delay[,backup[,email[,phone]]]]")
+        raise Refusal("referent", value=text.strip())
     name, delay, backup, email, phone = ([part.strip() for part in rest.split(",", 4)] + [""] * 5)[:5]
     return parse_id(contact_id), Referent(
         name=parse_name(name) if name else None,
@@ -320,7 +339,7 @@ def run_questionnaire(ask: Ask, say: Say, given: Answers, *, answered: set[str])
     if "name" not in answered:
         answers.name = voice.until_valid(_("Organisation name"), None, _non_empty)
     if "sector" not in answered:
-        answers.sector = voice.free(_("Sector"), data["organization"].get("sector") or "") or None
+        answers.sector = voice.until_valid(_("Sector"), data["organization"].get("sector") or "", parse_line) or None
     if "channels" not in answered:
         suggested = format_channels(preset_channels(data))
         say(_("The preset's channels, with how fast the public expects an answer there:"))
@@ -355,9 +374,9 @@ def run_questionnaire(ask: Ask, say: Say, given: Answers, *, answered: set[str])
         contacts = [c["id"] for c in data["contacts"] if c["id"] not in answers.removed]
         contacts += [contact_id for contact_id in answers.referents if contact_id not in contacts]
         answers.version = voice.until_valid(_("Version of the charter"), answers.version or "1.0", _non_empty)
-        answers.author = voice.free(_("Written by (you, your firm)"), answers.author or "") or None
+        answers.author = voice.until_valid(_("Written by (you, your firm)"), answers.author or "", parse_line) or None
         crisis_lead = (data.get("crisis") or {}).get("escalate_to")
-        heir = handover(data["contacts"], answers.removed).get(crisis_lead, crisis_lead) if crisis_lead else None
+        heir = handover(data["contacts"], answers.removed, _).get(crisis_lead, crisis_lead) if crisis_lead else None
         answers.approved_by = voice.until_valid(
             _("Approved by (referents' ids, comma-separated; - for nobody yet)"),
             heir or NO_BACKUP,
@@ -381,9 +400,10 @@ def _known_ids(text: str, known: list[str]) -> list[str]:
 
 
 def _non_empty(text: str) -> str:
-    if not text.strip():
+    value = parse_line(text)
+    if not value:
         raise Refusal("empty")
-    return text.strip()
+    return value
 
 
 def _public_limit(data: dict, channels: dict[str, int] | None) -> tuple[str, int] | None:
@@ -418,7 +438,7 @@ def _ask_referents(
         return ids
 
     removed = voice.until_valid(_("Referents to remove (ids, comma-separated; Enter for none)"), "", removable)
-    heirs = handover(data["contacts"], removed)
+    heirs = handover(data["contacts"], removed, voice._)
     for gone, heir in heirs.items():
         say(_("What went to '{removed}' now goes to '{heir}'.").format(removed=gone, heir=heir))
 
@@ -441,7 +461,7 @@ def _ask_referents(
         role = contact.get("role") or ""
         say(f"{role} ({contact_id})" if role else contact_id)
         name = voice.until_valid(_("  name"), contact.get("name"), parse_name)
-        role = voice.free(_("  role"), role or None) or None
+        role = voice.until_valid(_("  role"), role or None, parse_line) or None
         same_person = name == contact.get("name")
         email = voice.until_valid(
             _("  e-mail (- for none)"), (contact.get("email") if same_person else None) or NO_BACKUP, parse_email
