@@ -290,3 +290,11 @@ def test_binary_or_non_utf8_stdin_is_refused(tmp_path, data, said):
 def test_utf8_with_a_byte_order_mark_is_read(runner, isolated_cache):
     result = runner.invoke(app, ["check", *P, "--format", "json"], input="\ufeffmon colis".encode())
     assert json.loads(result.stdout)["topic"] == "livraison"
+
+
+def test_crisis_reason_in_json_follows_the_verdict_language(runner, isolated_cache):
+    french = as_json(runner, "--author", "x@afp.com", "colis")
+    assert french["crisis"] and "journaliste" in french["crisis_reason"]
+    english = as_json(runner, "--lang", "en", "--author", "x@afp.com", "colis")
+    assert "journalist" in english["crisis_reason"] and "journaliste" not in english["crisis_reason"]
+    assert as_json(runner, "colis")["crisis_reason"] is None

@@ -152,10 +152,11 @@ def run(text: str | None = None, **given: Any) -> None:
     if values.get("output_format") == "json":
         import json
 
-        from cmkit.formats.decision_text import crisis_reason
-
         data = decision.to_json()
-        data["crisis_reason"] = crisis_reason(decision, lang)  # a sentence: in the verdict's language
+        if decision.crisis:  # a sentence: in the verdict's language (the formatter only then: start-up)
+            from cmkit.formats.decision_text import crisis_reason
+
+            data["crisis_reason"] = crisis_reason(decision, lang)
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return
     from cmkit.formats.decision_text import Verdict, render_decision, terminal_width, wants_color
