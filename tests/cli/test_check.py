@@ -39,7 +39,7 @@ def test_escalation_names_referent_and_when_the_public_has_its_answer_in_french(
     result = check(runner, "-c", "twitter", "Je veux être remboursé !")
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].strip() == "TRANSMETTRE à Julie Martin (sav) — le public doit avoir sa réponse sous 1 heure"
+    assert lines[0].strip() == "TRANSMETTRE à Julie Martin (sav) — le public doit avoir sa réponse sous 1\u00a0heure"
     assert "\u202f: Remboursement (remboursement)" in lines[1]
     assert "Référent" in lines and "Ton" in lines and "Vous ne devez pas" in lines and "Pourquoi" in lines
     assert "suppléant\u202f: Karim Benali" in result.stdout
@@ -49,15 +49,15 @@ def test_escalation_names_referent_and_when_the_public_has_its_answer_in_french(
 
 def test_the_same_verdict_in_english_with_lang(runner, isolated_cache):
     lines = check(runner, "--lang", "en", "-c", "twitter", "Je veux être remboursé !").stdout.splitlines()
-    assert lines[0].strip() == "ESCALATE to Julie Martin (sav) — the public must have its answer within 1 hour"
+    assert lines[0].strip() == "ESCALATE to Julie Martin (sav) — the public must have its answer within 1\u00a0hour"
     assert "Referent" in lines and "You must not" in lines and "Why" in lines
 
 
 @pytest.mark.parametrize(("text", "first"), [
     ("merci beaucoup", "RÉPONDRE"),
-    ("Gagnez 500 €", "MODÉRER — à faire sous 1 heure"),
+    ("Gagnez 500 €", "MODÉRER — à faire sous 1\u00a0heure"),
     ("les élections", "NE PAS RÉPONDRE — ne pas s’engager dans la discussion"),
-    ("je suis intoxiqué", "CRISE — transmettre immédiatement à Claire Dupuis (dg) — le public doit avoir sa réponse sous 30 minutes"),
+    ("je suis intoxiqué", "CRISE — transmettre immédiatement à Claire Dupuis (dg) — le public doit avoir sa réponse sous 30\u00a0minutes"),
 ])
 def test_each_action_has_its_french_verdict(runner, isolated_cache, text, first):
     assert check(runner, text).stdout.splitlines()[0].strip() == first
@@ -80,7 +80,7 @@ def test_a_crisis_by_author_without_topic_says_why_it_is_one(runner, isolated_ca
 def test_an_answer_shows_the_reply_with_its_placeholders_filled(runner, isolated_cache):
     out = check(runner, "-c", "twitter", "--author", "@marie", "mon colis ?").stdout
     assert "Réponse proposée (à adapter avant de publier)" in out
-    assert "Bonjour @marie, nous regardons votre colis et revenons vers vous sous 1 heure. — Léa" in out
+    assert "Bonjour @marie, nous regardons votre colis et revenons vers vous sous 1\u00a0heure. — Léa" in out
     assert "Vous pouvez" in out
 
 
@@ -94,7 +94,7 @@ def test_tone_and_autonomy_are_shortened_unless_verbose(runner, isolated_cache):
 def test_brief_is_one_line(runner, isolated_cache):
     result = check(runner, "--brief", "--lang", "en", "-c", "FB", "--at", "2026-03-06T17:30", "remboursez-moi")
     assert result.stdout == (
-        "ESCALATE to Julie Martin (sav) — the public must have its answer by 2026-03-06 21:30 · remboursement\n"
+        "ESCALATE to Julie Martin (sav) — the public must have its answer by Friday 6\u00a0March at 21:30 · remboursement\n"
     )
 
 
@@ -232,7 +232,7 @@ def test_a_real_process_reads_stdin_and_never_hangs(tmp_path):
     done = _process("check", *P, "--channel", "email", "--lang", "en", input="Où est mon colis ?",
                     env_extra={"XDG_CACHE_HOME": str(tmp_path)})
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith(" ANSWER — the public must have its answer within 2 hours")
+    assert done.stdout.startswith(" ANSWER — the public must have its answer within 2\u00a0hours")
 
 
 @pytest.mark.parametrize("argv", [
@@ -253,3 +253,48 @@ def test_the_fast_path_and_typer_print_the_same(runner, isolated_cache, tmp_path
 def test_the_example_playbook_still_decides(runner, isolated_cache):
     result = runner.invoke(app, ["check", "-p", str(FR_PLAYBOOK), "--format", "json", "colis"])
     assert result.exit_code == 0 and json.loads(result.stdout)["action"] in ("answer", "escalate")
+
+
+# -- hostile stdin --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [["check", *P], ["review", *P]])
+def test_dev_zero_on_stdin_is_refused_in_one_sentence_without_reading_it_all(tmp_path, command):
+    with open("/dev/zero", "rb") as zero:
+        done = _process(*command, stdin=zero, env_extra={"XDG_CACHE_HOME": str(tmp_path)})
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert "dépasse 1\u00a0Mo" in done.stderr
+
+
+def test_a_megabyte_of_text_is_read_and_one_byte_more_is_refused(runner, isolated_cache):
+    fits = runner.invoke(app, ["check", *P, "--format", "json"], input="colis " + "x" * ((1 << 20) - 6))
+    assert fits.exit_code == 0 and json.loads(fits.stdout)["topic"] == "livraison"
+    for command in ("check", "review"):
+        over = runner.invoke(app, [command, *P], input="colis " + "x" * ((1 << 20) - 5))
+        assert over.exit_code == 2 and "dépasse 1\u00a0Mo" in over.stderr
+
+
+@pytest.mark.parametrize(("data", "said"), [
+    (b"\0" * 5000, "octet NUL"),
+    (b"colis\0", "octet NUL"),
+    (b"\xff\xfeabc", "UTF-8"),
+])
+def test_binary_or_non_utf8_stdin_is_refused(tmp_path, data, said):
+    done = subprocess.run([sys.executable, "-m", "cmkit", "check", *P, "--brief"], input=data, capture_output=True,
+                          timeout=60, env={**os.environ, "NO_COLOR": "1", "XDG_CACHE_HOME": str(tmp_path)})
+    assert done.returncode == 2 and said in done.stderr.decode()
+    assert done.stdout == b""
+
+
+def test_utf8_with_a_byte_order_mark_is_read(runner, isolated_cache):
+    result = runner.invoke(app, ["check", *P, "--format", "json"], input="\ufeffmon colis".encode())
+    assert json.loads(result.stdout)["topic"] == "livraison"
+
+
+def test_crisis_reason_in_json_follows_the_verdict_language(runner, isolated_cache):
+    french = as_json(runner, "--author", "x@afp.com", "colis")
+    assert french["crisis"] and "journaliste" in french["crisis_reason"]
+    english = as_json(runner, "--lang", "en", "--author", "x@afp.com", "colis")
+    assert "journalist" in english["crisis_reason"] and "journaliste" not in english["crisis_reason"]
+    assert as_json(runner, "colis")["crisis_reason"] is None

@@ -152,7 +152,12 @@ def run(text: str | None = None, **given: Any) -> None:
     if values.get("output_format") == "json":
         import json
 
-        print(json.dumps(decision.to_json(), ensure_ascii=False, indent=2))
+        data = decision.to_json()
+        if decision.crisis:  # a sentence: in the verdict's language (the formatter only then: start-up)
+            from cmkit.formats.decision_text import crisis_reason
+
+            data["crisis_reason"] = crisis_reason(decision, lang)
+        print(json.dumps(data, ensure_ascii=False, indent=2))
         return
     from cmkit.formats.decision_text import Verdict, render_decision, terminal_width, wants_color
 
@@ -183,10 +188,39 @@ def _message_text(text: str | None, _: Catalogue) -> str:
     if text is None or text == "-":
         if sys.stdin is None or sys.stdin.isatty():
             raise UsageError(_("no message: pass it as TEXT, or pipe it on stdin"))
-        text = sys.stdin.read()
+        text = stdin_text(_)
     if not text.strip():
         raise UsageError(_("the message is empty"))
     return text
+
+
+#: The most stdin may hold: a message or a draft is a few kilobytes; a megabyte is a
+#: whole thread pasted by mistake, and anything more a file or a device (`< /dev/zero`).
+STDIN_LIMIT = 1 << 20
+
+
+def stdin_text(_: Catalogue, limit: int = STDIN_LIMIT) -> str:
+    """stdin as text, read in bytes and at most `limit` of them, so that `< /dev/zero` or a
+    multi-gigabyte pipe ends in one sentence (exit 2) instead of filling memory. Text only:
+    not UTF-8, or holding a NUL byte (a binary file, a device), it is refused rather than
+    decided as an ordinary message. `check` and `review` both read stdin here."""
+    from cmkit.errors import UsageError
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # a text stream handed in by a test or an embedding program
+        data = sys.stdin.read(limit + 1).encode("utf-8", "surrogatepass")
+    else:
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise UsageError(_("stdin holds more than {size} MB: pass one message, not a file").format(
+            size=f"{limit / STDIN_LIMIT:g}"))
+    if b"\0" in data:
+        raise UsageError(_("stdin holds binary data (a NUL byte), not a text"))
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UsageError(_("stdin is not UTF-8 text (byte {position} cannot be read): save it as UTF-8")
+                         .format(position=error.start + 1)) from None
 
 
 def parse(argv: list[str]) -> dict | None:

@@ -72,7 +72,9 @@ def _draft_text(draft: str | None, _) -> str:
     if draft is None or draft == "-":
         if sys.stdin is None or sys.stdin.isatty():
             raise UsageError(_("no draft: pass it as DRAFT, or pipe it on stdin"))
-        draft = sys.stdin.read()
+        from cmkit.cli.check_fast import stdin_text
+
+        draft = stdin_text(_)
         if draft.endswith("\r\n"):
             draft = draft[:-2]
         elif draft.endswith("\n"):

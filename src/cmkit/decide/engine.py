@@ -151,6 +151,15 @@ class Decision:
     author_kind: str | None = None
     #: the deadline's candidates (minutes, counted in open hours), for `due_at`
     candidates: tuple[tuple[int, bool], ...] = ()
+    #: a crisis made by the author, the audience or the spread of a topic that is not a crisis
+    #: topic: that topic's own handling (its process, push, guidance, reply) is suspended, the
+    #: CM posts the holding statement at most (a journalist is not answered like a customer)
+    suspended: bool = False
+    #: with an `at`, when the referent who holds the answer is not on call and the office is
+    #: closed, or closes before their delay is over: {"resumes": ISO 8601 (when the office
+    #: opens again), "off_duty": contact ids (referent and backups not on call), "on_call":
+    #: [{id, name, phone}] of who can be reached meanwhile}; else None
+    off_hours: dict | None = None
 
     def summary_json(self) -> dict:
         """The spec's keys (cli.md, "JSON of a decision", revision 1.1) and why it is a crisis."""
@@ -175,6 +184,7 @@ class Decision:
         return {
             **self.summary_json(),
             "author_kind": self.author_kind,
+            "off_hours": self.off_hours,
             "topic_label": self.topic_label,
             "referent": _referent_json(self.referent),
             "backups": [_referent_json(b) for b in self.backups],
@@ -397,7 +407,8 @@ class Decider:
             from cmkit.decide.nearest import NearestTopic
 
             self._nearest = NearestTopic.from_playbook_data(self.data, self._history)
-        hint = self._nearest.suggest(text) if self._nearest else None
+        removed = [r.topic for r in decision.reasons if r.kind == "unless"]
+        hint = self._nearest.suggest(text, removed) if self._nearest else None
         return decision._replace(suggested_topic=hint) if hint else decision
 
     # -- the public surface -------------------------------------------------
@@ -488,11 +499,57 @@ class Decider:
             if len(matches.decisions) >= _MEMO_SIZE:
                 matches.decisions.clear()
             matches.decisions[context] = decision
+        promise = None
         if at is not None and decision.candidates:  # a copy with the message's `due_at`, built as a tuple
             decision = _NEW(Decision, decision[:_DUE_AT] + (self._due_at(at, decision.candidates),) + decision[_DUE_AT + 1:])
-        if author and decision.reply is not None and "{author}" in self._reply_template(decision):
-            decision = _with(decision, "reply", self._fill(decision, author))
+            referent = decision.referent
+            if referent is not None and not referent.on_call and self.clock.has_hours:
+                off = self._off_hours(at, decision)
+                if off is not None:
+                    decision = _with(decision, "off_hours", off)
+            if decision.reply is not None and "{deadline}" in self._reply_template(decision):
+                promise = self._promise(at, decision)
+        if promise is not None or (
+            author and decision.reply is not None and "{author}" in self._reply_template(decision)
+        ):
+            decision = _with(decision, "reply", self._fill(decision, author or "", promise))
         return decision
+
+    def _promise(self, at: datetime, decision: Decision) -> datetime:
+        """The moment a reply's `{deadline}` promises: the due moment, or, when the referent
+        who holds the answer counts in open hours and cannot answer by then, the moment they
+        can (an open-hours candidate's end): a reply never names a person and a time the
+        office's hours make impossible (docs/decide.md, "Off hours")."""
+        clock = self.clock
+        due = clock.parse(decision.due_at)
+        for minutes, open_hours in decision.candidates:
+            if open_hours:
+                counted = clock.add_open(at, minutes)
+                if counted > due:
+                    due = counted
+        return due.astimezone(clock.zone)
+
+    def _off_hours(self, at: datetime, decision: Decision) -> dict | None:
+        """Who is off duty and until when, when the referent (not on call) cannot answer
+        within their delay in one stretch of open hours: the office is closed at `at`, or
+        closes before the delay (the referent's own answer time, else the decision's) ends."""
+        clock = self.clock
+        referent = decision.referent
+        delay = referent.respond_within_minutes
+        if delay is None:
+            delay = decision.respond_within_minutes or 0
+        local = clock.localize(at).astimezone(clock.zone)
+        if clock.is_open(local):
+            if clock.add_open(local, delay) <= clock.add_wall(local, delay):
+                return None  # the office stays open until the delay is over
+            resumes = clock.next_open(clock.add_open(local, _open_minutes_left(clock, local)))
+        else:
+            resumes = clock.next_open(local)
+        off = [referent.id, *(b.id for b in decision.backups if not b.on_call)]
+        on_call = [
+            {"id": c["id"], "name": c["name"], "phone": c.get("phone")} for c in self._contacts.values() if c.get("on_call")
+        ]
+        return {"resumes": clock.format(resumes), "off_duty": off, "on_call": on_call}
 
     def _due_at(self, at: datetime, candidates: tuple[tuple[int, bool], ...]) -> str:
         """`at` plus each candidate on its own clock, the earliest, as ISO 8601 with offset.
@@ -714,6 +771,8 @@ class Decider:
             candidates = ()
         referent = referent if referent in self._contacts else None
         deadline = min((m for m, _ in candidates), default=None)
+        suspended = bool(why) and deciding is not None and deciding.action != "crisis"
+        own = None if suspended else deciding
         decision = Decision(
             action=action,
             topic=deciding.id if deciding else None,
@@ -726,15 +785,16 @@ class Decider:
             topic_label=deciding.label if deciding else None,
             referent=self.referent(referent) if referent else None,
             backups=self.backups(referent) if referent else (),
-            process=deciding.process if deciding else None,
-            push=deciding.push if deciding else (),
+            process=own.process if own else None,
+            push=own.push if own else (),
             report=deciding.report if deciding else (),
-            guidance=deciding.guidance if deciding else None,
+            guidance=own.guidance if own else None,
             tone=self._tone,
             autonomy=self._autonomy,
             tier=tier,
             author_kind=kind,
             candidates=candidates,
+            suspended=suspended,
         )
         if self._reply_template(decision):
             decision = decision._replace(reply=self._fill(decision, ""))
@@ -748,13 +808,19 @@ class Decider:
             return None
         return next(t.reply for t in self.topics if t.id == decision.topic)
 
-    def _fill(self, decision: Decision, author: str) -> str:
-        from cmkit.decide.words import deadline_words, fill
+    def _fill(self, decision: Decision, author: str, promise: datetime | None = None) -> str:
+        """The reply with its placeholders; `{deadline}` a moment in words when there is one
+        (« d’ici lundi 7 décembre, 10 h 30 »), else the delay (« sous 2 heures »)."""
+        from cmkit.decide.words import by_moment_words, deadline_words, fill
 
+        if promise is not None:
+            deadline = by_moment_words(promise, self.language)
+        else:
+            deadline = deadline_words(decision.respond_within_minutes, self.language)
         return fill(self._reply_template(decision) or "", {
             "signature": self._tone.signature or "",
             "referent": decision.referent.name if decision.referent else "",
-            "deadline": deadline_words(decision.respond_within_minutes, self.language),
+            "deadline": deadline,
             "author": author,
         })
 
@@ -808,9 +874,39 @@ def _with(decision: Decision, field: str, value: Any) -> Decision:
     return decision._replace(**{field: value})
 
 
+def _open_minutes_left(clock: Clock, local: datetime) -> float:
+    """How many minutes the stretch of open hours that `local` falls in still lasts (the office
+    closes then; a range that ends at midnight and one that starts then are one stretch)."""
+    from datetime import timedelta
+
+    left = 0.0
+    day, minute = local.date(), local.hour * 60 + local.minute + local.second / 60
+    for _ in range(8):
+        current = next(((s, e) for s, e in clock.week[day.weekday()] if s <= minute < e), None)
+        if current is None or day in clock.holidays:
+            return left
+        left += current[1] - minute
+        if current[1] < 1440:
+            return left
+        day, minute = day + timedelta(days=1), 0.0
+    return left
+
+
 def _handle(written: str) -> str:
-    """A handle as the watchlist compares it: case ignored, one leading `@` dropped."""
+    """A handle as the watchlist compares it: case ignored, one leading `@` dropped.
+
+    An author as e-mail exports write it (Zendesk, Outlook, Freshdesk:
+    « Paul Dupont <paul@lemonde.fr> », `<paul@lemonde.fr>`, `mailto:`) is its
+    address, and the punctuation a sentence or a copy leaves at its end
+    (`paul@lemonde.fr.`, `@LeParisien,`) is not part of it: a journalist is
+    not missed for the way a tool wrote their address."""
     handle = written.strip().casefold()
+    opening = handle.rfind("<")
+    if opening >= 0 and handle.endswith(">"):
+        handle = handle[opening + 1:-1].strip()
+    if handle.startswith("mailto:"):
+        handle = handle[7:]
+    handle = handle.strip().strip("\"'").rstrip(".,;:!?)»” ")
     return handle[1:] if handle.startswith("@") else handle
 
 

@@ -9,6 +9,15 @@ word by how rare it is across topics (tf-idf, cosine similarity), so that
 normalisation and cut to their first six letters, a crude but
 language-independent stand-in for a stem (« remboursement » and « rembourser »
 meet). No hidden model: the words that weighed are returned with the score.
+
+A hint must never be more dangerous than no hint (docs/decide.md, "The
+closest topic"): a topic that the message's own words removed by its `unless`
+(« je ne veux PAS de remboursement ») is never suggested, and when the
+closest topic is one the CM handles alone (answer, moderate, do not answer)
+while a crisis topic is also within reach of the message's words (a press
+inquiry near a press-praise topic), the hint is the crisis topic: an
+over-cautious hint costs a referent a few minutes, answering a journalist
+costs the crisis.
 """
 
 from __future__ import annotations
@@ -25,6 +34,8 @@ MIN_SCORE = 0.2
 #: How many of the words that weighed are returned.
 SHOWN_WORDS = 3
 _CUT = 6
+#: The actions of topics a CM handles alone: never hinted at when a crisis topic is in reach.
+_ALONE = frozenset({"answer", "moderate", "decline"})
 _SMALL_WORDS = frozenset(
     """
     avec dans des est les mais mes nous pas pour que qui sur une vos votre vous cette ces ete avoir etre
@@ -44,7 +55,9 @@ def terms(text: str) -> list[str]:
 class NearestTopic:
     """The closest topic by examples; build once per playbook, call `suggest` per message."""
 
-    def __init__(self, examples: Mapping[str, Sequence[str]]) -> None:
+    def __init__(self, examples: Mapping[str, Sequence[str]], actions: Mapping[str, str] | None = None) -> None:
+        #: each topic's action, for the rule that prefers a crisis topic to one answered alone
+        self.actions = dict(actions or {})
         bags = {topic: Counter(t for text in texts for t in terms(text)) for topic, texts in examples.items()}
         bags = {topic: bag for topic, bag in bags.items() if bag}
         document_frequency: Counter = Counter()
@@ -68,10 +81,12 @@ class NearestTopic:
         for topic, text in history:
             if topic in examples:
                 examples[topic].append(text)
-        return cls(examples)
+        return cls(examples, {t["id"]: t["action"] for t in data["topics"]})
 
-    def suggest(self, text: str) -> dict[str, Any] | None:
-        """`{id, score, words}` for the closest topic, or None when none is close enough."""
+    def suggest(self, text: str, removed: Iterable[str] = ()) -> dict[str, Any] | None:
+        """`{id, score, words}` for the closest topic, or None when none is close enough;
+        never one of `removed` (topics the message's `unless` removed), and a crisis topic
+        within reach rather than a closer topic the CM would answer alone."""
         bag = Counter(terms(text))
         if not bag or not self.vectors:
             return None
@@ -85,9 +100,15 @@ class NearestTopic:
             for topic, weight in self.by_term[term]:
                 scores[topic] += value / norm * weight
                 weights[topic][term] = value * weight
+        for topic in removed:
+            scores.pop(topic, None)
         best = max(scores, key=lambda topic: (scores[topic], topic), default=None)
         if best is None or scores[best] < MIN_SCORE:
             return None
+        if self.actions.get(best) in _ALONE:
+            crisis = [t for t, score in scores.items() if score >= MIN_SCORE and self.actions.get(t) == "crisis"]
+            if crisis:
+                best = max(crisis, key=lambda topic: (scores[topic], topic))
         shown = sorted(weights[best], key=lambda term: (-weights[best][term], term))[:SHOWN_WORDS]
         words = [_original_word(text, term) for term in shown]
         return {"id": best, "score": round(scores[best], 2), "words": words}

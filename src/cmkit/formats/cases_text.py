@@ -59,10 +59,19 @@ def _because(result: CaseResult, lang: str = "en") -> str:
     _ = catalogue(lang)
     decision = result.decision
     quote = ("«\u00a0", "\u00a0»") if lang == "fr" else ("“", "”")
-    fired = "; ".join(
-        f"{r.topic} ← " + ", ".join(f"{quote[0]}{m}{quote[1]}" for m in r.matched) for r in decision.reasons
-    )
+    fired = "; ".join(_fired(r, quote) for r in decision.reasons)
     parts = [fired or _("no keyword or pattern matched, so the default applies")]
     if decision.crisis_reason:
         parts.append(_("crisis: {reason}").format(reason=decision.crisis_reason))
     return "; ".join(parts)
+
+
+def _fired(reason, quote: tuple[str, str] = ("“", "”")) -> str:
+    """`topic ← “word”` for what a topic matched; a reason of no topic (the watchlist, the
+    author, the audience, a tier) is named by its kind: `author ← “journalist”`."""
+    what = ", ".join(f"{quote[0]}{m}{quote[1]}" for m in reason.matched)
+    if reason.topic is None:
+        return f"{reason.kind} ← {what}"
+    if reason.kind == "keyword" or reason.kind == "pattern":
+        return f"{reason.topic} ← {what}"
+    return f"{reason.topic} ({reason.kind}) ← {what}"

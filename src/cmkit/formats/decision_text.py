@@ -19,14 +19,18 @@ rich's (`NO_COLOR`, `FORCE_COLOR`, a terminal, `TERM=dumb`).
 from __future__ import annotations
 
 import os
+import re
 import textwrap
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from cmkit.decide.record import record
 from cmkit.decide.engine import Decision, Reason, Referent
-from cmkit.decide.words import deadline_words, duration_words
+from cmkit.decide.words import NBSP, day_words, deadline_words, duration_words, time_words
 from cmkit.formats.safe_text import printable_fields
 from cmkit.i18n import Catalogue, catalogue
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 _HEADLINE_STYLE = {
     "answer": "1;32",
@@ -39,6 +43,8 @@ _BOLD = "1"
 #: Items shown per list (tone, autonomy) without --verbose.
 _SHORT = 3
 _MIN_WIDTH = 40
+#: A figure and the word after it, joined on a card: a line never ends in « 30 ».
+_FIGURE_SPACE = re.compile(r"(\d) (?=\w)")
 
 
 @record
@@ -135,11 +141,12 @@ def headline(verdict: Verdict) -> str:
     if minutes is None:
         return head
     if decision.due_at:  # the earliest due moment, which may not be the shortest delay's
-        when = decision.due_at[:16].replace("T", " ")
-        tail = (_("act by {time}") if decision.action == "moderate" else _("the public must have its answer by {time}"))
-        tail = tail.format(time=when)
+        due = _moment(decision.due_at)
+        tail = (_("act by {day} at {time}") if decision.action == "moderate"
+                else _("the public must have its answer by {day} at {time}"))
+        tail = tail.format(day=day_words(due.date(), lang), time=time_words(due, lang))
     else:
-        within = deadline_words(minutes, lang)
+        within = deadline_words(minutes, lang, nbsp=True)
         tail = (_("act {within}") if decision.action == "moderate" else _("the public must have its answer {within}"))
         tail = tail.format(within=within)
     return f"{head} — {tail}"
@@ -174,13 +181,18 @@ def render_decision(
     crisis = _crisis_line(decision, _)
     if crisis:
         out += [paint(line, "1;31") for line in _wrap(crisis, width, "  ")]
+    if decision.suspended:
+        out += [paint(line, "1;31") for line in _wrap(_suspended_line(decision, _), width, "  ")]
+    if decision.off_hours:
+        out += [paint(line, "1;33") for line in _wrap(_off_hours_line(decision, _, verdict.lang), width, "  ")]
     tier = _tier_line(decision, _)
     if tier:
         out += _wrap(tier, width, "  ")
     sections: list[tuple[str, list[str]]] = []
     if decision.reply:
         title = _("Holding statement (adapt it before posting)") if decision.crisis else _("Reply (adapt it before posting)")
-        sections.append((title, decision.reply.splitlines() or [decision.reply]))
+        reply = _FIGURE_SPACE.sub("\\1" + NBSP, decision.reply)  # « 30 minutes », « 2 h » never cut
+        sections.append((title, reply.splitlines() or [reply]))
     if decision.referent is not None:
         people = [_person(decision.referent, _, verdict.lang)]
         people += [_("backup: {person}").format(person=_person(b, _, verdict.lang)) for b in decision.backups]
@@ -224,10 +236,71 @@ def _topic_line(decision: Decision, _: Catalogue) -> str:
     return _("Topic: none of the playbook's topics (its default applies)")
 
 
+def _moment(iso: str) -> datetime:
+    """A decision's ISO 8601 moment, read on its own offset (the playbook's zone)."""
+    from datetime import datetime
+
+    return datetime.fromisoformat(iso)
+
+
+def _suspended_line(decision: Decision, _: Catalogue) -> str:
+    """A crisis on a topic that is not a crisis topic: its own handling must not be followed."""
+    action = next((r.action for r in decision.reasons if r.topic == decision.topic and r.action), None)
+    return _("The handling of {topic} ({action}) is suspended by the crisis: do not follow it; "
+             "post the holding statement at most, and leave the rest to the crisis referent").format(
+        topic=decision.topic, action=_action_name(action, _))
+
+
+def _names(ids: list[str], people: dict[str, Referent], _: Catalogue) -> str:
+    names = [people[i].name if i in people else i for i in ids]
+    if len(names) < 2:
+        return "".join(names)
+    return _("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
+
+
+def _off_hours_line(decision: Decision, _: Catalogue, lang: str) -> str:
+    """« hors des heures d’ouverture : Julie Martin reprend lundi 7 décembre à 9 h 00 ; d’astreinte : … »"""
+    off = decision.off_hours or {}
+    people = {p.id: p for p in (decision.referent, *decision.backups) if p is not None}
+    resumes = _moment(off["resumes"])
+    count = len(off.get("off_duty") or ())
+    line = _.n("Outside open hours: {names} is back {day} at {time}",
+               "Outside open hours: {names} are back {day} at {time}", count).format(names=_names(list(off.get("off_duty") or ()), people, _),
+                             day=day_words(resumes.date(), lang), time=time_words(resumes, lang))
+    on_call = [_reachable(person) for person in off.get("on_call") or ()]
+    if on_call:
+        line += _("; on call meanwhile: {names}").format(names=", ".join(on_call))
+    else:
+        line += _("; nobody is on call meanwhile")
+    return line
+
+
+def _reachable(person: dict) -> str:
+    """'Claire Dupuis (+33 1 23 45 67 89)', the number never cut across lines."""
+    phone = person.get("phone")
+    return f"{person['name']} ({phone.replace(' ', NBSP)})" if phone else person["name"]
+
+
 def _crisis_line(decision: Decision, _: Catalogue) -> str | None:
     """Why it is a crisis, from the reasons (the engine's English sentence stays in the JSON)."""
-    if not decision.crisis:
+    why = crisis_why(decision, _)
+    if not why:
         return None
+    separator = "\u202f; " if _.lang == "fr" else "; "  # French puts a thin space before ;
+    return _("Crisis: {why}").format(why=separator.join(why))
+
+
+def crisis_reason(decision: Decision, lang: str) -> str | None:
+    """`crisis_reason` for the JSON of `check`, in the verdict's language (the engine's is English)."""
+    _ = catalogue(lang)
+    why = crisis_why(decision, _)
+    return ("\u202f; " if _.lang == "fr" else "; ").join(why) if why else None
+
+
+def crisis_why(decision: Decision, _: Catalogue) -> list[str]:
+    """One sentence per rule that made the crisis (empty: it is not one)."""
+    if not decision.crisis:
+        return []
     why = []
     listed = next((r for r in decision.reasons if r.kind == "watchlist"), None)
     for reason in decision.reasons:
@@ -245,8 +318,7 @@ def _crisis_line(decision: Decision, _: Catalogue) -> str | None:
         why.append(_("{topic} is a crisis topic").format(topic=decision.topic))
     if not why:
         why.append(_("the playbook's default action is crisis"))
-    separator = "\u202f; " if _.lang == "fr" else "; "  # French puts a thin space before ;
-    return _("Crisis: {why}").format(why=separator.join(why))
+    return why
 
 
 def _threshold(written: str, _: Catalogue) -> str:
@@ -268,10 +340,11 @@ def _tier_line(decision: Decision, _: Catalogue) -> str | None:
 
 
 def _person(referent: Referent, _: Catalogue, lang: str) -> str:
-    details = [d for d in (referent.role, referent.email, referent.phone) if d]
+    phone = referent.phone.replace(" ", NBSP) if referent.phone else None  # a number is never cut
+    details = [d for d in (referent.role, referent.email, phone) if d]
     if referent.respond_within_minutes is not None:
         details.append(_("answers the CM within {duration}").format(
-            duration=duration_words(referent.respond_within_minutes, lang)))
+            duration=duration_words(referent.respond_within_minutes, lang, nbsp=True)))
     if referent.on_call:
         details.append(_("on call"))
     return referent.name + (f" — {', '.join(details)}" if details else "")
