@@ -164,3 +164,18 @@ def test_reasons_without_a_topic_are_named_by_their_kind_in_test_output():
     assert "None" not in because
     assert "watchlist ← “*@afp.com”" in because and "author ← “journalist”" in because
     assert isinstance(decision.reasons[0], Reason)
+
+
+def test_a_reply_never_promises_an_off_duty_referent_before_they_can_answer():
+    """Friday 17:50, a refund (no open-hours deadline of its own): the public is due within the
+    channel's 2 h, but the reply names Julie Martin, who answers within 1 h of office time."""
+    from cmkit.decide.engine import Decider, Message
+    from cmkit.trusted import load_playbook
+    from tests.conftest import FR_PLAYBOOK
+
+    decider = Decider(load_playbook(FR_PLAYBOOK))
+    at = decider.clock.parse("2026-12-04T17:50")
+    decision = decider.decide(Message("je veux être remboursé", channel="facebook", at=at))
+    assert decision.due_at == "2026-12-04T19:50:00+01:00"
+    assert decision.off_hours is not None
+    assert "d’ici lundi 7\u00a0décembre, 9\u00a0h\u00a050" in decision.reply  # 17:50-18:00, then Monday 9:00-9:50

@@ -527,6 +527,15 @@ class Decider:
                 counted = clock.add_open(at, minutes)
                 if counted > due:
                     due = counted
+        referent = decision.referent
+        if referent is not None and not referent.on_call and clock.has_hours:
+            # the referent answers in open hours: the reply names them, so it promises when they can
+            delay = referent.respond_within_minutes
+            if delay is None:
+                delay = decision.respond_within_minutes or 0
+            counted = clock.add_open(at, delay)
+            if counted > due:
+                due = counted
         return due.astimezone(clock.zone)
 
     def _off_hours(self, at: datetime, decision: Decision) -> dict | None:
