@@ -137,7 +137,7 @@ class Suggestions:
 class Settings:
     """The guards against over-fitting (documented in docs/learn.md)."""
 
-    min_support: int = 2
+    min_support: int = 3
     min_precision: float = 0.8
     max_per_topic: int = 12
     max_words: int = 3
@@ -359,7 +359,7 @@ def _removals(topic: Any, mine: set[int], labelled: Sequence[Row], settings: Set
     for keyword, rows_hit in hit_sets.items():
         hits = len(rows_hit & mine)
         false_hits = len(rows_hit) - hits
-        if false_hits < settings.min_support or false_hits <= hits:
+        if false_hits < settings.min_support or false_hits < 2 * hits:
             continue
         others = set().union(*(s for k, s in hit_sets.items() if k != keyword))
         only_here = len((rows_hit & mine) - others)
