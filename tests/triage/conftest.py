@@ -42,7 +42,7 @@ def triage(runner, aliased):
 
 def rows(text: str, delimiter: str = ",") -> list[dict]:
     """A CSV output's rows as dicts."""
-    return list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
+    return list(csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter))
 
 
 def records(text: str) -> list[dict]:

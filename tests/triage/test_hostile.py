@@ -112,7 +112,8 @@ def _run(tmp_path, source, fmt: str):
 
     out = tmp_path / f"out.{fmt}"
     code = run(source, out, fmt, FR_PLAYBOOK, lang="en")
-    return code, out.read_text(encoding="utf-8")
+    with out.open(encoding="utf-8", newline="") as handle:  # a CR inside a quoted CSV cell stays a CR
+        return code, handle.read()
 
 
 @_SETTINGS

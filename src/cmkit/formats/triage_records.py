@@ -237,6 +237,8 @@ def _csv_cell(value: Any) -> Any:
     if isinstance(value, str):
         if not value.isascii():
             value = _SURROGATE.sub("\ufffd", value)
+        if "\r" in value:  # a line break, as the reader reads it: the writer quotes a cell with "\n",
+            value = value.replace("\r\n", "\n").replace("\r", "\n")  # not one with a lone "\r"
         if value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
             return "'" + value
         return value

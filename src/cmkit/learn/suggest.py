@@ -137,7 +137,7 @@ class Suggestions:
 class Settings:
     """The guards against over-fitting (documented in docs/learn.md)."""
 
-    min_support: int = 3
+    min_support: int = 2
     min_precision: float = 0.8
     max_per_topic: int = 12
     max_words: int = 3
@@ -145,6 +145,9 @@ class Settings:
     #: this many hits and none on a row that should have gone up (escalate or crisis): such a
     #: keyword turns messages the default would escalate into answers, the dangerous miss.
     min_support_alone: int = 3
+    #: A keyword is proposed for removal only when it misleads at least this many rows (and
+    #: twice the rows it rightly catches): on a quarter's history, two rows are an anecdote.
+    min_misleading: int = 3
 
 
 #: Decides the rows of these indices (all rows when None) with a (possibly amended)
@@ -359,7 +362,7 @@ def _removals(topic: Any, mine: set[int], labelled: Sequence[Row], settings: Set
     for keyword, rows_hit in hit_sets.items():
         hits = len(rows_hit & mine)
         false_hits = len(rows_hit) - hits
-        if false_hits < settings.min_support or false_hits < 2 * hits:
+        if false_hits < settings.min_misleading or false_hits < 2 * hits:
             continue
         others = set().union(*(s for k, s in hit_sets.items() if k != keyword))
         only_here = len((rows_hit & mine) - others)
