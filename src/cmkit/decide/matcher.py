@@ -156,6 +156,8 @@ def _phrase_key(keyword: str) -> str | None:
     words = normalize(keyword.rstrip("*"))
     if not words:
         return None
+    if "=" not in keyword:  # no word written `=word`: the normalised words are the key
+        return words + ("*" if keyword.rstrip().endswith("*") else "")
     from cmkit.decide.phrases import words_with_spans
 
     marked = " ".join(("=" if s > 0 and keyword[s - 1] == "=" else "") + w for w, s, _ in words_with_spans(keyword))

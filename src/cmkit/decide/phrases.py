@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 from cmkit.decide.record import record
-from cmkit.decide.normalize import padded_words
+from cmkit.decide.normalize import normalize, padded_words
 
 #: The Snowball algorithm for each playbook language that has one.
 SNOWBALL = {"fr": "french", "en": "english"}
@@ -111,14 +111,19 @@ def compile_phrase(phrase: str, stem: Callable[[list[str]], list[str]] | None) -
     """A phrase as (how, what) per word: EXACT and the word, STEM and its stem, PREFIX and
     the start; `=word` is EXACT, a trailing `*` makes the last word a PREFIX. Empty for a
     phrase without a letter or digit."""
-    words = words_with_spans(phrase)
+    if "=" in phrase:  # where each word starts tells which ones are written `=word`
+        spans = words_with_spans(phrase)
+        words = [w for w, _, _ in spans]
+        marked = [start > 0 and phrase[start - 1] == "=" for _, start, _ in spans]
+    else:  # the same words, without walking the phrase character by character (check's start)
+        words = normalize(phrase).split()
+        marked = [False] * len(words)
     if not words:
         return ()
     prefix = phrase.rstrip().endswith("*")
-    marked = [start > 0 and phrase[start - 1] == "=" for _, start, _ in words]
-    stems = stem([w for w, _, _ in words]) if stem is not None else None
+    stems = stem(words) if stem is not None else None
     compiled = []
-    for number, (word, _, _) in enumerate(words):
+    for number, word in enumerate(words):
         if prefix and number == len(words) - 1:
             compiled.append((PREFIX, word))
         elif stems is None or marked[number]:
