@@ -17,7 +17,7 @@ def test_default_name_comes_from_the_organisation_and_the_document(runner, tmp_p
     result = runner.invoke(app, ["render", str(FR_PLAYBOOK), "--doc", "charter", "--format", "md"])
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "maison-dupuis-charte.md").read_text(encoding="utf-8").startswith("# Charte")
-    assert "wrote maison-dupuis-charte.md" in result.stdout
+    assert "maison-dupuis-charte.md écrit (" in result.stdout  # in the charter's language
 
 
 def test_the_format_follows_the_output_extension(runner, tmp_path):

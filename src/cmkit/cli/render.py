@@ -73,15 +73,21 @@ def command(
         from cmkit.render.documents import default_file_name
         from cmkit.render.engine import render
 
+        from cmkit.i18n import catalogue, language
+
         if playbook_file is not None and playbook is not None and playbook_file != playbook:
-            raise UsageError(f"two playbooks given ({playbook_file} and -p {playbook}): pass only one")
+            _ = catalogue(language())
+            raise UsageError(_("two playbooks given ({first} and -p {second}): pass only one").format(
+                first=playbook_file, second=playbook))
         playbook_path = resolve_playbook(playbook_file or playbook)
         refuse_output_over_input(output, [playbook_path])
         loaded = load_playbook(playbook_path)
+        _ = catalogue(language(None, loaded.organization.language))
         fmt = fmt or _format_of(output)
         binary = fmt in (Format.pdf, Format.docx)
         if str(output) == "-" and binary and sys.stdout.isatty():
-            raise UsageError(f"refusing to print a {fmt.value} file to the terminal: pass -o FILE or pipe it")
+            raise UsageError(_("refusing to print a {format} file to the terminal: pass -o FILE or pipe it").format(
+                format=fmt.value))
         data = render(loaded, doc.value, fmt.value, templates, answers=not no_answers)
         if str(output) == "-":
             sys.stdout.buffer.write(data)
@@ -90,7 +96,7 @@ def command(
         target = output or Path(default_file_name(loaded, doc.value, fmt.value))
         refuse_output_over_input(target, [playbook_path])
         atomic_write(target, data)
-        print(f"wrote {target} ({_size(len(data))})")
+        print(_("wrote {path} ({size})").format(path=target, size=_size(len(data), loaded.organization.language)))
     raise typer.Exit(Exit.OK)
 
 
@@ -100,5 +106,8 @@ def _format_of(output: Path | None) -> Format:
     return Format(suffix) if suffix in Format.__members__ else Format.html
 
 
-def _size(count: int) -> str:
+def _size(count: int, lang: str) -> str:
+    """A file's size as its language writes it: « 202 Ko », "202 KB"."""
+    if lang == "fr":
+        return f"{count / 1024:.0f}\u00a0Ko" if count >= 1024 else f"{count}\u00a0octets"
     return f"{count / 1024:.0f} KB" if count >= 1024 else f"{count} bytes"
