@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 import typer
 
 from cmkit.cli.common import Exit, LangOption, PlaybookOption, exit_on_error, resolve_playbook
+from cmkit.cli.eval import FailUnderOption
 
 NAME = "test"
 HELP = "Run a playbook's test cases (messages and their expected decisions); exit 1 on a failure."
@@ -24,17 +25,7 @@ def command(
         ),
     ],
     output_format: Annotated[Literal["text", "json"], typer.Option("--format", "-f", help="Output format.")] = "text",
-    fail_under: Annotated[
-        float | None,
-        typer.Option(
-            "--fail-under",
-            metavar="SHARE",
-            min=0.0,
-            max=1.0,
-            help="With a history: exit 1 when the action accuracy is below SHARE (0 to 1).",
-            show_default=False,
-        ),
-    ] = None,
+    fail_under: FailUnderOption = None,
     playbook: PlaybookOption = None,
     lang: LangOption = None,
 ) -> None:

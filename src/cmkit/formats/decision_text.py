@@ -28,6 +28,7 @@ from cmkit.decide.engine import Decision, Reason, Referent
 from cmkit.decide.words import NBSP, day_words, deadline_words, duration_words, time_words
 from cmkit.formats.safe_text import printable_fields
 from cmkit.i18n import Catalogue, catalogue
+from cmkit.i18n.terms import action_word, kind_phrase
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -102,25 +103,12 @@ def action_words(action: str, _: Catalogue) -> str:
 
 
 def _action_name(action: str | None, _: Catalogue) -> str:
-    """A topic's own action in a sentence: answer, escalate, moderate, do not answer, crisis."""
-    return {
-        "answer": _("answer"),
-        "escalate": _("escalate"),
-        "moderate": _("moderate"),
-        "decline": _("do not answer"),
-        "crisis": _("crisis"),
-    }.get(action or "", action or "")
+    """A topic's own action in a sentence (the charter's terms: cmkit.i18n.terms)."""
+    return action_word(action, _.lang) if action else ""
 
 
 def _kind_name(kind: str, _: Catalogue) -> str:
-    return {
-        "customer": _("a customer"),
-        "prospect": _("a prospect"),
-        "influencer": _("an influencer"),
-        "journalist": _("a journalist"),
-        "employee": _("an employee"),
-        "unknown": _("an unknown author"),
-    }.get(kind, kind)
+    return kind_phrase(kind, _.lang)
 
 
 def headline(verdict: Verdict) -> str:
