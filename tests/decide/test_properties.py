@@ -8,7 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cmkit.decide.engine import REASON_KINDS, Decider, Message
-from cmkit.decide.normalize import normalize
+from cmkit.decide.normalize import normalize, words_of
 from tests.conftest import FR_PLAYBOOK
 
 _PLAYBOOK = None
@@ -61,6 +61,7 @@ def test_deciding_never_raises_and_is_deterministic(text, channel, kind, followe
 @example("\u037a")
 def test_normalize_fast_paths_agree_with_the_definition(text):
     assert normalize(text) == reference_normalize(text)
+    assert words_of(text) == reference_normalize(text).split()
 
 
 @settings(max_examples=100, deadline=None)
@@ -78,3 +79,4 @@ def test_a_keyword_found_anywhere_in_a_sentence_is_reported(words):
 @given(st.text(alphabet="aAeéÉèêëàçÇœŒæ’«» \u00a0!?-'_.𝑨ﬁß2²ıİ€😀\u0301\u034fαΩ", max_size=40))
 def test_normalize_fast_paths_agree_on_french_like_text(text):
     assert normalize(text) == reference_normalize(text)
+    assert words_of(text) == reference_normalize(text).split()

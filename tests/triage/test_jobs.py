@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import random
 import subprocess
@@ -11,9 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import cmkit.decide.triage as triage_module
+import cmkit.inbox.read as read_module
 from cmkit.decide.engine import Decider
 from cmkit.decide.triage import Fields, OutOfOrder, triage, triage_parallel
+from cmkit.i18n import catalogue
+from cmkit.inbox.read import jsonl_chunks, jsonl_rows
 from tests.decide.builders import playbook, topic
 
 WORDS = "colis perdu remboursement intoxication salmonelle journaliste merci recette prélevé litige bonjour".split()
@@ -41,8 +44,8 @@ def _inbox(seed: int, count: int, *, shuffled: bool = False) -> str:
 
 @pytest.fixture
 def small_batches(monkeypatch):
-    """Batches of 7 records: many batches in flight, many round trips."""
-    monkeypatch.setattr(triage_module, "PARALLEL_BATCH", 7)
+    """Chunks of about 700 bytes (a few records): many chunks in flight, many round trips."""
+    monkeypatch.setattr(read_module, "CHUNK_BYTES", 700)
 
 
 @pytest.mark.parametrize("suffix", [".jsonl", ".csv"])
@@ -81,29 +84,62 @@ def test_jobs_must_be_a_whole_number(triage, tmp_path, value):
     assert "--jobs takes a whole number of processes" in done.stderr and "Traceback" not in done.stderr
 
 
-def test_the_default_is_one_process_on_two_cores_or_a_small_file(monkeypatch, tmp_path):
-    from cmkit.cli import triage_fast
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_other_inputs_are_decided_in_one_process_and_it_says_so(triage, tmp_path, suffix):
+    inbox = tmp_path / "in.jsonl"
+    inbox.write_text(_inbox(5, 50), encoding="utf-8")
+    converted = tmp_path / f"in{suffix}"
+    assert triage(inbox, "-o", converted).exit_code == 1  # the decisions' workbook or CSV, read back as an inbox
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    first, second = triage(converted, "-o", one, "--jobs", "1"), triage(converted, "-o", two, "--jobs", "2")
+    assert one.read_bytes() == two.read_bytes()
+    assert "only a JSON Lines file" in second.stderr and "only a JSON Lines file" not in first.stderr
 
-    small, large = tmp_path / "small", tmp_path / "large"
+
+def test_the_default_is_as_many_processes_as_cores_for_a_large_json_lines_file(monkeypatch, tmp_path):
+    from rich.console import Console
+
+    from cmkit.cli import triage_fast
+    from cmkit.i18n import catalogue
+
+    small, large = tmp_path / "small.jsonl", tmp_path / "large.jsonl"
     small.write_bytes(b"x" * 10)
     large.write_bytes(b"x" * triage_fast.PARALLEL_BYTES)
-    for cores, path, expected in ((2, large, 1), (8, small, 1), (8, large, 8)):
+    console, _ = Console(file=io.StringIO()), catalogue("en")
+
+    def processes(path, jobs=None, kind="jsonl", fmt="jsonl", journal=False):
+        with path.open("rb") as handle:
+            return triage_fast._processes(jobs, handle, triage_fast._Run(str(path), kind, fmt, None, None), journal,
+                                          console, _)
+
+    for cores, path, expected in ((1, large, 1), (2, large, 2), (8, small, 1), (8, large, 8)):
         monkeypatch.setattr("os.sched_getaffinity", lambda _pid, n=cores: set(range(n)), raising=False)
         monkeypatch.setattr("os.cpu_count", lambda n=cores: n)
-        with path.open("rb") as handle:
-            assert triage_fast._processes(None, handle) == expected
-    with small.open("rb") as handle:
-        assert triage_fast._processes(3, handle) == 3
+        assert processes(path) == expected
+    assert processes(large, kind="csv") == processes(large, fmt="xlsx") == processes(large, journal=True) == 1
+    assert processes(small, jobs=3) == 3
 
 
-def _items(items) -> list:
-    return [(type(i).__name__, i.line, i.cells, i.record_id, getattr(i, "decision", getattr(i, "reason", None))) for i in items]
+def _decided_one_by_one(records_text: str, decider) -> list:
+    rows = jsonl_rows(io.BytesIO(records_text.encode()), catalogue("en"))
+    return [_encode(item) for item in triage(decider, rows)]
+
+
+def _encode(item) -> str:
+    return repr((type(item).__name__, item.line, item.cells, item.record_id, getattr(item, "decision", getattr(item, "reason", None))))
+
+
+def _decided_in_chunks(records_text: str, decider, size: int, jobs: int) -> list:
+    chunks = jsonl_chunks(io.BytesIO(records_text.encode()), size)
+    done = triage_parallel(decider, chunks, Fields(decider), jobs,
+                           lambda chunk: jsonl_rows(io.BytesIO(chunk.data), catalogue("en"), chunk.first), lambda: _encode)
+    return [text for chunk in done for text in chunk.texts]
 
 
 def _outcome(run) -> tuple:
-    """The items, or the line of the OutOfOrder raised."""
+    """The texts, or the line of the OutOfOrder raised."""
     try:
-        return ("items", _items(run()))
+        return ("items", run())
     except OutOfOrder as exc:
         return ("out of order", exc.args)
 
@@ -113,32 +149,35 @@ _RECORD = st.tuples(st.sampled_from(["x", "y", "x y", "z", ""]), st.sampled_from
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(_RECORD, max_size=60), st.integers(1, 9))
-def test_parallel_items_equal_streaming_items(items, batch):
+@given(st.lists(_RECORD, max_size=60), st.integers(1, 400), st.sampled_from([1, 2]))
+def test_parallel_items_equal_streaming_items(items, size, jobs):
     """Same items (decisions, failures, cells) in the same order; OutOfOrder at the same line."""
-    records = [(n, {"id": n, "text": text, "channel": channel, "at": f"2026-03-02T{minute // 60:02d}:{minute % 60:02d}:00"})
+    records = [json.dumps({"id": n, "text": text, "channel": channel, "at": f"2026-03-02T{minute // 60:02d}:{minute % 60:02d}:00"})
                for n, (text, channel, minute) in enumerate(sorted(items, key=lambda i: i[2]), 1)]
-    old, triage_module.PARALLEL_BATCH = triage_module.PARALLEL_BATCH, batch
-    try:
-        decider = Decider(SMALL)
-        assert _items(triage_parallel(decider, records, Fields(decider), 2)) == _items(triage(Decider(SMALL), records))
-        late = [*records[1:], *records[:1]]  # the earliest record last: out of time order when others are timed
-        assert _outcome(lambda: triage_parallel(decider, late, Fields(decider), 2)) == _outcome(
-            lambda: triage(Decider(SMALL), late))
-    finally:
-        triage_module.PARALLEL_BATCH = old
+    text = "".join(f"{record}\n" for record in records)
+    assert _decided_in_chunks(text, Decider(SMALL), size, jobs) == _decided_one_by_one(text, Decider(SMALL))
+    late = "".join(f"{record}\n" for record in [*records[1:], *records[:1]])  # the earliest last: out of time order
+    assert _outcome(lambda: _decided_in_chunks(late, Decider(SMALL), size, jobs)) == _outcome(
+        lambda: _decided_one_by_one(late, Decider(SMALL)))
 
 
-def test_progress_follows_what_was_yielded(small_batches):
-    """Each batch's mark is handed back only once all its items are out: the bar never runs ahead."""
-    records = [(n, {"text": "x", "channel": "web"}) for n in range(1, 51)]
+def test_each_chunk_says_where_it_ends():
+    """The progress bar moves to each chunk's end once its texts are out: never ahead of what is written."""
+    text = "".join(json.dumps({"text": "x", "channel": "web"}) + "\n" for _ in range(50))
     decider = Decider(SMALL)
-    yielded: list[int] = []
-    seen: list[tuple[int, int]] = []
-    read = iter(range(1, 100))
-    marks = iter(lambda: next(read), None)
-    for item in triage_parallel(decider, records, Fields(decider), 2, mark=lambda: next(marks),
-                                on_batch=lambda mark: seen.append((mark, len(yielded)))):
-        yielded.append(item.line)
-    assert yielded == list(range(1, 51))
-    assert seen == [(n, min(7 * n, 50)) for n in range(1, 9)]
+    chunks = list(jsonl_chunks(io.BytesIO(text.encode()), 100))
+    done = list(triage_parallel(decider, iter(chunks), Fields(decider), 2,
+                                lambda chunk: jsonl_rows(io.BytesIO(chunk.data), catalogue("en"), chunk.first),
+                                lambda: _encode))
+    assert [d.end for d in done] == [c.end for c in chunks] and done[-1].end == len(text)
+    assert sum(len(d.texts) for d in done) == 50
+
+
+def test_chunks_are_whole_lines_numbered_from_the_first():
+    data = b"a\n" + b"x" * 10 + b"\nbb\n\ncc"
+    for size in (1, 2, 3, 5, 100):
+        chunks = list(jsonl_chunks(io.BytesIO(data), size))
+        assert b"".join(c.data for c in chunks) == data
+        for chunk in chunks:
+            assert data[:chunk.end].endswith(chunk.data)
+            assert data.count(b"\n", 0, chunk.end - len(chunk.data)) + 1 == chunk.first

@@ -25,11 +25,9 @@ OUTPUT_FORMATS = ("jsonl", "csv", "xlsx")
 INPUT_FORMATS = ("jsonl", "csv", "xlsx", "json")
 TOOLS = ("zendesk", "freshdesk", "hootsuite", "sprout", "facebook")
 _PROGRESS_EVERY = 2048
-#: Deciding in several processes is the default only beyond this many cores and from this
-#: input size: measured on 2 cores, the parent's share (reading, the spread rule, writing, and
-#: the round trip of each decision) leaves the workers too little to gain (docs/triage.md).
-FEW_CORES = 2
-PARALLEL_BYTES = 8_000_000
+#: Deciding in several processes is the default from this input size: below, starting the
+#: workers costs more than they give (measured: benchmarks/bench_triage.py, docs/triage.md).
+PARALLEL_BYTES = 2_000_000
 
 
 class Option(NamedTuple):
@@ -61,8 +59,8 @@ OPTIONS: tuple[Option, ...] = (
     Option("monthfirst", ("--monthfirst",), "Read 02/03/2026 as 3 February (the default otherwise).", switch=True),
     Option("append", ("--append",), "Add the decisions to this journal (.jsonl or .csv), each id once.",
            "JOURNAL", path=True),
-    Option("jobs", ("--jobs",), "Decide in N processes (1: in this one). Default: as many as cores when there "
-           f"are more than {FEW_CORES} and the input file has {PARALLEL_BYTES // 1_000_000} MB or more, else 1.", "N"),
+    Option("jobs", ("--jobs",), "Decide a JSON Lines file in N processes (1: in this one). Default: as many as "
+           f"cores when the file has {PARALLEL_BYTES // 1_000_000} MB or more, else 1.", "N"),
 )
 #: The options every command shares (declared, with their help, in cmkit.cli.common): the
 #: name `run` knows each by, by its spellings.
@@ -189,20 +187,30 @@ def _jobs(given: str | None, _) -> int | None:
     return int(given)
 
 
-def _processes(jobs: int | None, handle) -> int:
+def _processes(jobs: int | None, handle, where: _Run, journal: bool, console, _) -> int:
     """How many processes decide: as asked, else as many as the cores this process may use when
-    they are more than FEW_CORES and the input is a file of PARALLEL_BYTES or more (below,
-    starting workers and sending them records costs more than it gives)."""
+    the input is a file of PARALLEL_BYTES or more (below, starting workers costs more than they
+    give). Several only for a JSON Lines file (read in chunks of whole lines) written as JSON
+    Lines or CSV, not into a journal: other inputs are read, and a workbook written, in one
+    process; asked for more there, a note says so."""
     import os
+    import stat
 
+    try:
+        status = os.fstat(handle.fileno())
+        size = status.st_size if stat.S_ISREG(status.st_mode) and handle.seekable() else 0
+    except (OSError, ValueError, AttributeError):
+        status, size = None, 0
+    chunked = where.kind == "jsonl" and where.fmt in ("jsonl", "csv") and not journal and status is not None and size > 0
     if jobs is not None:
+        if jobs > 1 and not chunked:
+            console.print(_("--jobs: only a JSON Lines file, written as JSON Lines or CSV and not into a journal, is "
+                            "decided in several processes: this input is decided in one"),
+                          markup=False, highlight=False, soft_wrap=True)
+            return 1
         return jobs
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    try:
-        size = os.fstat(handle.fileno()).st_size if handle.seekable() else 0
-    except (OSError, ValueError, AttributeError):
-        size = 0
-    return cores if cores > FEW_CORES and size >= PARALLEL_BYTES else 1
+    return cores if chunked and cores > 1 and size >= PARALLEL_BYTES else 1
 
 
 def _reads_twice(decider, kind: str, encoding: str | None) -> bool:
@@ -230,6 +238,7 @@ def _run(decider, handle, where: _Run, _, maps: list[str], tool: str | None, enc
     copied to a temporary file, so it can be read again).
     """
     import contextlib
+    import io
     import shutil
     import tempfile
 
@@ -286,11 +295,16 @@ def _run(decider, handle, where: _Run, _, maps: list[str], tool: str | None, enc
             out.reconfigure(line_buffering=True)  # a stream in, a stream out: each decision as its message comes
         progress = stack.enter_context(_progress(console, handle, where.name)) if show_progress else None
         make_writer = _writer_factory(where.fmt, columns, fields, source, journal, out)
-        processes = _processes(jobs, handle)
+        processes = _processes(jobs, handle, where, journal is not None, console, _)
         try:
             if processes > 1:  # the bar follows what is written, not what the parent has read ahead
-                items = triage_parallel(decider, source.rows, fields, processes, handle.tell if progress else None, progress)
-                counts = _write(console, items, make_writer(), where.name, None, 0, _)
+                from cmkit.inbox.read import jsonl_chunks, jsonl_rows
+
+                handle.seek(0)
+                done = triage_parallel(decider, jsonl_chunks(handle), fields, processes,
+                                       lambda chunk: jsonl_rows(io.BytesIO(chunk.data), _, chunk.first),
+                                       _encoder_factory(where.fmt, columns, fields))
+                counts = _write_chunks(console, done, make_writer(), out, where.name, progress, _)
             else:
                 counts = _write(console, triage(decider, source.rows, fields), make_writer(), where.name, progress, 0, _)
         except OutOfOrder as exc:
@@ -309,7 +323,7 @@ def _run(decider, handle, where: _Run, _, maps: list[str], tool: str | None, enc
                       highlight=False, soft_wrap=True)
     actions: Counter[str] = Counter()
     topics: Counter[str] = Counter()
-    for (action, topic), count in decided.items():
+    for (action, topic), count in (+decided).items():
         actions[action] += count
         topics[topic or _("(none: default)")] += count
     print_summary(console, actions, topics, failed, _)
@@ -352,6 +366,46 @@ def _writer_factory(fmt: str, columns: list[str], fields, source, journal, out):
         return WRITERS[fmt](out, columns, extract=fields.extract, **options)
 
     return make
+
+
+def _encoder_factory(fmt: str, columns: list[str], fields):
+    """A function making an encoder: a function from an item to its output text (a JSON line or
+    a CSV row, the header left to the writer of the output itself), for `triage_parallel`."""
+    from types import SimpleNamespace
+
+    from cmkit.formats.triage_records import WRITERS
+
+    def make():
+        texts: list[str] = []
+        options = {"header": False} if fmt == "csv" else {}
+        writer = WRITERS[fmt](SimpleNamespace(write=texts.append), columns, extract=fields.extract, **options)
+
+        def encode(item) -> str:
+            writer.write(item)
+            return texts.pop()
+
+        return encode
+
+    return make
+
+
+def _write_chunks(console, chunks, writer, out, name: str, progress, _) -> tuple[Counter, int, int]:
+    """`_write` for decided chunks (`triage_parallel`): `writer` only writes what comes first
+    (a CSV's header), each chunk's texts are written as they are."""
+    decided: Counter[tuple[str, str | None]] = Counter()
+    failed = 0
+    for done in chunks:
+        out.write("".join(done.texts))
+        decided.update(done.counts)
+        for line, reason in done.failures:
+            failed += 1
+            if failed <= REPORTED_FAILURES:
+                console.print(_("{name}:{line}: not decided: {reason}").format(name=name, line=line, reason=reason),
+                              markup=False, highlight=False, soft_wrap=True)
+        if progress is not None:
+            progress(done.end)
+    writer.close()
+    return decided, failed, 0
 
 
 class _Journal:

@@ -391,6 +391,8 @@ class Decider:
         self._single: dict[int, Reason] = {}  # the reason of a trigger firing alone in its topic
         self._reasons: dict[tuple[int, str, tuple[str, ...]], Reason] = {}
         self._clock: Clock | None = None
+        self._clocks: dict[tuple, tuple[int | None, tuple[int, ...]]] = {}
+        self._walls: dict[tuple, tuple[str, str]] = {}
         self._history: tuple[tuple[str, str], ...] = ()
         self._nearest: Any = None if any(t.get("examples") for t in data["topics"]) else False
 
@@ -443,15 +445,14 @@ class Decider:
 
         Takes the message's fields rather than a `Message`, because triage calls
         it for every record and building an object per record is a cost there.
-        The window is given every matched topic (so a replayed window sees one
-        call per timed message with a topic); only watched topics can spread.
+        The window is given the matched topics the spread rule watches, the only
+        ones that can spread (so a replayed window sees one call per timed message
+        with such a topic); the others need no counting.
         """
         matches = self._matches_for(self.matcher.find(text))
         spread: tuple[str, ...] = ()
-        if minute is not None and window.channels is not None and matches.topic_ids:
-            found = window.add(minute, channel, matches.topic_ids)
-            if found and matches.watched:
-                spread = tuple(t for t in matches.watched if t in found)
+        if minute is not None and matches.watched and window.channels is not None:
+            spread = window.add(minute, channel, matches.watched)
         decision = self._decision(matches, channel, author_kind, followers, spread, author, engagement, at)
         if not matches.topic_ids and self._nearest is not False:
             return self._suggested(decision, text)
@@ -565,16 +566,52 @@ class Decider:
 
         Open time never passes faster than wall-clock time, so an open-hours
         candidate is only counted when it is shorter than every wall-clock one:
-        most messages cost one addition (triage computes this for every record)."""
+        most messages cost one addition (triage computes this for every record),
+        and most of those one look-up (`_wall_due`)."""
+        wall, open_counted = self._clocks_of(candidates)
+        if not open_counted:
+            return self._wall_due(at, wall)
         clock = self.clock
-        wall = min((m for m, open_hours in candidates if not open_hours), default=None)
         due = None if wall is None else clock.add_wall(at, wall)
-        for minutes, open_hours in candidates:
-            if open_hours and (wall is None or minutes < wall):
-                counted = clock.add_open(at, minutes)
-                if due is None or counted < due:
-                    due = counted
+        for minutes in open_counted:
+            counted = clock.add_open(at, minutes)
+            if due is None or counted < due:
+                due = counted
         return clock.format(due)
+
+    def _clocks_of(self, candidates: tuple[tuple[int, bool], ...]) -> tuple[int | None, tuple[int, ...]]:
+        """The shortest wall-clock candidate, and the open-hours ones shorter than it."""
+        found = self._clocks.get(candidates)
+        if found is None:
+            wall = min((m for m, open_hours in candidates if not open_hours), default=None)
+            found = self._clocks[candidates] = (wall, tuple(
+                m for m, open_hours in candidates if open_hours and (wall is None or m < wall)))
+        return found
+
+    def _wall_due(self, at: datetime, minutes: int) -> str:
+        """`at` plus `minutes` of wall-clock time, written out: computed once per minute of `at`.
+
+        Adding whole minutes leaves the seconds as they are, and since 1972 every
+        time zone changes its offset on a whole minute: the moment and offset of
+        `at`'s minute plus `minutes` are those of `at` plus `minutes`, but for
+        the seconds, written in between (ISO 8601, to the second).
+        """
+        if at.year < 1972:
+            return self.clock.format(self.clock.add_wall(at, minutes))
+        # the minute as written, its zone and fold: one instant (an aware datetime's own equality
+        # ignores `fold` within one zone, so it cannot be the key)
+        key = (at.year, at.month, at.day, at.hour, at.minute, at.tzinfo, at.fold, minutes)
+        found = self._walls.get(key)
+        if found is None:
+            written = self.clock.format(self.clock.add_wall(at.replace(second=0, microsecond=0), minutes))
+            if len(self._walls) >= _MEMO_SIZE:
+                self._walls.clear()
+            found = self._walls[key] = (written[:17], written[19:])  # 2026-03-02T09:15: and +01:00
+        return f"{found[0]}{at.second:02d}{found[1]}"
+
+    def watched_in(self, topics: Sequence[str]) -> tuple[str, ...]:
+        """Those of `topics` the spread rule watches, in their order (what `decide_at` counts)."""
+        return tuple(t for t in topics if t in self._watched) if self.has_spread else ()
 
     def spread_watches(self, topics: Sequence[str]) -> bool:
         """Whether the playbook's spread rule watches one of these topics (then a decision

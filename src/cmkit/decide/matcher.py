@@ -22,7 +22,7 @@ from typing import Any
 
 import ahocorasick
 
-from cmkit.decide.normalize import normalize, padded_words
+from cmkit.decide.normalize import normalize, padded_words, words_of
 
 #: A regular expression that refers to its own groups (a back-reference, a conditional
 #: group) cannot share one combined search: its group numbers would shift.
@@ -32,8 +32,6 @@ _GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 #: The key of an automaton hit (end, key); `map` with it keeps the scan's loop in C.
 _VALUE = itemgetter(1)
 _NONE: frozenset[int] = frozenset()
-#: Words whose stem is kept (about 15 MB at most).
-_STEMS_KEPT = 100_000
 #: What ends the plain start of a regular expression.
 _SPECIAL = frozenset(".^$*+?{}[]\\|()")
 
@@ -78,23 +76,20 @@ class Matcher:
         #: patterns searched in every text, behind one combined search
         self._patterns: list[tuple[int, BoundedPattern]] = []
         for key, pattern in keyed:
-            words = _leading_words(pattern.pattern) if stem is None else None
+            words = _leading_words(pattern.pattern)
             if words is None:
                 self._patterns.append((key, pattern))
             else:
                 by_words.setdefault(words, []).append((key, pattern))
         self._worded_patterns = list(by_words.values())
         self._phrases = None
-        self._stems: dict[str, str] = {}
+        heads = [(words, -1 - index) for index, words in enumerate(by_words)]
         if stem is None:
-            self._automaton = _automaton(
-                [(needle, key) for key, needle in enumerate(needles)]
-                + [(words, -1 - index) for index, words in enumerate(by_words)]
-            )
-        else:
+            self._automaton = _automaton([(needle, key) for key, needle in enumerate(needles)] + heads)
+        else:  # keywords go by words and stems; the automaton only looks for the patterns' leading words
             from cmkit.decide.phrases import Phrases
 
-            self._automaton = None
+            self._automaton = _automaton(heads) if heads else None
             self._phrases = Phrases(list(needles), stem=stem)  # in key order: index = key
         self._any_pattern = _combined([p for _, p in self._patterns])
 
@@ -107,8 +102,10 @@ class Matcher:
     def find(self, text: str) -> frozenset[int]:
         """The keys of every needle and pattern that `text` triggers."""
         if self._phrases is not None:
-            words = normalize(text).split()
-            found = frozenset(self._phrases.matching(words, self._stems_of(words))) if words else _NONE
+            words = words_of(text)
+            found = self._phrases.matching(words)
+            if self._automaton is not None:  # the leading words of patterns
+                found |= frozenset(map(_VALUE, self._automaton.iter(f" {' '.join(words)} ")))
         else:
             found = frozenset(map(_VALUE, self._automaton.iter(padded_words(text)))) if self._automaton else _NONE
         if self._worded_patterns and found and min(found) < 0:
@@ -116,23 +113,6 @@ class Matcher:
         if self._patterns and (self._any_pattern is None or self._any_pattern.search(text)):
             found |= {key for key, pattern in self._patterns if pattern.search(text)}
         return found
-
-    def _stems_of(self, words: list[str]) -> list[str] | None:
-        """The stems of `words`, each word stemmed once: Snowball's own cache (10,000 words)
-        thrashes on a real inbox's vocabulary, and stemming is most of the cost of `stems`.
-        The cache is emptied when it holds _STEMS_KEPT words, so memory stays bounded."""
-        stems = self._stems
-        found = list(map(stems.get, words))  # in C: most words were seen before
-        if None not in found:
-            return found
-        missing = [word for word, stem in zip(words, found) if stem is None]
-        if len(stems) + len(missing) > _STEMS_KEPT:
-            stems.clear()
-        made = self._phrases.stem_words(missing)
-        if made is None:
-            return None
-        stems.update(zip(missing, made))
-        return [stems[word] for word in words]
 
     def _search_worded(self, found: frozenset[int], text: str) -> frozenset[int]:
         """The keyword keys of `found`, and the keys of the patterns whose leading words

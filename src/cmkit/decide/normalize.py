@@ -80,6 +80,23 @@ def padded_words(text: str) -> str:
     return _padded_ascii(lowered.encode("ascii"))
 
 
+def words_of(text: str) -> list[str]:
+    """`normalize(text).split()`: the words, for matching by words (`matching.stems`).
+
+    ASCII and Western European text take the byte tables of `padded_words`
+    without joining the words only to split them again; the rest goes through it.
+    """
+    if text.isascii():
+        return text.encode("ascii").translate(_WORD_BYTES).decode("ascii").split()
+    try:
+        folded = text.encode("latin-1").translate(_LATIN1_WORDS)
+    except UnicodeEncodeError:
+        return padded_words(text).split()
+    if b"\xff" in folded:
+        return padded_words(text).split()
+    return folded.decode("ascii").split()
+
+
 def _padded_ascii(text: bytes) -> str:
     """Lowercase letters and digits kept, capitals lowered, anything else one word break."""
     words = text.translate(_WORD_BYTES).split()

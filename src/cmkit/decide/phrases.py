@@ -30,6 +30,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
+from itertools import chain, compress
 
 from cmkit.decide.record import record
 from cmkit.decide.normalize import normalize, padded_words
@@ -39,6 +40,8 @@ SNOWBALL = {"fr": "french", "en": "english"}
 #: Words whose candidate phrases are kept (emptied when full: memory stays bounded).
 _CANDIDATES_KEPT = 100_000
 
+#: Filed with a word at which a phrase of several words may start (`Phrases.matching`).
+_LONGER = -1
 #: How a phrase's word compares with a message word.
 EXACT, STEM, PREFIX = 0, 1, 2
 
@@ -165,8 +168,11 @@ class Phrases:
                 key = what if self._stem is None or how == STEM else self._stem([what])[0]
                 self._by_first.setdefault(key, []).append(index)
         self._longest_prefix = max((len(p) for p in self._by_prefix), default=0)
-        #: the phrases that may start at a word, by word (perf: one look-up per word of a text)
-        self._candidates: dict[str, Sequence[int]] = {}
+        #: every word filed (`matching`): the one-word phrases it is (and _LONGER); the longer ones that may start at it
+        self._filed: dict[str, tuple[int, ...]] = {}
+        self._longer: dict[str, tuple[int, ...]] = {}
+        #: per word: its stem (made once per run)
+        self._stems: dict[str, str] = {}
 
     @property
     def stems(self) -> bool:
@@ -184,29 +190,93 @@ class Phrases:
         hits = sorted(self._occurrences(words, self.stem_words(words)), key=lambda h: (h[1], h[0]))
         return [Found(index, spans[first][1], spans[last][2]) for index, first, last in hits]
 
-    def matching(self, words: list[str], stems: list[str] | None) -> set[int]:
-        """The indexes of the phrases found in these normalised words (and their stems)."""
-        return {index for index, _, _ in self._occurrences(words, stems)}
+    def matching(self, words: list[str]) -> frozenset[int]:
+        """The indexes of the phrases found in these normalised words: what the decision engine
+        asks of every message, so each word is looked at once per run, not once per message.
+
+        Each word seen is filed once, with its stem: the one-word phrases it is, and
+        _LONGER when a longer phrase may start at it. A message then costs one look-up
+        per word, in C (most words are neither), and a check of the rare longer phrase;
+        stems are only made for words never seen.
+        """
+        filed = list(map(self._filed.get, words))
+        if None in filed:
+            filed = self._learn(words)
+        found = frozenset(chain.from_iterable(filter(None, filed)))
+        if _LONGER not in found:
+            return found
+        found = set(found)
+        found.discard(_LONGER)
+        longer, compiled, count = self._longer, self.compiled, len(words)
+        for position in compress(range(count), map(longer.__contains__, words)):
+            for index in longer[words[position]]:
+                phrase = compiled[index]
+                if position + len(phrase) <= count and self._follows(phrase, words, position):
+                    found.add(index)
+        return frozenset(found)
+
+    def _learn(self, words: list[str]) -> list[tuple[int, ...]]:
+        """File the words not seen before (see `matching`) and return what each word of `words`
+        is filed with; the tables are emptied when they hold _CANDIDATES_KEPT words, so memory
+        stays bounded."""
+        missing = [word for word in dict.fromkeys(words) if word not in self._filed]
+        if len(self._filed) + len(missing) > _CANDIDATES_KEPT:
+            self._filed.clear()
+            self._longer.clear()
+        stems = self._stems_of(missing) if self._stem is not None else None
+        for number, word in enumerate(missing):
+            key = stems[number] if stems is not None else word
+            candidates = list(self._by_first.get(key, ()))
+            for length in range(1, min(len(word), self._longest_prefix) + 1):
+                candidates.extend(self._by_prefix.get(word[:length], ()))
+            filed = [i for i in candidates if len(self.compiled[i]) == 1
+                     and self._fits(self.compiled[i], [word], None if stems is None else [key], 0)]
+            longer = tuple(i for i in candidates if len(self.compiled[i]) > 1)
+            if longer:
+                self._longer[word] = longer
+                filed.append(_LONGER)
+            self._filed[word] = tuple(filed)
+        return [self._filed[word] for word in words]
+
+    def _follows(self, phrase: tuple[tuple[int, str], ...], words: list[str], position: int) -> bool:
+        """Whether `phrase` stands at `position`: `_fits`, with each word's stem looked up as
+        needed (the words were filed, so their stems are known) rather than made for all."""
+        known = self._stems
+        for offset, (how, what) in enumerate(phrase):
+            word = words[position + offset]
+            if how == EXACT:
+                if word != what:
+                    return False
+            elif how == PREFIX:
+                if not word.startswith(what):
+                    return False
+            else:
+                stem = known.get(word)
+                if (stem if stem is not None else self._stems_of([word])[0]) != what:
+                    return False
+        return True
+
+    def _stems_of(self, words: list[str]) -> list[str]:
+        """The stems of `words`, each word stemmed once per run: Snowball's own cache (10,000
+        words) thrashes on a real inbox's vocabulary. Emptied when it holds _CANDIDATES_KEPT
+        words, so memory stays bounded."""
+        stems = self._stems
+        found = list(map(stems.get, words))
+        if None not in found:
+            return found
+        missing = [word for word, stem in zip(words, found) if stem is None]
+        if len(stems) + len(missing) > _CANDIDATES_KEPT:
+            stems.clear()
+        stems.update(zip(missing, self._stem(missing)))
+        return [stems[word] for word in words]
 
     def _occurrences(self, words: list[str], stems: list[str] | None) -> Iterator[tuple[int, int, int]]:
         """(phrase index, first word, last word) of every occurrence."""
         keys = stems if stems is not None else words
-        by_first, by_prefix, longest = self._by_first, self._by_prefix, self._longest_prefix
-        known = self._candidates  # a word's stem is a function of the word: its candidates are too
-        every = list(map(known.get, words))  # in C: most words were seen before
-        if None in every:
-            for position, word in enumerate(words):
-                if every[position] is None:
-                    candidates = by_first.get(keys[position], ())
-                    if by_prefix:
-                        for length in range(1, min(len(word), longest) + 1):
-                            found = by_prefix.get(word[:length])
-                            if found:
-                                candidates = [*candidates, *found]
-                    if len(known) >= _CANDIDATES_KEPT:
-                        known.clear()
-                    every[position] = known[word] = candidates
-        for position, candidates in enumerate(every):
+        for position, word in enumerate(words):
+            candidates = list(self._by_first.get(keys[position], ()))
+            for length in range(1, min(len(word), self._longest_prefix) + 1):
+                candidates.extend(self._by_prefix.get(word[:length], ()))
             for index in candidates:
                 phrase = self.compiled[index]
                 last = position + len(phrase) - 1

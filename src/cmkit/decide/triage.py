@@ -26,6 +26,7 @@ import heapq
 import math
 import pickle
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, NamedTuple
@@ -35,7 +36,7 @@ from cmkit.inbox.mapping import Extract, mapping as make_mapping, record_reader
 from cmkit.inbox.values import BadRecord, Channels, Moment, author_kind_of, epoch_minutes, moment, shown, whole_number
 
 __all__ = [
-    "BadRecord", "Failed", "Fields", "OutOfOrder", "Skipped", "Triaged", "epoch_minutes", "has_spread", "input_format",
+    "BadRecord", "Done", "Failed", "Fields", "OutOfOrder", "Skipped", "Triaged", "epoch_minutes", "has_spread", "input_format",
     "read_records", "triage", "triage_exact", "triage_parallel",
 ]
 
@@ -293,14 +294,17 @@ def _read_run(run: Any) -> Iterator[tuple]:
 
 
 def _decided(decider: Decider, records: Iterable[tuple[int, Any]], fields: Fields, window: Any, *,
-             in_order: bool) -> Iterator[Any]:
-    """The loop of `triage` and of both passes of `triage_exact` (whose first pass, with a
-    replay that has no rule, yields a _Timed where a timed record matches a topic)."""
+             in_order: bool, order: _Order | None = None) -> Iterator[Any]:
+    """The loop of `triage`, of both passes of `triage_exact` (whose first pass, with a
+    replay that has no rule, yields a _Timed where a timed record matches a watched topic)
+    and of a worker of `triage_parallel` (which is told, in `order`, the first time and
+    the latest)."""
     decide_at = decider.decide_at
     read = fields.read
     watch = in_order and window.channels is not None
     first_pass = type(window) is _Replay and window.numbering
-    latest = float("-inf")
+    order = order or _Order()
+    latest = order.latest
     with _few_collections():
         for line, row in records:
             if isinstance(row, BadRecord):
@@ -317,12 +321,14 @@ def _decided(decider: Decider, records: Iterable[tuple[int, Any]], fields: Field
             if watch and minute is not None:
                 if minute < latest:
                     raise OutOfOrder(line)
-                latest = minute
+                if order.first is None:
+                    order.first = (minute, line)
+                latest = order.latest = minute
             if first_pass:  # only which topics matched counts here: no due time, no reply to fill
                 calls = window.calls
                 decision = decide_at(text, channel, kind, followers, window, minute)
                 if window.calls != calls:
-                    yield _Timed(minute, calls, channel, decision.topics)
+                    yield _Timed(minute, calls, channel, decider.watched_in(decision.topics))
             else:
                 at = None if when is None else when.when
                 decision = decide_at(text, channel, kind, followers, window, minute, author=author, engagement=engagement, at=at)
@@ -355,32 +361,47 @@ def _few_collections() -> Iterator[None]:
 
 
 
-#: Records sent to a worker at once: enough to make the round trip cheap, few enough that the
-#: batches in flight stay small and the progress bar true.
-PARALLEL_BATCH = 2000
-#: Batches in flight per worker.
+#: Chunks in flight per worker: one being decided, one waiting, so that a worker never waits.
 _IN_FLIGHT = 2
 #: What a forked worker decides with (set by the parent just before the pool forks).
 _WORKER: dict[str, Any] = {}
 
 
-class _Counting:
-    """The window a worker decides with: it never finds a spread, but says whether the
-    decider asked (a timed record with a topic), so that the parent counts it for real."""
+class Done(NamedTuple):
+    """A chunk decided: each record's output text, in input order, and what the summary counts.
 
-    channels: int | None
+    `watched`: for each timed record with a topic the spread rule watches, (its
+    index in `texts`, line, minute, channel, those topics, action, deciding
+    topic), decided without the spread rule; `first`: the (minute, line) of
+    the first timed record; `latest`: the minute of the last; `out_of_order`:
+    the line of a record earlier than one before it in the chunk, if any.
+    """
+
+    texts: list[str]
+    counts: Counter
+    failures: list[tuple[int, str]]
+    watched: list[tuple]
+    first: tuple[float, int] | None
+    latest: float
+    out_of_order: int | None
+    end: int
+
+
+class _Watching:
+    """The window a worker decides with: it never finds a spread (the parent counts it, in
+    input order, over every chunk), but keeps what the decider asked it."""
 
     def __init__(self, channels: int | None) -> None:
         self.channels = channels
-        self.asked = False
+        self.asked: tuple | None = None
 
     def add(self, minute: float, channel: str | None, topics: tuple[str, ...]) -> tuple[str, ...]:
-        self.asked = True
+        self.asked = (minute, channel, topics)
         return ()
 
 
 class _Found:
-    """The window of a re-decided record: the spread the parent counted."""
+    """The window of a record decided again: the spread the parent counted."""
 
     def __init__(self, channels: int | None, found: tuple[str, ...]) -> None:
         self.channels, self._found = channels, found
@@ -389,110 +410,127 @@ class _Found:
         return self._found
 
 
-def _decide_batch(batch: list[tuple[int, Any]]) -> list[tuple]:
-    """In a worker: each record of a batch decided without the spread rule, as (item without its
-    cells, None for a record without time, else (minute, whether the spread rule counts it))."""
-    decider, fields = _WORKER["decider"], _WORKER["fields"]
-    window = _Counting(_WORKER["channels"])
-    done: list[tuple] = []
-    with _few_collections():
-        for line, row in batch:
-            if isinstance(row, BadRecord):
-                done.append((Failed(line, None, None, str(row)), None))
+class _Order:
+    """The times a chunk's records were written at: the first, and the latest so far."""
+
+    def __init__(self) -> None:
+        self.first: tuple[float, int] | None = None
+        self.latest = float("-inf")
+
+
+def _decide_chunk(chunk: Any) -> Done:
+    """In a worker: every record of a chunk decided without the spread rule, and encoded."""
+    decider, fields, rows_of, encode = _WORKER["decider"], _WORKER["fields"], _WORKER["rows_of"], _WORKER["encode"]
+    window, order = _Watching(_WORKER["channels"]), _Order()
+    texts: list[str] = []
+    counts: Counter = Counter()
+    failures: list[tuple[int, str]] = []
+    watched: list[tuple] = []
+    out_of_order = None
+    try:
+        for item in _decided(decider, rows_of(chunk), fields, window, in_order=True, order=order):
+            texts.append(encode(item))
+            if type(item) is Failed:
+                failures.append((item.line, item.reason))
                 continue
-            try:
-                record_id, text, channel, kind, followers, when, author, engagement = fields.read(row)
-            except BadRecord as exc:
-                done.append((Failed(line, None, _id_of(row, fields), str(exc)), None))
-                continue
-            window.asked = False
-            minute = None if when is None else when.minute
-            decision = decider.decide_at(text, channel, kind, followers, window, minute, author=author,
-                                         engagement=engagement, at=None if when is None else when.when)
-            done.append((Triaged(line, None, record_id, None if when is None else when.text, channel, decision),
-                         None if minute is None else (minute, window.asked)))
-    return done
+            decision = item.decision
+            counts[decision.action, decision.topic] += 1
+            if window.asked is not None:
+                watched.append((len(texts) - 1, item.line, *window.asked, decision.action, decision.topic))
+                window.asked = None
+    except OutOfOrder as exc:
+        out_of_order = exc.args[0]
+    return Done(texts, counts, failures, watched, order.first, order.latest, out_of_order, chunk.end)
 
 
-def triage_parallel(decider: Decider, records: Iterable[tuple[int, Any]], fields: Fields, jobs: int,
-                    mark: Callable[[], Any] | None = None,
-                    on_batch: Callable[[Any], None] | None = None) -> Iterator[Triaged | Failed]:
-    """`triage`, with the deciding spread over `jobs` worker processes: the same items, in input order.
+def triage_parallel(decider: Decider, chunks: Iterable[Any], fields: Fields, jobs: int,
+                    rows_of: Callable[[Any], Iterable[tuple[int, Any]]],
+                    encode: Callable[[], Callable[[Triaged | Failed], str]]) -> Iterator[Done]:
+    """`triage` over `jobs` worker processes: each chunk of the input decided, in input order.
 
-    Workers decide batches of records without the spread rule, the one rule
-    that looks at other records; the parent, in input order, counts each
-    timed record with a topic in the one SpreadWindow (the same calls, in
-    the same order, as `triage` makes) and decides again, itself, the rare
-    record on which a watched topic spreads. Raises OutOfOrder like
-    `triage`. Workers are forked (they inherit the decider and the fields'
-    reader); without `fork` (Windows, macOS' default), this is `triage`.
-    At most `jobs` × 2 batches are in flight, so memory stays flat. For a
-    progress bar: `mark()` is called as each batch is read (e.g. the file's
-    position), and `on_batch(its mark)` once all its items have been yielded.
+    `chunks` are picklable pieces of the input (e.g. `cmkit.inbox.read.jsonl_chunks`),
+    `rows_of(chunk)` its (line, row) pairs, `encode()` a function giving an item's
+    output text. Workers decide and encode whole chunks without the spread rule,
+    the one rule that looks at other records; the parent, in input order, counts
+    each timed record with a watched topic in the one SpreadWindow (the same calls,
+    in the same order, as `triage` makes) and decides again, itself, the rare
+    record on which a watched topic spreads. So the texts are those `triage` and
+    the same encoder give. Raises OutOfOrder like `triage`. Workers are forked
+    (they inherit the decider); without `fork` (Windows, macOS' default), or with
+    `jobs` 1, the chunks are decided here, the same way. At most `jobs` × 2
+    chunks are in flight, so memory stays flat.
     """
     import multiprocessing
     from collections import deque
 
-    if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        yield from triage(decider, records, fields)
-        return
-    order = _InOrder(decider, fields)
-    _WORKER.update(decider=decider, fields=fields, channels=order.window.channels)
+    window = SpreadWindow.for_decider(decider)
+    _WORKER.update(decider=decider, fields=fields, rows_of=rows_of, encode=encode(), channels=window.channels)
+    spread = _Spread(decider, fields, rows_of, encode(), window)
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            for chunk in chunks:
+                yield spread.counted(chunk, _decide_chunk(chunk))
+            return
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_signals) as pool:
             pending: deque = deque()
-            for batch in _batches(records):
-                pending.append((batch, pool.apply_async(_decide_batch, (batch,)), mark() if mark else None))
+            for chunk in chunks:
+                pending.append((chunk, pool.apply_async(_decide_chunk, (chunk,))))
                 if len(pending) >= jobs * _IN_FLIGHT:
-                    yield from order.gathered(*pending.popleft(), on_batch)
+                    chunk, result = pending.popleft()
+                    yield spread.counted(chunk, result.get())
             while pending:
-                yield from order.gathered(*pending.popleft(), on_batch)
+                chunk, result = pending.popleft()
+                yield spread.counted(chunk, result.get())
+            pool.close()  # the workers end once the queue is empty: none is killed while it holds its lock
+            pool.join()
     finally:
         _WORKER.clear()
 
 
-def _batches(records: Iterable[tuple[int, Any]]) -> Iterator[list[tuple[int, Any]]]:
-    batch: list[tuple[int, Any]] = []
-    for record in records:
-        batch.append(record)
-        if len(batch) >= PARALLEL_BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+def _worker_signals() -> None:
+    """A worker ends at once on SIGTERM (the parent's, when it stops early) and leaves Ctrl-C to
+    the parent, which reports it: cmkit's own handlers, inherited by the fork, are not for it."""
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-class _InOrder:
-    """The parent's side of `triage_parallel`: the workers' items in input order, their cells
-    put back, the spread rule counted as `triage` counts it."""
+class _Spread:
+    """The parent's side of `triage_parallel`: the spread rule counted over the chunks in input
+    order, as `triage` counts it, and the records on which a watched topic spreads decided again."""
 
-    def __init__(self, decider: Decider, fields: Fields) -> None:
-        self.decider, self.fields = decider, fields
-        self.window = SpreadWindow.for_decider(decider)
+    def __init__(self, decider: Decider, fields: Fields, rows_of: Callable[[Any], Iterable[tuple[int, Any]]],
+                 encode: Callable[[Triaged | Failed], str], window: SpreadWindow) -> None:
+        self.decider, self.fields, self.rows_of, self.encode, self.window = decider, fields, rows_of, encode, window
         self.latest = float("-inf")
 
-    def gathered(self, batch: list[tuple[int, Any]], result: Any, marked: Any,
-                 on_batch: Callable[[Any], None] | None) -> Iterator[Triaged | Failed]:
-        watch = self.window.channels is not None
-        for (line, row), (item, timed) in zip(batch, result.get()):
-            if not isinstance(row, BadRecord):
-                item = item._replace(cells=row)
-            if timed is not None and watch:
-                minute, counted = timed
-                if minute < self.latest:
-                    raise OutOfOrder(line)
-                self.latest = minute
-                if counted:
-                    found = self.window.add(minute, item.channel, item.decision.topics)
-                    if found and self.decider.spread_watches(found):
-                        item = self._redecided(item, row, found)
-            yield item
-        if on_batch is not None:
-            on_batch(marked)
+    def counted(self, chunk: Any, done: Done) -> Done:
+        if self.window.channels is None:
+            return done
+        if done.first is not None and done.first[0] < self.latest:
+            raise OutOfOrder(done.first[1])
+        if done.out_of_order is not None:
+            raise OutOfOrder(done.out_of_order)
+        if done.first is not None:
+            self.latest = done.latest
+        lines = None
+        add = self.window.add
+        for index, line, minute, channel, topics, action, topic in done.watched:
+            found = add(minute, channel, topics)
+            if found:
+                if lines is None:
+                    lines = chunk.data.split(b"\n")
+                (_, row), = self.rows_of(chunk._replace(first=line, data=lines[line - chunk.first]))
+                item = self._again(line, row, found)
+                done.texts[index] = self.encode(item)
+                done.counts[action, topic] -= 1
+                done.counts[item.decision.action, item.decision.topic] += 1
+        return done
 
-    def _redecided(self, item: Triaged, row: Any, found: tuple[str, ...]) -> Triaged:
-        """A record on which a watched topic spreads, decided again, here, with that spread."""
-        _, text, channel, kind, followers, when, author, engagement = self.fields.read(row)
+    def _again(self, line: int, row: Any, found: tuple[str, ...]) -> Triaged:
+        """A record on which a watched topic spreads, decided again with that spread."""
+        record_id, text, channel, kind, followers, when, author, engagement = self.fields.read(row)
         decision = self.decider.decide_at(text, channel, kind, followers, _Found(self.window.channels, found),
                                           when.minute, author=author, engagement=engagement, at=when.when)
-        return item._replace(decision=decision)
+        return Triaged(line, row, record_id, when.text, channel, decision)

@@ -28,7 +28,7 @@ import io
 import itertools
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
@@ -90,8 +90,14 @@ def open_source(
 
 
 def _jsonl_rows(handle: IO[bytes], _: Any) -> Iterator[tuple[int, Any]]:
+    return jsonl_rows(handle, _)
+
+
+def jsonl_rows(lines: Iterable[bytes], _: Any, first: int = 1) -> Iterator[tuple[int, Any]]:
+    """(line number, record) for each line that is not blank; `first`: the number of the first
+    line (a chunk of a file, see `jsonl_chunks`), whose byte-order mark is dropped on line 1."""
     loads = orjson.loads
-    for number, line in enumerate(handle, start=1):
+    for number, line in enumerate(lines, start=first):
         if number == 1 and line.startswith(_BOM):
             line = line[len(_BOM):]
         try:
@@ -100,9 +106,43 @@ def _jsonl_rows(handle: IO[bytes], _: Any) -> Iterator[tuple[int, Any]]:
             if line.strip():
                 yield number, _json_fallback(line, str(exc), _)
             continue
-        if type(record) is dict and any(type(value) is float for value in record.values()):
+        if type(record) is dict and float in map(type, record.values()):
             record = _json_fallback(line, "", _)  # orjson reads a huge integer as a float
         yield number, record
+
+
+class Chunk(NamedTuple):
+    """Whole lines of a JSON Lines file: the number of the first, the bytes, and where they end."""
+
+    first: int
+    data: bytes
+    end: int
+
+
+#: Bytes read at once by `jsonl_chunks`.
+CHUNK_BYTES = 1 << 19
+
+
+def jsonl_chunks(handle: IO[bytes], size: int | None = None) -> Iterator[Chunk]:
+    """A JSON Lines file in chunks of whole lines (about `size` bytes, CHUNK_BYTES by default;
+    a longer line is one chunk): what `cmkit triage --jobs` hands its workers, who read them
+    with `jsonl_rows`."""
+    size = size or CHUNK_BYTES
+    first, pending = 1, []  # blocks of a line not ended yet (joined once: a long line costs no more)
+    while True:
+        block = handle.read(size)
+        if not block:
+            if pending:
+                yield Chunk(first, b"".join(pending), handle.tell())
+            return
+        cut = block.rfind(b"\n") + 1
+        if cut == 0:
+            pending.append(block)
+            continue
+        data = b"".join([*pending, block[:cut]]) if pending else block[:cut]
+        pending = [block[cut:]] if cut < len(block) else []
+        yield Chunk(first, data, handle.tell() - (len(block) - cut))
+        first += data.count(b"\n")
 
 
 def _json_fallback(line: bytes, why: str, _: Any) -> Any:
