@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cmkit.clock import Clock
 
@@ -79,3 +82,27 @@ def test_split_days_and_24_00():
     assert clock.format(clock.add_open(monday_noon, 60)) == "2026-03-02T14:30:00+01:00"
     friday = clock.parse("2026-03-06T17:00")
     assert clock.format(clock.add_open(friday, 120)) == "2026-03-07T21:00:00+01:00"
+
+
+_ZONES = st.sampled_from([None, "UTC", "Europe/Paris", "America/St_Johns", "Australia/Lord_Howe", "Asia/Kathmandu"])
+_OFFSETS = st.one_of(st.none(), st.just(timezone.utc), st.integers(-1439, 1439).map(lambda m: timezone(timedelta(minutes=m))),
+                     st.sampled_from(["Europe/Paris", "America/New_York"]).map(ZoneInfo))
+
+
+@settings(max_examples=400, deadline=None)
+@given(zone=_ZONES, moment=st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30)), tz=_OFFSETS,
+       fold=st.integers(0, 1), minutes=st.integers(0, 6_000_000))
+def test_wall_text_writes_what_format_writes_of_add_wall(zone, moment, tz, fold, minutes):
+    """Triage's fast `due_at` (whole seconds since the epoch) is the general arithmetic, to the
+    second and the offset: LMT offsets of the 1800s, folds, years beyond a float's precision."""
+    clock = Clock({"timezone": zone, "open": {"mon-fri": "09:00-18:00"}} if zone else None)
+    at = moment.replace(tzinfo=tz, fold=fold)
+    try:
+        expected = clock.format(clock.add_wall(at, minutes))
+    except OverflowError:
+        expected = OverflowError
+    try:
+        found = clock.wall_text(at, minutes)
+    except OverflowError:
+        found = OverflowError
+    assert found == expected

@@ -32,6 +32,9 @@ from cmkit.open_hours import week_ranges
 __all__ = ["Clock", "spoken", "spoken_day"]
 
 _UTC = timezone.utc
+_EPOCH_DAY = date(1970, 1, 1)
+_EPOCH = datetime(1970, 1, 1, tzinfo=_UTC)
+_SECOND = timedelta(seconds=1)
 #: Open minutes are searched at most this many days ahead: an office open one minute
 #: a week still finds it; an `open` with no minute at all (a lint error) never loops.
 _HORIZON_DAYS = 3 * 366
@@ -46,6 +49,7 @@ class Clock:
         self.week = week_ranges((hours or {}).get("open"))
         self.holidays = frozenset(date.fromisoformat(str(d)) for d in (hours or {}).get("holidays") or ())
         self.always_open = all(day == [(0, 1440)] for day in self.week) and not self.holidays
+        self._days: dict[int, str] = {}  # dates written out, by days since the epoch (`wall_text`)
 
     # -- reading and writing instants -------------------------------------------------
 
@@ -64,6 +68,26 @@ class Clock:
     def format(self, at: datetime) -> str:
         """`YYYY-MM-DDTHH:MM:SS±HH:MM` in the playbook's zone (UTC without `hours`)."""
         return self.localize(at).astimezone(self.zone).isoformat(timespec="seconds")
+
+    def wall_text(self, at: datetime, minutes: int) -> str:
+        """`format(add_wall(at, minutes))` for whole minutes, as triage writes every record's
+        `due_at`: in whole seconds since the epoch, read back in the zone in one step."""
+        aware = at if at.tzinfo is not None else at.replace(tzinfo=self.zone, fold=0)
+        due = (aware - _EPOCH) // _SECOND + minutes * 60  # whole seconds, exactly (a float's are not, in year 7000)
+        try:
+            if self.zone is not _UTC:
+                return datetime.fromtimestamp(due, self.zone).isoformat()
+            days, second = divmod(due, 86400)  # in UTC, a day is 86,400 seconds: the date, then the time
+            day = self._days.get(days)
+            if day is None:
+                if len(self._days) >= 4096:
+                    self._days.clear()
+                day = self._days[days] = (_EPOCH_DAY + timedelta(days=days)).isoformat()
+        except (OverflowError, ValueError, OSError):  # beyond the years a datetime holds: as add_wall says it
+            return self.format(self.add_wall(at, minutes))
+        hour, second = divmod(second, 3600)
+        minute, second = divmod(second, 60)
+        return f"{day}T{hour:02d}:{minute:02d}:{second:02d}+00:00"
 
     # -- arithmetic ---------------------------------------------------------------------
 

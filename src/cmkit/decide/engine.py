@@ -391,8 +391,11 @@ class Decider:
         self._single: dict[int, Reason] = {}  # the reason of a trigger firing alone in its topic
         self._reasons: dict[tuple[int, str, tuple[str, ...]], Reason] = {}
         self._clock: Clock | None = None
+        #: the decision the last message shares with every message decided alike: all but what is
+        #: the message's own (`due_at`, a filled `reply`, `off_hours`, `suggested_topic`); a writer
+        #: encodes it once (cmkit.formats.triage_records)
+        self.shared: Decision | None = None
         self._clocks: dict[tuple, tuple[int | None, tuple[int, ...]]] = {}
-        self._walls: dict[tuple, tuple[str, str]] = {}
         self._history: tuple[tuple[str, str], ...] = ()
         self._nearest: Any = None if any(t.get("examples") for t in data["topics"]) else False
 
@@ -500,6 +503,7 @@ class Decider:
             if len(matches.decisions) >= _MEMO_SIZE:
                 matches.decisions.clear()
             matches.decisions[context] = decision
+        self.shared = decision
         promise = None
         if at is not None and decision.candidates:  # a copy with the message's `due_at`, built as a tuple
             decision = _NEW(Decision, decision[:_DUE_AT] + (self._due_at(at, decision.candidates),) + decision[_DUE_AT + 1:])
@@ -566,11 +570,10 @@ class Decider:
 
         Open time never passes faster than wall-clock time, so an open-hours
         candidate is only counted when it is shorter than every wall-clock one:
-        most messages cost one addition (triage computes this for every record),
-        and most of those one look-up (`_wall_due`)."""
+        most messages cost one addition (triage computes this for every record)."""
         wall, open_counted = self._clocks_of(candidates)
-        if not open_counted:
-            return self._wall_due(at, wall)
+        if not open_counted and type(wall) is int:
+            return self.clock.wall_text(at, wall)
         clock = self.clock
         due = None if wall is None else clock.add_wall(at, wall)
         for minutes in open_counted:
@@ -587,27 +590,6 @@ class Decider:
             found = self._clocks[candidates] = (wall, tuple(
                 m for m, open_hours in candidates if open_hours and (wall is None or m < wall)))
         return found
-
-    def _wall_due(self, at: datetime, minutes: int) -> str:
-        """`at` plus `minutes` of wall-clock time, written out: computed once per minute of `at`.
-
-        Adding whole minutes leaves the seconds as they are, and since 1972 every
-        time zone changes its offset on a whole minute: the moment and offset of
-        `at`'s minute plus `minutes` are those of `at` plus `minutes`, but for
-        the seconds, written in between (ISO 8601, to the second).
-        """
-        if at.year < 1972:
-            return self.clock.format(self.clock.add_wall(at, minutes))
-        # the minute as written, its zone and fold: one instant (an aware datetime's own equality
-        # ignores `fold` within one zone, so it cannot be the key)
-        key = (at.year, at.month, at.day, at.hour, at.minute, at.tzinfo, at.fold, minutes)
-        found = self._walls.get(key)
-        if found is None:
-            written = self.clock.format(self.clock.add_wall(at.replace(second=0, microsecond=0), minutes))
-            if len(self._walls) >= _MEMO_SIZE:
-                self._walls.clear()
-            found = self._walls[key] = (written[:17], written[19:])  # 2026-03-02T09:15: and +01:00
-        return f"{found[0]}{at.second:02d}{found[1]}"
 
     def watched_in(self, topics: Sequence[str]) -> tuple[str, ...]:
         """Those of `topics` the spread rule watches, in their order (what `decide_at` counts)."""

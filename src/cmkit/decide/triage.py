@@ -52,7 +52,9 @@ class Triaged(NamedTuple):
 
     `cells`: the record as read (a CSV or XLSX row, or a JSON record's raw
     fields), for outputs that give the input back; `at`: the time as written
-    out (ISO 8601); `channel`: the channel's id.
+    out (ISO 8601); `channel`: the channel's id; `shared`: the decision this
+    one shares with every message decided alike (`Decider.shared`), which a
+    writer encodes once.
     """
 
     line: int
@@ -61,6 +63,7 @@ class Triaged(NamedTuple):
     at: str | None
     channel: str | None
     decision: Decision
+    shared: Decision | None = None
 
 
 class Failed(NamedTuple):
@@ -332,7 +335,7 @@ def _decided(decider: Decider, records: Iterable[tuple[int, Any]], fields: Field
             else:
                 at = None if when is None else when.when
                 decision = decide_at(text, channel, kind, followers, window, minute, author=author, engagement=engagement, at=at)
-                yield Triaged(line, row, record_id, None if when is None else when.text, channel, decision)
+                yield Triaged(line, row, record_id, None if when is None else when.text, channel, decision, decider.shared)
 
 
 def _id_of(row: Any, fields: Fields) -> Any:
@@ -533,4 +536,4 @@ class _Spread:
         record_id, text, channel, kind, followers, when, author, engagement = self.fields.read(row)
         decision = self.decider.decide_at(text, channel, kind, followers, _Found(self.window.channels, found),
                                           when.minute, author=author, engagement=engagement, at=when.when)
-        return Triaged(line, row, record_id, when.text, channel, decision)
+        return Triaged(line, row, record_id, when.text, channel, decision, self.decider.shared)

@@ -80,15 +80,15 @@ def _reason(reason: Reason) -> str:
 class JsonlWriter:
     """One JSON object per line (see the module's docstring).
 
-    The decision's keys are written from pieces: the part every message of one
-    verdict shares (up to `reasons`) is encoded once, and a decision without keys
-    of its own is kept whole (without its opening brace, so that the record's
-    own keys can go first).
+    The decision's keys are written from pieces: what a message shares with
+    every message decided alike (up to `tier`: `Triaged.shared`) is encoded once,
+    without its opening brace so that the record's own keys can go first; then
+    the message's own keys (`due_at`, `reply`, `suggested_topic`).
     """
 
     def __init__(self, out: IO[str], columns: Any = None, *, extract: Any = None) -> None:
         self._out = out
-        self._bodies: dict[int, tuple[Decision, str]] = {}  # the decision is kept, so its id stays unique
+        self._bodies: dict[int, tuple[Decision, str]] = {}  # by shared decision, kept so that its id stays unique
         self._prefixes: dict[tuple, tuple[str, str]] = {}
         self._topics = _PerDecision()  # a message's `topics` tuple is shared by those with the same matches
         self._reasons = _PerDecision()  # a reason object is shared by every message that fires the same words
@@ -96,31 +96,42 @@ class JsonlWriter:
 
     def write(self, item: Triaged | Failed) -> None:
         record_id = item.record_id
-        head = f'{{"line": {item.line}, "id": ' + (
-            "null" if record_id is None else str(record_id) if type(record_id) is int else _dumps(record_id)
-        )
+        written_id = "null" if record_id is None else str(record_id) if type(record_id) is int else _dumps(record_id)
         if type(item) is Failed:
-            self._out.write(f'{head}, "error": {_dumps(item.reason)}}}\n')
+            self._out.write(f'{{"line": {item.line}, "id": {written_id}, "error": {_dumps(item.reason)}}}\n')
             return
         decision = item.decision
-        found = self._bodies.get(id(decision))
-        body = self._body(decision) if found is None else found[1]
-        if item.at is not None:  # an ISO 8601 time (as read or written by triage): no character to escape
-            head += ', "at": "' + item.at + '"'
-        if item.channel is not None:
-            channel = self._channels.get(item.channel)
-            if channel is None:
-                channel = self._channels[item.channel] = ', "channel": ' + _dumps(item.channel)
-            head += channel
-        self._out.write(f"{head}, {body}")
+        shared = item.shared or decision
+        found = self._bodies.get(id(shared))
+        if found is None or found[0] is not shared:
+            if len(self._bodies) >= _KEPT:
+                self._bodies.clear()
+            found = self._bodies[id(shared)] = (shared, self._shared_keys(shared))
+        due, reply, suggested = decision.due_at, decision.reply, decision.suggested_topic
+        if reply is None and suggested is None:  # a time as triage writes it: no character to escape
+            own = _NO_OWN_KEYS if due is None else f', "due_at": "{due}", "reply": null, "suggested_topic": null}}\n'
+        else:
+            own = (f', "due_at": {"null" if due is None else _dumps(due)}, '
+                   f'"reply": {"null" if reply is None else _dumps(reply)}, '
+                   f'"suggested_topic": {"null" if suggested is None else _dumps(suggested)}}}\n')
+        at, channel = item.at, item.channel
+        if channel is not None:
+            channel = self._channels.get(channel) or self._channel(channel)
+        # `at` is an ISO 8601 time (as read or written by triage): no character to escape
+        at = "" if at is None else ', "at": "' + at + '"'
+        self._out.write(f'{{"line": {item.line}, "id": {written_id}{at}{channel or ""}, {found[1]}{own}')
 
     def close(self) -> None:
         """Nothing to finish: each record is a line of its own."""
 
-    def _body(self, decision: Decision) -> str:
-        """The decision's keys as JSON text (without the opening brace). What many messages share
-        (the verdict and its matches, up to `reasons`) is encoded once; what is a message's own
-        (`due_at`, a reply naming its author, a suggested topic) is added each time."""
+    def _channel(self, channel: str) -> str:
+        text = self._channels[channel] = ', "channel": ' + _dumps(channel)
+        return text
+
+    def _shared_keys(self, decision: Decision) -> str:
+        """The keys a decision shares with every message decided alike, up to `tier`, as JSON text
+        (without the opening brace). Parts of it are shared more widely still, and kept: the
+        verdict's keys, a message's `topics` list (one per set of matches), each reason."""
         key = (
             decision.action, decision.topic, decision.escalate_to,
             decision.respond_within_minutes, decision.crisis, decision.crisis_reason, decision.tier,
@@ -131,18 +142,8 @@ class JsonlWriter:
                 self._prefixes.clear()
             verdict = self._prefixes[key] = _verdict(decision)
         reason = self._reasons.get
-        found = (None, f'{verdict[0]}{self._topics.get(decision.topics, _strings)}{verdict[1]}, '
-                       f'"reasons": [{", ".join([reason(r, _reason) for r in decision.reasons])}]')
-        due, reply, suggested = decision.due_at, decision.reply, decision.suggested_topic
-        if due is not None or reply is not None or suggested is not None:
-            return (f'{found[1]}, "due_at": {"null" if due is None else _dumps(due)}, '
-                    f'"reply": {"null" if reply is None else _dumps(reply)}, '
-                    f'"suggested_topic": {"null" if suggested is None else _dumps(suggested)}}}\n')
-        body = found[1] + _NO_OWN_KEYS
-        if len(self._bodies) >= _KEPT:
-            self._bodies.clear()
-        self._bodies[id(decision)] = (decision, body)
-        return body
+        return (f'{verdict[0]}{self._topics.get(decision.topics, _strings)}{verdict[1]}, '
+                f'"reasons": [{", ".join([reason(r, _reason) for r in decision.reasons])}]')
 
 
 _NO_OWN_KEYS = ', "due_at": null, "reply": null, "suggested_topic": null}\n'
