@@ -389,6 +389,8 @@ class Decider:
         self._verdicts: dict[tuple[str | None, str | None], _Verdict] = {}
         self._topic_by_id = {t.id: t for t in self.topics}
         self._single: dict[int, Reason] = {}  # the reason of a trigger firing alone in its topic
+        #: per trigger key, its part in a set of triggers of different topics (`_analyse`)
+        self._alone: dict[int, tuple[int, int, Reason] | bool] = {}
         self._reasons: dict[tuple[int, str, tuple[str, ...]], Reason] = {}
         self._clock: Clock | None = None
         #: the decision the last message shares with every message decided alike: all but what is
@@ -655,7 +657,37 @@ class Decider:
 
     def _analyse(self, triggers: frozenset[int]) -> _Matches:
         """What the triggers say, whatever the message's channel and author: the topics
-        matched by a keyword or pattern and not removed by one of their `unless`."""
+        matched by a keyword or pattern and not removed by one of their `unless`.
+
+        Most sets of triggers are words of different topics, each a keyword or pattern of its
+        own (no `unless`, no two of one topic): those are read from each trigger's part."""
+        parts = list(map(self._alone.get, triggers))
+        if None in parts:
+            parts = [self._alone_part(key) for key in triggers]
+        if False not in parts and len({part[1] for part in parts}) == len(parts):
+            parts.sort()  # by ordinal: topic by topic, as the playbook is written
+            return self._matches_of([part[1] for part in parts], [part[2] for part in parts])
+        return self._analysed(triggers)
+
+    def _alone_part(self, key: int) -> tuple[int, int, Reason] | bool:
+        """(ordinal, topic index, reason) of a trigger key that stands for one keyword or pattern
+        of its topic, when it fires without another of that topic; False for any other key.
+        Kept, with a bound: memory stays flat."""
+        found = self._alone.get(key)
+        if found is None:
+            ordinals = self.matcher.key_ordinals(key)
+            found = False
+            if len(ordinals) == 1:
+                topic_index, written, kind = self.matcher.triggers[ordinals[0]]
+                if kind != "unless":
+                    found = (ordinals[0], topic_index, self._reason(topic_index, kind, [written]))
+            if len(self._alone) >= _MEMO_SIZE:
+                self._alone.clear()
+            self._alone[key] = found
+        return found
+
+    def _analysed(self, triggers: frozenset[int]) -> _Matches:
+        """`_analyse`, trigger by trigger."""
         triggers_of = self.matcher.triggers
         ordinals = self.matcher.ordinals(triggers)  # topic by topic: this is file order
         topics: list[int] = []
@@ -677,6 +709,10 @@ class Decider:
             else:
                 self._several(topic_index, ordinals[start:end], topics, reasons)
             start = end
+        return self._matches_of(topics, reasons)
+
+    def _matches_of(self, topics: list[int], reasons: list[Reason]) -> _Matches:
+        """The matches of these topics (indexes, in file order), with these reasons."""
         matched = tuple(self.topics[i] for i in topics)
         ruling = _most_severe(matched)
         crisis_topic = next((t for t in matched if t.action == "crisis"), None)

@@ -123,6 +123,10 @@ class Matcher:
                 keys.update(key for key, pattern in self._worded_patterns[-1 - value] if pattern.search(text))
         return frozenset(keys)
 
+    def key_ordinals(self, key: int) -> tuple[int, ...]:
+        """The ordinals of the triggers one key stands for."""
+        return self._key_ordinals[key]
+
     def ordinals(self, keys: frozenset[int]) -> list[int]:
         """The ordinals of the triggers behind these keys, in file order."""
         return sorted(ordinal for key in keys for ordinal in self._key_ordinals[key])

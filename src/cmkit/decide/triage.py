@@ -375,7 +375,8 @@ class Done(NamedTuple):
 
     `watched`: for each timed record with a topic the spread rule watches, (its
     index in `texts`, line, minute, channel, those topics, action, deciding
-    topic), decided without the spread rule; `first`: the (minute, line) of
+    topic) decided without the spread rule, then (text, action, deciding topic)
+    decided as if all those topics spread (the parent's most common case); `first`: the (minute, line) of
     the first timed record; `latest`: the minute of the last; `out_of_order`:
     the line of a record earlier than one before it in the chunk, if any.
     """
@@ -438,9 +439,12 @@ def _decide_chunk(chunk: Any) -> Done:
                 continue
             decision = item.decision
             counts[decision.action, decision.topic] += 1
-            if window.asked is not None:
-                watched.append((len(texts) - 1, item.line, *window.asked, decision.action, decision.topic))
+            if window.asked is not None:  # and the decision should all the watched topics spread, ready
+                minute, channel, topics = window.asked
                 window.asked = None
+                spread = _again(decider, fields, item.line, item.cells, _Found(window.channels, topics))
+                watched.append((len(texts) - 1, item.line, minute, channel, topics, decision.action, decision.topic,
+                                encode(spread), spread.decision.action, spread.decision.topic))
     except OutOfOrder as exc:
         out_of_order = exc.args[0]
     return Done(texts, counts, failures, watched, order.first, order.latest, out_of_order, chunk.end)
@@ -519,21 +523,25 @@ class _Spread:
             self.latest = done.latest
         lines = None
         add = self.window.add
-        for index, line, minute, channel, topics, action, topic in done.watched:
+        for index, line, minute, channel, topics, action, topic, text, spread_action, spread_topic in done.watched:
             found = add(minute, channel, topics)
-            if found:
+            if not found:
+                continue
+            if found != topics:  # some of its watched topics spread, not all: decided again, here
                 if lines is None:
                     lines = chunk.data.split(b"\n")
                 (_, row), = self.rows_of(chunk._replace(first=line, data=lines[line - chunk.first]))
-                item = self._again(line, row, found)
-                done.texts[index] = self.encode(item)
-                done.counts[action, topic] -= 1
-                done.counts[item.decision.action, item.decision.topic] += 1
+                item = _again(self.decider, self.fields, line, row, _Found(self.window.channels, found))
+                text, spread_action, spread_topic = self.encode(item), item.decision.action, item.decision.topic
+            done.texts[index] = text
+            done.counts[action, topic] -= 1
+            done.counts[spread_action, spread_topic] += 1
         return done
 
-    def _again(self, line: int, row: Any, found: tuple[str, ...]) -> Triaged:
-        """A record on which a watched topic spreads, decided again with that spread."""
-        record_id, text, channel, kind, followers, when, author, engagement = self.fields.read(row)
-        decision = self.decider.decide_at(text, channel, kind, followers, _Found(self.window.channels, found),
-                                          when.minute, author=author, engagement=engagement, at=when.when)
-        return Triaged(line, row, record_id, when.text, channel, decision, self.decider.shared)
+
+def _again(decider: Decider, fields: Fields, line: int, row: Any, window: Any) -> Triaged:
+    """A timed record decided again with the spread `window` says (a `_Found`)."""
+    record_id, text, channel, kind, followers, when, author, engagement = fields.read(row)
+    decision = decider.decide_at(text, channel, kind, followers, window, when.minute, author=author,
+                                 engagement=engagement, at=when.when)
+    return Triaged(line, row, record_id, when.text, channel, decision, decider.shared)

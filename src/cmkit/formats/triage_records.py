@@ -69,8 +69,14 @@ def _dumps(value: Any) -> str:
 
 
 def _strings(values: tuple[str, ...]) -> str:
-    """A JSON list of strings, spaced like `json.dumps`: ["a", "b"]."""
-    return "[" + ", ".join(_dumps(v) for v in values) + "]"
+    """A JSON list of strings, spaced like `json.dumps`: ["a", "b"]. Ids and words are plain
+    printable ASCII most of the time: then they are written as they are, in one join."""
+    if not values:
+        return "[]"
+    joined = '", "'.join(values)
+    if joined.isascii() and joined.isprintable() and '"' not in joined and "\\" not in joined:
+        return f'["{joined}"]'
+    return "[" + ", ".join([_dumps(v) for v in values]) + "]"
 
 
 def _reason(reason: Reason) -> str:
