@@ -12,7 +12,8 @@ in the same run and on one core:
   there and the exact two-pass triage takes over);
 - first, the issue's workload of text that never repeats (`--real N`, default
   100,000 messages; `--only-real` for this alone), as whole processes against
-  a whole-process floor: `--jobs 1`, `--jobs 2` on two cores, `matching.stems`;
+  a whole-process floor: the default (as many processes as cores), `--jobs 1`,
+  `--jobs 2`, and `matching.stems` on, by default and with `--jobs 1`;
 - with `--compare SRC`, the same command from another source tree (e.g. the
   code before a change, `git archive` into a folder), in the same run;
 - the whole command on `--out-of-order N` records (default 2,000,000) in
@@ -156,7 +157,7 @@ def process_timed(label: str, command: list[str], env: dict, count: int, baselin
 def real_text(tmp: Path, count: int, env: dict, cores: set[int]) -> None:
     """The issue's workload, whole processes against a whole-process floor, in the same run:
     text that never repeats (18–19 words of a 20,000-word vocabulary, 60 % with a keyword);
-    --jobs 1 and 2 (two cores); matching.stems on."""
+    the default (as many processes as cores), --jobs 1 and 2; matching.stems on."""
     rng = random.Random(17)
     playbook_text, keywords = make_playbook(rng)
     (tmp / "real.yaml").write_text(playbook_text, encoding="utf-8")
@@ -169,13 +170,19 @@ def real_text(tmp: Path, count: int, env: dict, cores: set[int]) -> None:
     base = process_timed("floor: json read + write (a process)", [sys.executable, "-c", (
         f"import sys; sys.path.insert(0, {here!r}); from pathlib import Path; import bench_triage as b; "
         f"b.floor(Path({str(tmp / 'real.jsonl')!r}), Path({str(tmp / 'real.floor.jsonl')!r}))")], env, count)
-    for label, playbook, jobs, on in (("cmkit triage --jobs 1", "real.yaml", "1", None),
-                                      ("cmkit triage --jobs 2 (two cores)", "real.yaml", "2", cores),
-                                      ("cmkit triage --jobs 1, matching.stems: true", "real-stems.yaml", "1", None)):
+    timed: dict[tuple[str, str], float] = {}
+    for label, playbook, jobs in (("cmkit triage (default: as many processes as cores)", "real.yaml", None),
+                                  ("cmkit triage --jobs 1", "real.yaml", "1"),
+                                  ("cmkit triage --jobs 2 (two cores)", "real.yaml", "2"),
+                                  ("cmkit triage, matching.stems: true (default)", "real-stems.yaml", None),
+                                  ("cmkit triage --jobs 1, matching.stems: true", "real-stems.yaml", "1")):
         command = [sys.executable, "-m", "cmkit", "triage", "-p", str(tmp / playbook), str(tmp / "real.jsonl"),
-                   "-o", str(tmp / "real.out.jsonl"), "--jobs", jobs]
+                   "-o", str(tmp / "real.out.jsonl"), *(("--jobs", jobs) if jobs else ())]
         subprocess.run(command, env=env, check=False, stderr=subprocess.DEVNULL)  # warm the compiled-playbook cache
-        process_timed(label, command, env, count, base, on)
+        timed[playbook, jobs or "default"] = process_timed(label, command, env, count, base, cores)
+    for jobs in ("default", "1"):
+        slower = timed["real-stems.yaml", jobs] / timed["real.yaml", jobs] - 1
+        print(f"matching.stems, {jobs}: {slower:+.0%} against the same without stems")
     print("target: at least 50,000 messages/s and at most 3× the floor; stems at most 10 % slower")
 
 

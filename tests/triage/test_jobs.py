@@ -126,14 +126,14 @@ def _decided_one_by_one(records_text: str, decider) -> list:
 
 
 def _encode(item) -> str:
-    return repr((type(item).__name__, item.line, item.cells, item.record_id, getattr(item, "decision", getattr(item, "reason", None))))
+    return repr((type(item).__name__, item.line, item.cells, item.record_id, getattr(item, "decision", getattr(item, "reason", None)))) + "\n"
 
 
 def _decided_in_chunks(records_text: str, decider, size: int, jobs: int) -> list:
     chunks = jsonl_chunks(io.BytesIO(records_text.encode()), size)
     done = triage_parallel(decider, chunks, Fields(decider), jobs,
                            lambda chunk: jsonl_rows(io.BytesIO(chunk.data), catalogue("en"), chunk.first), lambda: _encode)
-    return [text for chunk in done for text in chunk.texts]
+    return "".join(chunk.text for chunk in done).splitlines(keepends=True)
 
 
 def _outcome(run) -> tuple:
@@ -170,7 +170,7 @@ def test_each_chunk_says_where_it_ends():
                                 lambda chunk: jsonl_rows(io.BytesIO(chunk.data), catalogue("en"), chunk.first),
                                 lambda: _encode))
     assert [d.end for d in done] == [c.end for c in chunks] and done[-1].end == len(text)
-    assert sum(len(d.texts) for d in done) == 50
+    assert sum(d.text.count("\n") for d in done) == 50
 
 
 def test_chunks_are_whole_lines_numbered_from_the_first():

@@ -395,7 +395,7 @@ def _write_chunks(console, chunks, writer, out, name: str, progress, _) -> tuple
     decided: Counter[tuple[str, str | None]] = Counter()
     failed = 0
     for done in chunks:
-        out.write("".join(done.texts))
+        out.write(done.text)
         decided.update(done.counts)
         for line, reason in done.failures:
             failed += 1

@@ -371,17 +371,20 @@ _WORKER: dict[str, Any] = {}
 
 
 class Done(NamedTuple):
-    """A chunk decided: each record's output text, in input order, and what the summary counts.
+    """A chunk decided: its records' output texts, in input order, as one text, and what the
+    summary counts.
 
-    `watched`: for each timed record with a topic the spread rule watches, (its
-    index in `texts`, line, minute, channel, those topics, action, deciding
-    topic) decided without the spread rule, then (text, action, deciding topic)
-    decided as if all those topics spread (the parent's most common case); `first`: the (minute, line) of
-    the first timed record; `latest`: the minute of the last; `out_of_order`:
-    the line of a record earlier than one before it in the chunk, if any.
+    `watched`: for each timed record with a topic the spread rule watches, (where
+    its text starts and ends in `text`, line, minute, channel, those topics,
+    action, deciding topic) decided without the spread rule, then (text, action,
+    deciding topic) decided as if all those topics spread (the parent's most
+    common case); `first`: the (minute, line) of the first timed record;
+    `latest`: the minute of the last; `out_of_order`: the line of a record
+    earlier than one before it in the chunk, if any; `end`: where the chunk ends
+    in the input (for a progress bar).
     """
 
-    texts: list[str]
+    text: str
     counts: Counter
     failures: list[tuple[int, str]]
     watched: list[tuple]
@@ -427,13 +430,16 @@ def _decide_chunk(chunk: Any) -> Done:
     decider, fields, rows_of, encode = _WORKER["decider"], _WORKER["fields"], _WORKER["rows_of"], _WORKER["encode"]
     window, order = _Watching(_WORKER["channels"]), _Order()
     texts: list[str] = []
+    written = 0  # the length of the texts so far
     counts: Counter = Counter()
     failures: list[tuple[int, str]] = []
     watched: list[tuple] = []
     out_of_order = None
     try:
         for item in _decided(decider, rows_of(chunk), fields, window, in_order=True, order=order):
-            texts.append(encode(item))
+            text = encode(item)
+            texts.append(text)
+            written += len(text)
             if type(item) is Failed:
                 failures.append((item.line, item.reason))
                 continue
@@ -443,11 +449,11 @@ def _decide_chunk(chunk: Any) -> Done:
                 minute, channel, topics = window.asked
                 window.asked = None
                 spread = _again(decider, fields, item.line, item.cells, _Found(window.channels, topics))
-                watched.append((len(texts) - 1, item.line, minute, channel, topics, decision.action, decision.topic,
-                                encode(spread), spread.decision.action, spread.decision.topic))
+                watched.append((written - len(text), written, item.line, minute, channel, topics, decision.action,
+                                decision.topic, encode(spread), spread.decision.action, spread.decision.topic))
     except OutOfOrder as exc:
         out_of_order = exc.args[0]
-    return Done(texts, counts, failures, watched, order.first, order.latest, out_of_order, chunk.end)
+    return Done("".join(texts), counts, failures, watched, order.first, order.latest, out_of_order, chunk.end)
 
 
 def triage_parallel(decider: Decider, chunks: Iterable[Any], fields: Fields, jobs: int,
@@ -523,7 +529,9 @@ class _Spread:
             self.latest = done.latest
         lines = None
         add = self.window.add
-        for index, line, minute, channel, topics, action, topic, text, spread_action, spread_topic in done.watched:
+        pieces: list[str] = []  # the chunk's text with the records on which a topic spreads replaced
+        kept = 0
+        for start, end, line, minute, channel, topics, action, topic, text, spread_action, spread_topic in done.watched:
             found = add(minute, channel, topics)
             if not found:
                 continue
@@ -533,10 +541,14 @@ class _Spread:
                 (_, row), = self.rows_of(chunk._replace(first=line, data=lines[line - chunk.first]))
                 item = _again(self.decider, self.fields, line, row, _Found(self.window.channels, found))
                 text, spread_action, spread_topic = self.encode(item), item.decision.action, item.decision.topic
-            done.texts[index] = text
+            pieces += (done.text[kept:start], text)
+            kept = end
             done.counts[action, topic] -= 1
             done.counts[spread_action, spread_topic] += 1
-        return done
+        if not pieces:
+            return done
+        pieces.append(done.text[kept:])
+        return done._replace(text="".join(pieces))
 
 
 def _again(decider: Decider, fields: Fields, line: int, row: Any, window: Any) -> Triaged:
