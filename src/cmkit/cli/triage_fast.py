@@ -379,6 +379,8 @@ def _encoder_factory(fmt: str, columns: list[str], fields):
         texts: list[str] = []
         options = {"header": False} if fmt == "csv" else {}
         writer = WRITERS[fmt](SimpleNamespace(write=texts.append), columns, extract=fields.extract, **options)
+        if hasattr(writer, "encode"):  # JSON Lines: the text itself
+            return writer.encode
 
         def encode(item) -> str:
             writer.write(item)

@@ -101,11 +101,14 @@ class JsonlWriter:
         self._channels: dict[str, str] = {}
 
     def write(self, item: Triaged | Failed) -> None:
+        self._out.write(self.encode(item))
+
+    def encode(self, item: Triaged | Failed) -> str:
+        """The item's line of JSON, ending with a line break."""
         record_id = item.record_id
         written_id = "null" if record_id is None else str(record_id) if type(record_id) is int else _dumps(record_id)
         if type(item) is Failed:
-            self._out.write(f'{{"line": {item.line}, "id": {written_id}, "error": {_dumps(item.reason)}}}\n')
-            return
+            return f'{{"line": {item.line}, "id": {written_id}, "error": {_dumps(item.reason)}}}\n'
         decision = item.decision
         shared = item.shared or decision
         found = self._bodies.get(id(shared))
@@ -125,7 +128,7 @@ class JsonlWriter:
             channel = self._channels.get(channel) or self._channel(channel)
         # `at` is an ISO 8601 time (as read or written by triage): no character to escape
         at = "" if at is None else ', "at": "' + at + '"'
-        self._out.write(f'{{"line": {item.line}, "id": {written_id}{at}{channel or ""}, {found[1]}{own}')
+        return f'{{"line": {item.line}, "id": {written_id}{at}{channel or ""}, {found[1]}{own}'
 
     def close(self) -> None:
         """Nothing to finish: each record is a line of its own."""
