@@ -18,3 +18,26 @@ def test_a_list_of_strings_is_written_as_json_dumps_writes_it(values):
         assert json.loads(written) == values
     else:
         assert written == json.dumps(values, ensure_ascii=False)
+
+
+def test_a_record_written_from_its_shared_decision_is_written_as_from_its_own(tmp_path):
+    """The writer encodes what a decision shares with others once (`Triaged.shared`): the line is
+    the one written from the decision alone, for every kind of record (due time, reply, error)."""
+    import io
+
+    from cmkit.decide.engine import Decider
+    from cmkit.decide.triage import triage
+    from cmkit.formats.triage_records import JsonlWriter
+    from tests.decide.builders import playbook, topic
+
+    decider = Decider(playbook([topic("t", keywords=["colis"], reply="Bonjour {author}, sous {deadline}."),
+                                topic("u", keywords=["merci"], action="escalate")]))
+    records = [(n, {"id": n, "text": text, "author": "@ana", "at": f"2026-03-02T09:{n:02d}:30+01:00"})
+               for n, text in enumerate(["colis", "merci", "colis merci", "rien", "colis"], 1)]
+    records.append((9, {"text": ""}))
+    shared, alone = JsonlWriter(io.StringIO()), JsonlWriter(io.StringIO())
+    items = list(triage(decider, records))
+    assert any(getattr(item, "shared", None) is not None for item in items)
+    for item in items:
+        assert shared.encode(item) == alone.encode(item._replace(shared=None) if hasattr(item, "shared") else item)
+        assert json.loads(shared.encode(item))["line"] == item.line
