@@ -397,6 +397,7 @@ class Decider:
         #: the message's own (`due_at`, a filled `reply`, `off_hours`, `suggested_topic`); a writer
         #: encodes it once (cmkit.formats.triage_records)
         self.shared: Decision | None = None
+        self._last: tuple = ()  # what the last message given a spread window was decided with
         self._clocks: dict[tuple, tuple[int | None, tuple[int, ...]]] = {}
         self._history: tuple[tuple[str, str], ...] = ()
         self._nearest: Any = None if any(t.get("examples") for t in data["topics"]) else False
@@ -458,10 +459,18 @@ class Decider:
         spread: tuple[str, ...] = ()
         if minute is not None and matches.watched and window.channels is not None:
             spread = window.add(minute, channel, matches.watched)
+            self._last = (matches, channel, author_kind, followers, author, engagement, at)
         decision = self._decision(matches, channel, author_kind, followers, spread, author, engagement, at)
         if not matches.topic_ids and self._nearest is not False:
             return self._suggested(decision, text)
         return decision
+
+    def again_with_spread(self, spreading: tuple[str, ...]) -> Decision:
+        """The last message `decide_at` gave a spread window, decided again as if these of its
+        watched topics spread: a worker of a parallel triage readies it, and the parent, who
+        counts the spread rule over every record, takes it when they do."""
+        matches, channel, author_kind, followers, author, engagement, at = self._last
+        return self._decision(matches, channel, author_kind, followers, spreading, author, engagement, at)
 
     def _decision(
         self,

@@ -356,7 +356,10 @@ def _few_collections() -> Iterator[None]:
     default thresholds. Memory is still freed at once by reference counting.
     """
     thresholds = gc.get_threshold()
-    gc.set_threshold(max(thresholds[0], _FEW_COLLECTIONS), *thresholds[1:])
+    if thresholds[0] >= _FEW_COLLECTIONS:  # already so (a worker of `triage_parallel`, a nested triage)
+        yield
+        return
+    gc.set_threshold(_FEW_COLLECTIONS, *thresholds[1:])
     try:
         yield
     finally:
@@ -448,7 +451,7 @@ def _decide_chunk(chunk: Any) -> Done:
             if window.asked is not None:  # and the decision should all the watched topics spread, ready
                 minute, channel, topics = window.asked
                 window.asked = None
-                spread = _again(decider, fields, item.line, item.cells, _Found(window.channels, topics))
+                spread = item._replace(decision=decider.again_with_spread(topics), shared=decider.shared)
                 watched.append((written - len(text), written, item.line, minute, channel, topics, decision.action,
                                 decision.topic, encode(spread), spread.decision.action, spread.decision.topic))
     except OutOfOrder as exc:
@@ -481,10 +484,11 @@ def triage_parallel(decider: Decider, chunks: Iterable[Any], fields: Fields, job
     spread = _Spread(decider, fields, rows_of, encode(), window)
     try:
         if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
-            for chunk in chunks:
-                yield spread.counted(chunk, _decide_chunk(chunk))
+            with _few_collections():  # once for every chunk, not once per chunk
+                for chunk in chunks:
+                    yield spread.counted(chunk, _decide_chunk(chunk))
             return
-        with multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_signals) as pool:
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_start) as pool:
             pending: deque = deque()
             for chunk in chunks:
                 pending.append((chunk, pool.apply_async(_decide_chunk, (chunk,))))
@@ -500,13 +504,18 @@ def triage_parallel(decider: Decider, chunks: Iterable[Any], fields: Fields, job
         _WORKER.clear()
 
 
-def _worker_signals() -> None:
+def _worker_start() -> None:
     """A worker ends at once on SIGTERM (the parent's, when it stops early) and leaves Ctrl-C to
-    the parent, which reports it: cmkit's own handlers, inherited by the fork, are not for it."""
+    the parent, which reports it: cmkit's own handlers, inherited by the fork, are not for it.
+    It collects garbage rarely for its whole life (see `_few_collections`; restoring the
+    thresholds after each chunk made a full collection of its memos each time), and never
+    walks what it was forked with (the compiled playbook)."""
     import signal
 
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.freeze()
+    gc.set_threshold(_FEW_COLLECTIONS, *gc.get_threshold()[1:])
 
 
 class _Spread:
