@@ -27,7 +27,7 @@ import math
 import pickle
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
@@ -378,8 +378,9 @@ class Done(NamedTuple):
     summary counts.
 
     `watched`: for each timed record with a topic the spread rule watches, (where
-    its text starts and ends in `text`, line, minute, channel, those topics,
-    action, deciding topic) decided without the spread rule, then (text, action,
+    its text starts and ends in `text`, line, minute, channel, those topics),
+    then, unless the worker could apply the rule itself (start and end None),
+    (action, deciding topic) decided without the spread rule and (text, action,
     deciding topic) decided as if all those topics spread (the parent's most
     common case); `first`: the (minute, line) of the first timed record;
     `latest`: the minute of the last; `out_of_order`: the line of a record
@@ -398,15 +399,25 @@ class Done(NamedTuple):
 
 
 class _Watching:
-    """The window a worker decides with: it never finds a spread (the parent counts it, in
-    input order, over every chunk), but keeps what the decider asked it."""
+    """The window a worker decides a chunk with: the chunk's own spread window, which is exact
+    for a record whose `within` minutes all fall inside the chunk (a record of an earlier chunk
+    is no later than the chunk's first time: the input is in time order). For the others, the
+    first `within` minutes of the chunk, it finds no spread and keeps what the decider asked:
+    the parent, who counts the rule over every chunk, decides those (see `triage_parallel`).
+    Every call is kept for the parent's window: `calls`, as (minute, channel, topics, exact)."""
 
-    def __init__(self, channels: int | None) -> None:
-        self.channels = channels
+    def __init__(self, spread: Mapping[str, int] | None, order: _Order) -> None:
+        self.window = SpreadWindow(spread=spread)
+        self.channels, self.within = self.window.channels, self.window.within
+        self.order = order
         self.asked: tuple | None = None
 
     def add(self, minute: float, channel: str | None, topics: tuple[str, ...]) -> tuple[str, ...]:
-        self.asked = (minute, channel, topics)
+        found = self.window.add(minute, channel, topics)
+        if minute - self.within > self.order.first[0]:  # every minute of its window is in this chunk
+            self.asked = (minute, channel, topics, True)
+            return found
+        self.asked = (minute, channel, topics, False)
         return ()
 
 
@@ -431,7 +442,8 @@ class _Order:
 def _decide_chunk(chunk: Any) -> Done:
     """In a worker: every record of a chunk decided without the spread rule, and encoded."""
     decider, fields, rows_of, encode = _WORKER["decider"], _WORKER["fields"], _WORKER["rows_of"], _WORKER["encode"]
-    window, order = _Watching(_WORKER["channels"]), _Order()
+    order = _Order()
+    window = _Watching(_WORKER["spread"], order)
     texts: list[str] = []
     written = 0  # the length of the texts so far
     counts: Counter = Counter()
@@ -448,9 +460,13 @@ def _decide_chunk(chunk: Any) -> Done:
                 continue
             decision = item.decision
             counts[decision.action, decision.topic] += 1
-            if window.asked is not None:  # and the decision should all the watched topics spread, ready
-                minute, channel, topics = window.asked
+            if window.asked is not None:
+                minute, channel, topics, exact = window.asked
                 window.asked = None
+                if exact:  # decided here, spread rule included: the parent only counts it
+                    watched.append((None, None, item.line, minute, channel, topics))
+                    continue
+                # and the decision should all its watched topics spread, ready for the parent
                 spread = item._replace(decision=decider.again_with_spread(topics), shared=decider.shared)
                 watched.append((written - len(text), written, item.line, minute, channel, topics, decision.action,
                                 decision.topic, encode(spread), spread.decision.action, spread.decision.topic))
@@ -480,7 +496,8 @@ def triage_parallel(decider: Decider, chunks: Iterable[Any], fields: Fields, job
     from collections import deque
 
     window = SpreadWindow.for_decider(decider)
-    _WORKER.update(decider=decider, fields=fields, rows_of=rows_of, encode=encode(), channels=window.channels)
+    _WORKER.update(decider=decider, fields=fields, rows_of=rows_of, encode=encode(),
+                   spread=(decider.data.get("crisis") or {}).get("spread"))
     spread = _Spread(decider, fields, rows_of, encode(), window)
     try:
         if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
@@ -540,10 +557,11 @@ class _Spread:
         add = self.window.add
         pieces: list[str] = []  # the chunk's text with the records on which a topic spreads replaced
         kept = 0
-        for start, end, line, minute, channel, topics, action, topic, text, spread_action, spread_topic in done.watched:
+        for start, end, line, minute, channel, topics, *decided in done.watched:
             found = add(minute, channel, topics)
-            if not found:
+            if not found or start is None:  # no spread, or the worker's own window was exact
                 continue
+            action, topic, text, spread_action, spread_topic = decided
             if found != topics:  # some of its watched topics spread, not all: decided again, here
                 if lines is None:
                     lines = chunk.data.split(b"\n")
