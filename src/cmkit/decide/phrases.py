@@ -62,7 +62,9 @@ def stemmer(language: str | None) -> Callable[[list[str]], list[str]] | None:
         return None
     import Stemmer
 
-    return Stemmer.Stemmer(algorithm).stemWords
+    # no cache of its own: `Phrases.matching` files each word once, and Snowball's cache, a
+    # dictionary of the last 10,000 words, only adds memory that real inboxes thrash
+    return Stemmer.Stemmer(algorithm, 0).stemWords
 
 
 def words_with_spans(text: str) -> list[tuple[str, int, int]]:
@@ -171,8 +173,6 @@ class Phrases:
         #: every word filed (`matching`): the one-word phrases it is (and _LONGER); the longer ones that may start at it
         self._filed: dict[str, tuple[int, ...]] = {}
         self._longer: dict[str, tuple[int, ...]] = {}
-        #: per word: its stem (made once per run)
-        self._stems: dict[str, str] = {}
 
     @property
     def stems(self) -> bool:
@@ -223,7 +223,7 @@ class Phrases:
         if len(self._filed) + len(missing) > _CANDIDATES_KEPT:
             self._filed.clear()
             self._longer.clear()
-        stems = self._stems_of(missing) if self._stem is not None else None
+        stems = self._stem(missing) if self._stem is not None else None  # each word once: it is filed now
         for number, word in enumerate(missing):
             key = stems[number] if stems is not None else word
             candidates = list(self._by_first.get(key, ()))
@@ -239,9 +239,8 @@ class Phrases:
         return [self._filed[word] for word in words]
 
     def _follows(self, phrase: tuple[tuple[int, str], ...], words: list[str], position: int) -> bool:
-        """Whether `phrase` stands at `position`: `_fits`, with each word's stem looked up as
-        needed (the words were filed, so their stems are known) rather than made for all."""
-        known = self._stems
+        """Whether `phrase` stands at `position`: `_fits`, with each word's stem made as needed
+        (rarely: a longer phrase's first word is there) rather than kept for every word."""
         for offset, (how, what) in enumerate(phrase):
             word = words[position + offset]
             if how == EXACT:
@@ -250,25 +249,9 @@ class Phrases:
             elif how == PREFIX:
                 if not word.startswith(what):
                     return False
-            else:
-                stem = known.get(word)
-                if (stem if stem is not None else self._stems_of([word])[0]) != what:
-                    return False
+            elif self._stem([word])[0] != what:
+                return False
         return True
-
-    def _stems_of(self, words: list[str]) -> list[str]:
-        """The stems of `words`, each word stemmed once per run: Snowball's own cache (10,000
-        words) thrashes on a real inbox's vocabulary. Emptied when it holds _CANDIDATES_KEPT
-        words, so memory stays bounded."""
-        stems = self._stems
-        found = list(map(stems.get, words))
-        if None not in found:
-            return found
-        missing = [word for word, stem in zip(words, found) if stem is None]
-        if len(stems) + len(missing) > _CANDIDATES_KEPT:
-            stems.clear()
-        stems.update(zip(missing, self._stem(missing)))
-        return [stems[word] for word in words]
 
     def _occurrences(self, words: list[str], stems: list[str] | None) -> Iterator[tuple[int, int, int]]:
         """(phrase index, first word, last word) of every occurrence."""
