@@ -27,7 +27,7 @@ TOOLS = ("zendesk", "freshdesk", "hootsuite", "sprout", "facebook")
 _PROGRESS_EVERY = 2048
 #: Deciding in several processes is the default from this input size: below, starting the
 #: workers costs more than they give (measured: benchmarks/bench_triage.py, docs/triage.md).
-PARALLEL_BYTES = 2_000_000
+PARALLEL_BYTES = 1_000_000
 
 
 class Option(NamedTuple):
