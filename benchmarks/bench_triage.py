@@ -165,25 +165,49 @@ def real_text(tmp: Path, count: int, env: dict, cores: set[int]) -> None:
     (tmp / "real-stems.yaml").write_text(stems, encoding="utf-8")
     (tmp / "real.jsonl").write_text(make_real_messages(rng, keywords, make_vocabulary(rng), count), encoding="utf-8")
     print(f"\nText that never repeats: {TOPICS} topics, {len(keywords):,} keywords, {count:,} messages of 18–19 words "
-          f"from {VOCABULARY:,} words; whole processes, best of {REPEAT}")
+          f"from {VOCABULARY:,} words; whole processes taking turns, best of {REPEAT}")
     here = str(Path(__file__).resolve().parent)
-    base = process_timed("floor: json read + write (a process)", [sys.executable, "-c", (
+    runs = {"floor: json read + write (a process)": [sys.executable, "-c", (
         f"import sys; sys.path.insert(0, {here!r}); from pathlib import Path; import bench_triage as b; "
-        f"b.floor(Path({str(tmp / 'real.jsonl')!r}), Path({str(tmp / 'real.floor.jsonl')!r}))")], env, count)
-    timed: dict[tuple[str, str], float] = {}
-    for label, playbook, jobs in (("cmkit triage (default: as many processes as cores)", "real.yaml", None),
-                                  ("cmkit triage --jobs 1", "real.yaml", "1"),
-                                  ("cmkit triage --jobs 2 (two cores)", "real.yaml", "2"),
-                                  ("cmkit triage, matching.stems: true (default)", "real-stems.yaml", None),
-                                  ("cmkit triage --jobs 1, matching.stems: true", "real-stems.yaml", "1")):
-        command = [sys.executable, "-m", "cmkit", "triage", "-p", str(tmp / playbook), str(tmp / "real.jsonl"),
-                   "-o", str(tmp / "real.out.jsonl"), *(("--jobs", jobs) if jobs else ())]
-        subprocess.run(command, env=env, check=False, stderr=subprocess.DEVNULL)  # warm the compiled-playbook cache
-        timed[playbook, jobs or "default"] = process_timed(label, command, env, count, base, cores)
-    for jobs in ("default", "1"):
-        slower = timed["real-stems.yaml", jobs] / timed["real.yaml", jobs] - 1
-        print(f"matching.stems, {jobs}: {slower:+.0%} against the same without stems")
+        f"b.floor(Path({str(tmp / 'real.jsonl')!r}), Path({str(tmp / 'real.floor.jsonl')!r}))")]}
+    configurations = (("cmkit triage (default: as many processes as cores)", "real.yaml", None),
+                      ("cmkit triage --jobs 1", "real.yaml", "1"),
+                      ("cmkit triage --jobs 2", "real.yaml", "2"),
+                      ("cmkit triage, matching.stems: true (default)", "real-stems.yaml", None),
+                      ("cmkit triage --jobs 1, matching.stems: true", "real-stems.yaml", "1"))
+    for label, playbook, jobs in configurations:
+        runs[label] = [sys.executable, "-m", "cmkit", "triage", "-p", str(tmp / playbook), str(tmp / "real.jsonl"),
+                       "-o", str(tmp / "real.out.jsonl"), *(("--jobs", jobs) if jobs else ())]
+        subprocess.run(runs[label], env=env, check=False, stderr=subprocess.DEVNULL)  # warm the compiled-playbook cache
+    best = interleaved(runs, env, cores)
+    floor_seconds = best["floor: json read + write (a process)"][0]
+    for label, (seconds, cpu) in best.items():
+        ratio = f"{seconds / floor_seconds:5.2f}× the floor" if label in dict.fromkeys(c[0] for c in configurations) else "(baseline)"
+        print(f"{label:<52} {seconds:7.3f} s  {count / seconds:>10,.0f} messages/s  {ratio}  (CPU {cpu:.2f} s)")
+    for name, plain, stemmed in (("default", configurations[0][0], configurations[3][0]),
+                                 ("--jobs 1", configurations[1][0], configurations[4][0])):
+        print(f"matching.stems, {name}: {best[stemmed][0] / best[plain][0] - 1:+.0%} against the same without stems")
     print("target: at least 50,000 messages/s and at most 3× the floor; stems at most 10 % slower")
+
+
+def interleaved(runs: dict[str, list[str]], env: dict, cores: set[int] | None) -> dict[str, tuple[float, float]]:
+    """The best wall-clock time of REPEAT runs of each command, and its CPU time (parent and
+    children), the commands taking turns: on a shared machine whose speed drifts over a minute,
+    every figure then sees the same moments, and the ratios hold."""
+    import resource
+
+    best: dict[str, tuple[float, float]] = {label: (float("inf"), 0.0) for label in runs}
+    for _ in range(REPEAT):
+        for label, command in runs.items():
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            started = time.perf_counter()
+            subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                           preexec_fn=(lambda: os.sched_setaffinity(0, cores)) if cores else None)
+            seconds = time.perf_counter() - started
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            if seconds < best[label][0]:
+                best[label] = (seconds, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return best
 
 
 def floor(source: Path, target: Path) -> None:
