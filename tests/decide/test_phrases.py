@@ -56,3 +56,28 @@ def test_stems_and_equals_words():
 def test_every_occurrence_by_position_then_phrase_order():
     assert hits(["a b", "b"], "a b a b") == [(0, "a b"), (1, "b"), (0, "a b"), (1, "b")]
     assert Phrases(["x"]).search("") == [] and Phrases([]).search("x") == []
+
+
+_WORDS = ["journal", "journaux", "journaliste", "colis", "coli", "rembourser", "remboursement", "le", "monde", "mondes",
+          "chevaux", "cheval", "mouche", "mouches", "x"]
+_PHRASE = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=3).flatmap(
+    lambda words: st.tuples(st.just(words), st.lists(st.booleans(), min_size=len(words), max_size=len(words)), st.booleans())
+).map(lambda t: " ".join(("=" if eq else "") + w for w, eq in zip(t[0], t[1])) + ("*" if t[2] else ""))
+_SHARED = {}
+
+
+@settings(max_examples=300, deadline=None)
+@given(phrases=st.lists(_PHRASE, min_size=1, max_size=6), texts=st.lists(st.lists(st.sampled_from(_WORDS + ["Journaux,", "é"]), max_size=8), max_size=4),
+       stems=st.booleans())
+def test_matching_finds_what_the_rules_find_word_by_word(phrases, texts, stems):
+    """`matching` files each word once; it finds what `search` finds, stems or not, in a fresh
+    compiler and in one that has filed the words of earlier texts."""
+    from cmkit.decide.normalize import words_of
+
+    fresh = Phrases(phrases, language="fr", stems=stems)
+    shared = _SHARED.setdefault((tuple(phrases), stems), Phrases(phrases, language="fr", stems=stems))
+    for words in texts:
+        text = " ".join(words)
+        expected = {hit.index for hit in fresh.search(text)}
+        assert set(fresh.matching(words_of(text))) == expected
+        assert set(shared.matching(words_of(text))) == expected

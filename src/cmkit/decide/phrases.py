@@ -169,7 +169,8 @@ class Phrases:
             else:  # an EXACT word also has its own stem: one index serves both
                 key = what if self._stem is None or how == STEM else self._stem([what])[0]
                 self._by_first.setdefault(key, []).append(index)
-        self._longest_prefix = max((len(p) for p in self._by_prefix), default=0)
+        #: the lengths of the prefixes (`word*`) a phrase starts with, shortest first
+        self._prefix_lengths = sorted({len(p) for p in self._by_prefix})
         #: every word filed (`matching`): the one-word phrases it is (and _LONGER); the longer ones that may start at it
         self._filed: dict[str, tuple[int, ...]] = {}
         self._longer: dict[str, tuple[int, ...]] = {}
@@ -224,11 +225,17 @@ class Phrases:
             self._filed.clear()
             self._longer.clear()
         stems = self._stem(missing) if self._stem is not None else None  # each word once: it is filed now
+        by_first, by_prefix, filed_words = self._by_first, self._by_prefix, self._filed
         for number, word in enumerate(missing):
             key = stems[number] if stems is not None else word
-            candidates = list(self._by_first.get(key, ()))
-            for length in range(1, min(len(word), self._longest_prefix) + 1):
-                candidates.extend(self._by_prefix.get(word[:length], ()))
+            candidates = list(by_first.get(key, ()))
+            for length in self._prefix_lengths:
+                if length > len(word):
+                    break
+                candidates.extend(by_prefix.get(word[:length], ()))
+            if not candidates:  # most words: no phrase starts with them
+                filed_words[word] = ()
+                continue
             filed = [i for i in candidates if len(self.compiled[i]) == 1
                      and self._fits(self.compiled[i], [word], None if stems is None else [key], 0)]
             longer = tuple(i for i in candidates if len(self.compiled[i]) > 1)
@@ -258,7 +265,9 @@ class Phrases:
         keys = stems if stems is not None else words
         for position, word in enumerate(words):
             candidates = list(self._by_first.get(keys[position], ()))
-            for length in range(1, min(len(word), self._longest_prefix) + 1):
+            for length in self._prefix_lengths:
+                if length > len(word):
+                    break
                 candidates.extend(self._by_prefix.get(word[:length], ()))
             for index in candidates:
                 phrase = self.compiled[index]
