@@ -225,14 +225,10 @@ class Phrases:
             self._filed.clear()
             self._longer.clear()
         stems = self._stem(missing) if self._stem is not None else None  # each word once: it is filed now
-        by_first, by_prefix, filed_words = self._by_first, self._by_prefix, self._filed
+        filed_words = self._filed
         for number, word in enumerate(missing):
             key = stems[number] if stems is not None else word
-            candidates = list(by_first.get(key, ()))
-            for length in self._prefix_lengths:
-                if length > len(word):
-                    break
-                candidates.extend(by_prefix.get(word[:length], ()))
+            candidates = self._starting(word, key)
             if not candidates:  # most words: no phrase starts with them
                 filed_words[word] = ()
                 continue
@@ -264,16 +260,21 @@ class Phrases:
         """(phrase index, first word, last word) of every occurrence."""
         keys = stems if stems is not None else words
         for position, word in enumerate(words):
-            candidates = list(self._by_first.get(keys[position], ()))
-            for length in self._prefix_lengths:
-                if length > len(word):
-                    break
-                candidates.extend(self._by_prefix.get(word[:length], ()))
-            for index in candidates:
+            for index in self._starting(word, keys[position]):
                 phrase = self.compiled[index]
                 last = position + len(phrase) - 1
                 if last < len(words) and self._fits(phrase, words, stems, position):
                     yield index, position, last
+
+    def _starting(self, word: str, key: str) -> list[int]:
+        """The phrases that may start at `word` (whose stem, or itself without stems, is `key`):
+        by their first word or stem, or by a prefix of it."""
+        candidates = list(self._by_first.get(key, ()))
+        for length in self._prefix_lengths:
+            if length > len(word):
+                break
+            candidates.extend(self._by_prefix.get(word[:length], ()))
+        return candidates
 
     @staticmethod
     def _fits(phrase: tuple[tuple[int, str], ...], words: list[str], stems: list[str] | None, position: int) -> bool:
