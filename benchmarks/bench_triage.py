@@ -132,28 +132,6 @@ def make_real_messages(rng: random.Random, keywords: list[str], vocabulary: list
     return out.getvalue()
 
 
-def process_timed(label: str, command: list[str], env: dict, count: int, baseline: float | None = None,
-                  cores: set[int] | None = None) -> float:
-    """The best of REPEAT runs of a whole process (wall clock), printed beside the baseline
-    with its CPU time (parent and children): the machine may be shared."""
-    import resource
-
-    best, cpu = float("inf"), 0.0
-    for _ in range(REPEAT):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        started = time.perf_counter()
-        subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       preexec_fn=(lambda: os.sched_setaffinity(0, cores)) if cores else None)
-        seconds = time.perf_counter() - started
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        if seconds < best:
-            best = seconds
-            cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-    ratio = f"{best / baseline:5.2f}× the floor" if baseline else "(baseline)"
-    print(f"{label:<44} {best:7.3f} s  {count / best:>10,.0f} messages/s  {ratio}  (CPU {cpu:.2f} s)")
-    return best
-
-
 def real_text(tmp: Path, count: int, env: dict, cores: set[int]) -> None:
     """The issue's workload, whole processes against a whole-process floor, in the same run:
     text that never repeats (18–19 words of a 20,000-word vocabulary, 60 % with a keyword);

@@ -209,10 +209,12 @@ class Phrases:
         found = set(found)
         found.discard(_LONGER)
         longer, compiled, count = self._longer, self.compiled, len(words)
+        # a word's stem made as needed (a longer phrase's first word is there: rare), not kept
+        stem_at = None if self._stem is None else (lambda i: self._stem([words[i]])[0])
         for position in compress(range(count), map(longer.__contains__, words)):
             for index in longer[words[position]]:
                 phrase = compiled[index]
-                if position + len(phrase) <= count and self._follows(phrase, words, position):
+                if position + len(phrase) <= count and self._fits(phrase, words, position, stem_at):
                     found.add(index)
         return frozenset(found)
 
@@ -233,28 +235,13 @@ class Phrases:
                 filed_words[word] = ()
                 continue
             filed = [i for i in candidates if len(self.compiled[i]) == 1
-                     and self._fits(self.compiled[i], [word], None if stems is None else [key], 0)]
+                     and self._fits(self.compiled[i], [word], 0, None if stems is None else [key].__getitem__)]
             longer = tuple(i for i in candidates if len(self.compiled[i]) > 1)
             if longer:
                 self._longer[word] = longer
                 filed.append(_LONGER)
             self._filed[word] = tuple(filed)
         return [self._filed[word] for word in words]
-
-    def _follows(self, phrase: tuple[tuple[int, str], ...], words: list[str], position: int) -> bool:
-        """Whether `phrase` stands at `position`: `_fits`, with each word's stem made as needed
-        (rarely: a longer phrase's first word is there) rather than kept for every word."""
-        for offset, (how, what) in enumerate(phrase):
-            word = words[position + offset]
-            if how == EXACT:
-                if word != what:
-                    return False
-            elif how == PREFIX:
-                if not word.startswith(what):
-                    return False
-            elif self._stem([word])[0] != what:
-                return False
-        return True
 
     def _occurrences(self, words: list[str], stems: list[str] | None) -> Iterator[tuple[int, int, int]]:
         """(phrase index, first word, last word) of every occurrence."""
@@ -263,7 +250,7 @@ class Phrases:
             for index in self._starting(word, keys[position]):
                 phrase = self.compiled[index]
                 last = position + len(phrase) - 1
-                if last < len(words) and self._fits(phrase, words, stems, position):
+                if last < len(words) and self._fits(phrase, words, position, None if stems is None else stems.__getitem__):
                     yield index, position, last
 
     def _starting(self, word: str, key: str) -> list[int]:
@@ -277,7 +264,10 @@ class Phrases:
         return candidates
 
     @staticmethod
-    def _fits(phrase: tuple[tuple[int, str], ...], words: list[str], stems: list[str] | None, position: int) -> bool:
+    def _fits(phrase: tuple[tuple[int, str], ...], words: list[str], position: int,
+              stem_at: Callable[[int], str] | None) -> bool:
+        """Whether `phrase` stands at `position` of `words`; `stem_at(i)`: the stem of words[i]
+        (None without stems)."""
         for offset, (how, what) in enumerate(phrase):
             word = words[position + offset]
             if how == EXACT:
@@ -286,6 +276,6 @@ class Phrases:
             elif how == PREFIX:
                 if not word.startswith(what):
                     return False
-            elif stems is None or stems[position + offset] != what:
+            elif stem_at is None or stem_at(position + offset) != what:
                 return False
         return True
