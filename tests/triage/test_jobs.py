@@ -181,3 +181,21 @@ def test_chunks_are_whole_lines_numbered_from_the_first():
         for chunk in chunks:
             assert data[:chunk.end].endswith(chunk.data)
             assert data.count(b"\n", 0, chunk.end - len(chunk.data)) + 1 == chunk.first
+
+
+@pytest.mark.parametrize("chunk", [10_000, 60], ids=["out of order inside a chunk", "at a chunk's start"])
+def test_bad_records_before_an_out_of_order_one_are_reported_once_as_by_one_process(triage, tmp_path, monkeypatch, chunk):
+    """The run restarts in two passes at the first record earlier than one before it; the bad
+    records before it were reported by then, in one process as in several."""
+    monkeypatch.setattr(read_module, "CHUNK_BYTES", chunk)
+    inbox = tmp_path / "in.jsonl"
+    inbox.write_text('{"text": "colis perdu", "channel": "email", "at": "2026-03-02T10:00:00Z"}\n'
+                     '{not json\n'
+                     '{"text": "colis perdu", "channel": "twitter", "at": "2026-03-02T09:00:00Z"}\n'
+                     '{"channel": "email"}\n', encoding="utf-8")
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    first, second = triage(inbox, "-o", one, "--jobs", "1"), triage(inbox, "-o", two, "--jobs", "2")
+    assert first.exit_code == second.exit_code == 1
+    assert one.read_bytes() == two.read_bytes()
+    assert second.stderr == first.stderr
+    assert second.stderr.count("in.jsonl:2: not decided") == 1 and second.stderr.count("in.jsonl:4: not decided") == 1

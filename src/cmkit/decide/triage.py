@@ -503,7 +503,7 @@ def triage_parallel(decider: Decider, chunks: Iterable[Any], fields: Fields, job
         if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
             with _few_collections():  # once for every chunk, not once per chunk
                 for chunk in chunks:
-                    yield spread.counted(chunk, _decide_chunk(chunk))
+                    yield from _until_late(spread.counted(chunk, _decide_chunk(chunk)))
             return
         with multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_start) as pool:
             pending: deque = deque()
@@ -511,14 +511,22 @@ def triage_parallel(decider: Decider, chunks: Iterable[Any], fields: Fields, job
                 pending.append((chunk, pool.apply_async(_decide_chunk, (chunk,))))
                 if len(pending) >= jobs * _IN_FLIGHT:
                     chunk, result = pending.popleft()
-                    yield spread.counted(chunk, result.get())
+                    yield from _until_late(spread.counted(chunk, result.get()))
             while pending:
                 chunk, result = pending.popleft()
-                yield spread.counted(chunk, result.get())
+                yield from _until_late(spread.counted(chunk, result.get()))
             pool.close()  # the workers end once the queue is empty: none is killed while it holds its lock
             pool.join()
     finally:
         _WORKER.clear()
+
+
+def _until_late(done: Done) -> Iterator[Done]:
+    """The chunk; then, if it is out of time order, OutOfOrder (its bad records before that
+    line are reported first, as one process reports them)."""
+    yield done
+    if done.out_of_order is not None:
+        raise OutOfOrder(done.out_of_order)
 
 
 def _worker_start() -> None:
@@ -545,12 +553,16 @@ class _Spread:
         self.latest = float("-inf")
 
     def counted(self, chunk: Any, done: Done) -> Done:
+        """The chunk's text with the spread rule applied. A chunk out of time order (in itself
+        or after the chunks before it) comes back with no text, `out_of_order` set and only the
+        bad records before that line, which one process reports before it stops there too:
+        `triage_parallel` yields it, then raises OutOfOrder."""
         if self.window.channels is None:
             return done
-        if done.first is not None and done.first[0] < self.latest:
-            raise OutOfOrder(done.first[1])
-        if done.out_of_order is not None:
-            raise OutOfOrder(done.out_of_order)
+        late = done.first[1] if done.first is not None and done.first[0] < self.latest else done.out_of_order
+        if late is not None:
+            return done._replace(text="", watched=[], failures=[f for f in done.failures if f[0] < late],
+                                 out_of_order=late)
         if done.first is not None:
             self.latest = done.latest
         lines = None
