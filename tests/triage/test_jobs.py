@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import random
 import subprocess
 import sys
@@ -12,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import cmkit.decide.triage as triage_module
 import cmkit.inbox.read as read_module
 from cmkit.decide.engine import Decider
 from cmkit.decide.triage import Fields, OutOfOrder, triage, triage_parallel
@@ -199,3 +201,43 @@ def test_bad_records_before_an_out_of_order_one_are_reported_once_as_by_one_proc
     assert one.read_bytes() == two.read_bytes()
     assert second.stderr == first.stderr
     assert second.stderr.count("in.jsonl:2: not decided") == 1 and second.stderr.count("in.jsonl:4: not decided") == 1
+
+
+def _dies(chunk):
+    os._exit(9)  # a worker killed (the OOM killer, kill -9): it never answers
+
+
+def test_a_worker_that_dies_ends_the_run_with_one_sentence_and_no_output(triage, tmp_path, monkeypatch):
+    monkeypatch.setattr(triage_module, "_decide_chunk", _dies)
+    inbox = tmp_path / "in.jsonl"
+    inbox.write_text(_inbox(3, 50), encoding="utf-8")
+    done = triage(inbox, "-o", tmp_path / "out.jsonl", "--jobs", "2")
+    assert done.exit_code == 2
+    assert "stopped before its share was done" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "out.jsonl").exists() and not list(tmp_path.glob(".out.jsonl*"))
+
+
+def test_stdin_is_read_from_where_it_stands_in_several_processes_as_in_one(tmp_path, aliased):
+    """`{ read -r first; cmkit triage - ...; } < inbox.jsonl`: the rest of the file, numbered from there."""
+    inbox = tmp_path / "in.jsonl"
+    inbox.write_text(_inbox(6, 300), encoding="utf-8")
+    outputs = []
+    for jobs in ("1", "2"):
+        fd = os.open(inbox, os.O_RDONLY)
+        try:
+            while os.read(fd, 1) != b"\n":  # the first line read by someone else
+                pass
+            done = subprocess.run([sys.executable, "-m", "cmkit", "triage", "-p", str(aliased), "-", "--input-format",
+                                   "jsonl", "--jobs", jobs], stdin=fd, capture_output=True, timeout=120)
+        finally:
+            os.close(fd)
+        outputs.append((done.returncode, done.stdout, done.stderr))
+    assert outputs[0] == outputs[1]
+    assert outputs[0][1].count(b"\n") == inbox.read_bytes().count(b"\n") - 1
+
+
+def test_an_empty_file_in_several_processes_is_an_empty_file_in_one(triage, tmp_path):
+    inbox = tmp_path / "in.jsonl"
+    inbox.write_bytes(b"")
+    first, second = triage(inbox, "--jobs", "1"), triage(inbox, "--jobs", "2")
+    assert (first.exit_code, first.stdout, first.stderr) == (second.exit_code, second.stdout, second.stderr)

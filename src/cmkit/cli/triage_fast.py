@@ -198,10 +198,11 @@ def _processes(jobs: int | None, handle, where: _Run, journal: bool, console, _)
 
     try:
         status = os.fstat(handle.fileno())
-        size = status.st_size if stat.S_ISREG(status.st_mode) and handle.seekable() else 0
+        size = status.st_size - handle.tell() if stat.S_ISREG(status.st_mode) and handle.seekable() else 0
     except (OSError, ValueError, AttributeError):
         status, size = None, 0
-    chunked = where.kind == "jsonl" and where.fmt in ("jsonl", "csv") and not journal and status is not None and size > 0
+    chunked = where.kind == "jsonl" and where.fmt in ("jsonl", "csv") and not journal and status is not None and (
+        stat.S_ISREG(status.st_mode) and handle.seekable())
     if jobs is not None:
         if jobs > 1 and not chunked:
             console.print(_("--jobs: only a JSON Lines file, written as JSON Lines or CSV and not into a journal, is "
@@ -243,6 +244,7 @@ def _run(decider, handle, where: _Run, _, maps: list[str], tool: str | None, enc
     import tempfile
 
     from cmkit.decide.triage import Fields, OutOfOrder, has_spread, triage, triage_exact, triage_parallel
+    from cmkit.errors import CmkitError
     from cmkit.formats.console import stderr_console
     from cmkit.formats.triage_summary import print_summary
     from cmkit.i18n.numbers import number as figure
@@ -267,8 +269,10 @@ def _run(decider, handle, where: _Run, _, maps: list[str], tool: str | None, enc
                     default_channel=mapped.channel, _=_)
     chosen_encoding = encoding or source.assumed_encoding
 
+    origin = handle.tell() if handle.seekable() else 0  # stdin may come positioned past some lines
+
     def read():
-        handle.seek(0)
+        handle.seek(origin)
         return open_source(handle, where.kind, where.name, _, encoding=chosen_encoding, records_at=mapped.records_at).rows
 
     restartable = has_spread(decider)
@@ -298,13 +302,19 @@ def _run(decider, handle, where: _Run, _, maps: list[str], tool: str | None, enc
         processes = _processes(jobs, handle, where, journal is not None, console, _)
         try:
             if processes > 1:  # the bar follows what is written, not what the parent has read ahead
+                from concurrent.futures.process import BrokenProcessPool
+
                 from cmkit.inbox.read import jsonl_chunks, jsonl_rows
 
-                handle.seek(0)
                 done = triage_parallel(decider, jsonl_chunks(handle), fields, processes,
                                        lambda chunk: jsonl_rows(io.BytesIO(chunk.data), _, chunk.first),
                                        _encoder_factory(where.fmt, columns, fields))
-                counts = _write_chunks(console, done, make_writer(), out, where.name, progress, _)
+                try:
+                    counts = _write_chunks(console, done, make_writer(), out, where.name, progress, _)
+                except BrokenProcessPool:
+                    raise CmkitError(_("a process deciding {name} stopped before its share was done (killed, or out "
+                                       "of memory?): nothing was written; run again, or with --jobs 1").format(
+                                           name=where.name)) from None
             else:
                 counts = _write(console, triage(decider, source.rows, fields), make_writer(), where.name, progress, 0, _)
         except OutOfOrder as exc:
@@ -530,8 +540,10 @@ def _progress(console, handle, name: str):
             TimeRemainingColumn(),
             console=console,
             transient=True,
+            auto_refresh=False,  # refreshed as it moves, from this thread: no thread of its own when workers fork
         ) as progress:
             task = progress.add_task(name, total=total)
-            yield lambda position=None: progress.update(task, completed=handle.tell() if position is None else position)
+            yield lambda position=None: progress.update(
+                task, completed=handle.tell() if position is None else position, refresh=True)
 
     return bar()

@@ -494,6 +494,7 @@ def triage_parallel(decider: Decider, chunks: Iterable[Any], fields: Fields, job
     """
     import multiprocessing
     from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
 
     window = SpreadWindow.for_decider(decider)
     _WORKER.update(decider=decider, fields=fields, rows_of=rows_of, encode=encode(),
@@ -505,18 +506,22 @@ def triage_parallel(decider: Decider, chunks: Iterable[Any], fields: Fields, job
                 for chunk in chunks:
                     yield from _until_late(spread.counted(chunk, _decide_chunk(chunk)))
             return
-        with multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_start) as pool:
+        # An executor, not a Pool: a worker that dies (killed, out of memory) breaks it and the
+        # next result raises BrokenProcessPool, where a Pool would replace the worker and wait
+        # for its chunk for ever; and stopping it never kills a worker holding the queue's lock.
+        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_worker_start)
+        try:
             pending: deque = deque()
             for chunk in chunks:
-                pending.append((chunk, pool.apply_async(_decide_chunk, (chunk,))))
+                pending.append((chunk, pool.submit(_decide_chunk, chunk)))
                 if len(pending) >= jobs * _IN_FLIGHT:
                     chunk, result = pending.popleft()
-                    yield from _until_late(spread.counted(chunk, result.get()))
+                    yield from _until_late(spread.counted(chunk, result.result()))
             while pending:
                 chunk, result = pending.popleft()
-                yield from _until_late(spread.counted(chunk, result.get()))
-            pool.close()  # the workers end once the queue is empty: none is killed while it holds its lock
-            pool.join()
+                yield from _until_late(spread.counted(chunk, result.result()))
+        finally:  # on any way out (out of time order, Ctrl-C, a closed pipe): the chunks not begun dropped
+            pool.shutdown(wait=True, cancel_futures=True)
     finally:
         _WORKER.clear()
 
