@@ -404,7 +404,8 @@ class _Watching:
     is no later than the chunk's first time: the input is in time order). For the others, the
     first `within` minutes of the chunk, it finds no spread and keeps what the decider asked:
     the parent, who counts the rule over every chunk, decides those (see `triage_parallel`).
-    Every call is kept for the parent's window: `calls`, as (minute, channel, topics, exact)."""
+    The last call is kept, for the parent's window: `asked`, as (minute, channel, topics,
+    whether the spread found is exact)."""
 
     def __init__(self, spread: Mapping[str, int] | None, order: _Order) -> None:
         self.window = SpreadWindow(spread=spread)
@@ -440,7 +441,8 @@ class _Order:
 
 
 def _decide_chunk(chunk: Any) -> Done:
-    """In a worker: every record of a chunk decided without the spread rule, and encoded."""
+    """In a worker: every record of a chunk decided and encoded, the spread rule applied where
+    the chunk holds the record's whole window (see `_Watching`), and readied both ways where not."""
     decider, fields, rows_of, encode = _WORKER["decider"], _WORKER["fields"], _WORKER["rows_of"], _WORKER["encode"]
     order = _Order()
     window = _Watching(_WORKER["spread"], order)
@@ -480,17 +482,21 @@ def triage_parallel(decider: Decider, chunks: Iterable[Any], fields: Fields, job
                     encode: Callable[[], Callable[[Triaged | Failed], str]]) -> Iterator[Done]:
     """`triage` over `jobs` worker processes: each chunk of the input decided, in input order.
 
-    `chunks` are picklable pieces of the input (e.g. `cmkit.inbox.read.jsonl_chunks`),
-    `rows_of(chunk)` its (line, row) pairs, `encode()` a function giving an item's
-    output text. Workers decide and encode whole chunks without the spread rule,
-    the one rule that looks at other records; the parent, in input order, counts
-    each timed record with a watched topic in the one SpreadWindow (the same calls,
-    in the same order, as `triage` makes) and decides again, itself, the rare
-    record on which a watched topic spreads. So the texts are those `triage` and
-    the same encoder give. Raises OutOfOrder like `triage`. Workers are forked
-    (they inherit the decider); without `fork` (Windows, macOS' default), or with
-    `jobs` 1, the chunks are decided here, the same way. At most `jobs` × 2
-    chunks are in flight, so memory stays flat.
+    `chunks` are whole lines of the input with the number of the first
+    (`cmkit.inbox.read.Chunk`, from `jsonl_chunks`), `rows_of(chunk)` their
+    (line, row) pairs, `encode()` makes a function giving an item's output text.
+    Workers decide and encode whole chunks. The spread rule is the one rule that
+    looks at other records: a worker applies it where its chunk holds a record's
+    whole window, and otherwise decides the record both ways; the parent, in
+    input order, counts every timed record with a watched topic in the one
+    SpreadWindow (the same calls, in the same order, as `triage` makes) and takes
+    the right text, or decides the record again itself when only some of its
+    watched topics spread. So the texts are those `triage` and the same encoder
+    give. Raises OutOfOrder like `triage`, after a last Done with the bad records
+    before that line. Workers are forked (they inherit the decider); without
+    `fork` (Windows, macOS' default), or with `jobs` 1, the chunks are decided
+    here, the same way. At most `jobs` × 2 chunks are in flight, so memory stays
+    flat.
     """
     import multiprocessing
     from collections import deque
