@@ -10,7 +10,7 @@ Records with a time go through the spread rule (playbook.md, last
 paragraph), which looks back in time, not in the file. `triage` applies it
 while streaming and stops with `OutOfOrder` at the first record earlier than
 one before it; `triage_exact` then decides the same records in two passes.
-Its first pass keeps, per timed record that matches a topic, a compact key
+Its first pass keeps, per timed record that matches a watched topic, a compact key
 (minute, sequence number, channel, topics) and sorts the keys on disk in
 runs (`_external_sorted`); the spread is counted over them in time order,
 and the verdicts, sorted back into file order the same way, are handed to the
@@ -224,7 +224,7 @@ def _two_passes(decider: Decider, read: Callable[[], Iterable[tuple[int, Any]]],
 
 
 class _Timed(NamedTuple):
-    """The key the first pass of `triage_exact` keeps of a timed record matching a topic."""
+    """The key the first pass of `triage_exact` keeps of a timed record matching a watched topic."""
 
     minute: float
     sequence: int
@@ -235,7 +235,7 @@ class _Timed(NamedTuple):
 class _Replay:
     """Stands in for a SpreadWindow: hands out spreads counted beforehand.
 
-    The decider calls `add` for each record with a time that matches a topic,
+    The decider calls `add` for each record with a time that matches a watched topic,
     in file order: the order of the first pass, which numbered them.
     `verdicts` are (sequence number, spreading topics), the spreading ones only,
     in that order. When `numbering` (the first pass), `add` only numbers the
