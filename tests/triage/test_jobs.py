@@ -131,10 +131,14 @@ def _encode(item) -> str:
     return repr((type(item).__name__, item.line, item.cells, item.record_id, getattr(item, "decision", getattr(item, "reason", None)))) + "\n"
 
 
-def _decided_in_chunks(records_text: str, decider, size: int, jobs: int) -> list:
-    chunks = jsonl_chunks(io.BytesIO(records_text.encode()), size)
-    done = triage_parallel(decider, chunks, Fields(decider), jobs,
+def _parallel(decider, chunks, jobs: int):
+    """`triage_parallel` over JSON Lines chunks, each item encoded by `_encode`."""
+    return triage_parallel(decider, chunks, Fields(decider), jobs,
                            lambda chunk: jsonl_rows(io.BytesIO(chunk.data), catalogue("en"), chunk.first), lambda: _encode)
+
+
+def _decided_in_chunks(records_text: str, decider, size: int, jobs: int) -> list:
+    done = _parallel(decider, jsonl_chunks(io.BytesIO(records_text.encode()), size), jobs)
     return "".join(chunk.text for chunk in done).splitlines(keepends=True)
 
 
@@ -168,9 +172,7 @@ def test_each_chunk_says_where_it_ends():
     text = "".join(json.dumps({"text": "x", "channel": "web"}) + "\n" for _ in range(50))
     decider = Decider(SMALL)
     chunks = list(jsonl_chunks(io.BytesIO(text.encode()), 100))
-    done = list(triage_parallel(decider, iter(chunks), Fields(decider), 2,
-                                lambda chunk: jsonl_rows(io.BytesIO(chunk.data), catalogue("en"), chunk.first),
-                                lambda: _encode))
+    done = list(_parallel(decider, iter(chunks), 2))
     assert [d.end for d in done] == [c.end for c in chunks] and done[-1].end == len(text)
     assert sum(d.text.count("\n") for d in done) == 50
 

@@ -198,11 +198,11 @@ def _processes(jobs: int | None, handle, where: _Run, journal: bool, console, _)
 
     try:
         status = os.fstat(handle.fileno())
-        size = status.st_size - handle.tell() if stat.S_ISREG(status.st_mode) and handle.seekable() else 0
+        regular = stat.S_ISREG(status.st_mode) and handle.seekable()
+        size = status.st_size - handle.tell() if regular else 0
     except (OSError, ValueError, AttributeError):
-        status, size = None, 0
-    chunked = where.kind == "jsonl" and where.fmt in ("jsonl", "csv") and not journal and status is not None and (
-        stat.S_ISREG(status.st_mode) and handle.seekable())
+        regular, size = False, 0
+    chunked = regular and where.kind == "jsonl" and where.fmt in ("jsonl", "csv") and not journal
     if jobs is not None:
         if jobs > 1 and not chunked:
             console.print(_("--jobs: only a JSON Lines file, written as JSON Lines or CSV and not into a journal, is "

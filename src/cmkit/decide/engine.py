@@ -388,7 +388,6 @@ class Decider:
         self._matches: dict[frozenset[int], _Matches] = {}
         self._verdicts: dict[tuple[str | None, str | None], _Verdict] = {}
         self._topic_by_id = {t.id: t for t in self.topics}
-        self._single: dict[int, Reason] = {}  # the reason of a trigger firing alone in its topic
         #: per trigger key, its part in a set of triggers of different topics (`_analyse`)
         self._alone: dict[int, tuple[int, int, Reason] | bool] = {}
         self._reasons: dict[tuple[int, str, tuple[str, ...]], Reason] = {}
@@ -609,7 +608,7 @@ class Decider:
     def spread_watches(self, topics: Sequence[str]) -> bool:
         """Whether the playbook's spread rule watches one of these topics (then a decision
         made without the message's neighbours in time may miss a crisis)."""
-        return self.has_spread and any(t in self._watched for t in topics)
+        return bool(self.watched_in(topics))
 
     def watched_kind(self, author: str) -> tuple[str, int, str] | None:
         """The watchlist's (kind, entry index, handle as written) for an author, or None: an
@@ -681,7 +680,7 @@ class Decider:
     def _alone_part(self, key: int) -> tuple[int, int, Reason] | bool:
         """(ordinal, topic index, reason) of a trigger key that stands for one keyword or pattern
         of its topic, when it fires without another of that topic; False for any other key.
-        Kept, with a bound: memory stays flat."""
+        Kept: there are no more keys than the playbook has triggers."""
         found = self._alone.get(key)
         if found is None:
             ordinals = self.matcher.key_ordinals(key)
@@ -690,8 +689,6 @@ class Decider:
                 topic_index, written, kind = self.matcher.triggers[ordinals[0]]
                 if kind != "unless":
                     found = (ordinals[0], topic_index, self._reason(topic_index, kind, [written]))
-            if len(self._alone) >= _MEMO_SIZE:
-                self._alone.clear()
             self._alone[key] = found
         return found
 
@@ -707,11 +704,9 @@ class Decider:
             end = start + 1
             while end < count and triggers_of[ordinals[end]][0] == topic_index:
                 end += 1
-            if end == start + 1:  # one word of the topic fired (most messages): its reason is kept
-                reason = self._single.get(ordinals[start])
-                if reason is None:
-                    _, written, kind = triggers_of[ordinals[start]]
-                    reason = self._single[ordinals[start]] = self._reason(topic_index, kind, [written])
+            if end == start + 1:  # one trigger of the topic fired
+                _, written, kind = triggers_of[ordinals[start]]
+                reason = self._reason(topic_index, kind, [written])
                 if reason.kind != "unless":
                     topics.append(topic_index)
                     reasons.append(reason)

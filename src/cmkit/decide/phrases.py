@@ -240,8 +240,8 @@ class Phrases:
             if longer:
                 self._longer[word] = longer
                 filed.append(_LONGER)
-            self._filed[word] = tuple(filed)
-        return [self._filed[word] for word in words]
+            filed_words[word] = tuple(filed)
+        return [filed_words[word] for word in words]
 
     def _occurrences(self, words: list[str], stems: list[str] | None) -> Iterator[tuple[int, int, int]]:
         """(phrase index, first word, last word) of every occurrence."""

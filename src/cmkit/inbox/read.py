@@ -78,7 +78,7 @@ def open_source(
 ) -> Source:
     """Start reading `handle` (binary, seekable for CSV encoding detection, XLSX and JSON)."""
     if kind == "jsonl":
-        return Source(kind, None, _jsonl_rows(handle, _))
+        return Source(kind, None, jsonl_rows(handle, _))
     if kind == "csv":
         return _csv_source(handle, name, encoding, _)
     if kind == "xlsx":
@@ -87,10 +87,6 @@ def open_source(
 
 
 # -- JSON Lines ---------------------------------------------------------------------
-
-
-def _jsonl_rows(handle: IO[bytes], _: Any) -> Iterator[tuple[int, Any]]:
-    return jsonl_rows(handle, _)
 
 
 def jsonl_rows(lines: Iterable[bytes], _: Any, first: int = 1) -> Iterator[tuple[int, Any]]:
