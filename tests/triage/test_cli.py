@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import select
 import subprocess
 import sys
 from pathlib import Path
@@ -55,7 +56,9 @@ def test_a_json_lines_pipe_is_decided_record_by_record(tmp_path):
     try:
         process.stdin.write(b'{"id": 1, "text": "colis"}\n')
         process.stdin.flush()
-        assert b'"topic": "t"' in process.stdout.readline()  # out before the input has ended
+        # out before the input has ended (not held back to decide several records at once)
+        assert select.select([process.stdout], [], [], 30)[0], "no decision while the stream stays open"
+        assert b'"topic": "t"' in process.stdout.readline()
         process.stdin.write(b'{"id": 2, "text": "rien"}\n')
         process.stdin.close()
         assert b'"id": 2' in process.stdout.readline()

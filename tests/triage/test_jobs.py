@@ -124,7 +124,7 @@ def test_the_default_is_as_many_processes_as_cores_for_a_large_json_lines_file(m
 
 def _decided_one_by_one(records_text: str, decider) -> list:
     rows = jsonl_rows(io.BytesIO(records_text.encode()), catalogue("en"))
-    return [_encode(item) for item in triage(decider, rows)]
+    return [_encode(item) for item in triage(decider, rows, read_ahead=1)]
 
 
 def _encode(item) -> str:

@@ -243,7 +243,7 @@ def _run(decider, handle, where: _Run, _, maps: list[str], tool: str | None, enc
     import shutil
     import tempfile
 
-    from cmkit.decide.triage import Fields, OutOfOrder, has_spread, triage, triage_exact, triage_parallel
+    from cmkit.decide.triage import READ_AHEAD, Fields, OutOfOrder, has_spread, triage, triage_exact, triage_parallel
     from cmkit.errors import CmkitError
     from cmkit.formats.console import stderr_console
     from cmkit.formats.triage_summary import print_summary
@@ -316,7 +316,9 @@ def _run(decider, handle, where: _Run, _, maps: list[str], tool: str | None, enc
                                        "of memory?): nothing was written; run again, or with --jobs 1").format(
                                            name=where.name)) from None
             else:
-                counts = _write(console, triage(decider, source.rows, fields), make_writer(), where.name, progress, 0, _)
+                live = not handle.seekable()  # a stream: each decision as its message comes, not 256 later
+                counts = _write(console, triage(decider, source.rows, fields, read_ahead=1 if live else READ_AHEAD),
+                                make_writer(), where.name, progress, 0, _)
         except OutOfOrder as exc:
             out.seek(0)
             out.truncate()

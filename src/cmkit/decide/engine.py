@@ -445,6 +445,7 @@ class Decider:
         author: str | None = None,
         engagement: int | None = None,
         at: datetime | None = None,
+        found: frozenset[int] | None = None,
     ) -> Decision:
         """Decide one message of a timestamped stream: the spread rule applies when `minute` is known.
 
@@ -452,9 +453,10 @@ class Decider:
         it for every record and building an object per record is a cost there.
         The window is given the matched topics the spread rule watches, the only
         ones that can spread (so a replayed window sees one call per timed message
-        with such a topic); the others need no counting.
+        with such a topic); the others need no counting. `found`: what
+        `self.matcher.find(text)` gives, when the caller has it already.
         """
-        matches = self._matches_for(self.matcher.find(text))
+        matches = self._matches_for(self.matcher.find(text) if found is None else found)
         spread: tuple[str, ...] = ()
         if minute is not None and matches.watched and window.channels is not None:
             spread = window.add(minute, channel, matches.watched)

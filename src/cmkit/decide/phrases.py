@@ -42,6 +42,7 @@ _CANDIDATES_KEPT = 100_000
 
 #: Filed with a word at which a phrase of several words may start (`Phrases.matching`).
 _LONGER = -1
+_LONGER_ALONE = frozenset((_LONGER,))
 #: How a phrase's word compares with a message word.
 EXACT, STEM, PREFIX = 0, 1, 2
 
@@ -174,6 +175,10 @@ class Phrases:
         #: every word filed (`matching`): the one-word phrases it is (and _LONGER); the longer ones that may start at it
         self._filed: dict[str, tuple[int, ...]] = {}
         self._longer: dict[str, tuple[int, ...]] = {}
+        #: the stems of the longer phrases' words; a word filed with one of them keeps it in _inner
+        self._inner_stems = frozenset(what for words in self.compiled if len(words) > 1
+                                      for how, what in words if how == STEM)
+        self._inner: dict[str, str] = {}
 
     @property
     def stems(self) -> bool:
@@ -206,17 +211,19 @@ class Phrases:
         found = frozenset(chain.from_iterable(filter(None, filed)))
         if _LONGER not in found:
             return found
-        found = set(found)
-        found.discard(_LONGER)
         longer, compiled, count = self._longer, self.compiled, len(words)
-        # a word's stem made as needed (a longer phrase's first word is there: rare), not kept
-        stem_at = None if self._stem is None else (lambda i: self._stem([words[i]])[0])
-        for position in compress(range(count), map(longer.__contains__, words)):
-            for index in longer[words[position]]:
-                phrase = compiled[index]
-                if position + len(phrase) <= count and self._fits(phrase, words, position, stem_at):
-                    found.add(index)
-        return frozenset(found)
+        # a word's stem, when a longer phrase may ask for it (kept for those words only)
+        stem_at = None if self._stem is None else self._inner_stem(words)
+        more = [index for position in compress(range(count), map(longer.__contains__, words))
+                for index in longer[words[position]]
+                if position + len(compiled[index]) <= count and self._fits(compiled[index], words, position, stem_at)]
+        return found.difference(_LONGER_ALONE).union(more)
+
+    def _inner_stem(self, words: list[str]) -> Callable[[int], str | None]:
+        """`stem_at` for `_fits` in `matching`: a word's stem when a longer phrase has it
+        (filed in _inner), else None, which no stem equals."""
+        inner = self._inner
+        return lambda position: inner.get(words[position])
 
     def _learn(self, words: list[str]) -> list[tuple[int, ...]]:
         """File the words not seen before (see `matching`) and return what each word of `words`
@@ -226,10 +233,13 @@ class Phrases:
         if len(self._filed) + len(missing) > _CANDIDATES_KEPT:
             self._filed.clear()
             self._longer.clear()
+            self._inner.clear()
         stems = self._stem(missing) if self._stem is not None else None  # each word once: it is filed now
-        filed_words = self._filed
+        filed_words, inner_stems = self._filed, self._inner_stems
         for number, word in enumerate(missing):
             key = stems[number] if stems is not None else word
+            if key in inner_stems and stems is not None:
+                self._inner[word] = key
             candidates = self._starting(word, key)
             if not candidates:  # most words: no phrase starts with them
                 filed_words[word] = ()
