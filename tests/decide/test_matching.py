@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.decide.builders import decide, playbook, topic
 
@@ -125,3 +127,27 @@ def test_patterns_that_cannot_backtrack_for_long_need_no_budget():
     assert not bounded_backtracking("(a+)+$")
     assert not bounded_backtracking(r"ref-\d+")  # unbounded: searched under the budget
     assert not bounded_backtracking("(x|xx){2,5}")
+
+
+_HEADED = [r"ref-003-\d+", r"bref", r"ref\.x", r"commande n[°o]? ?\d{6}", r"abc def ghi", r"--abc", r"\d+ ref"]
+_PIECES = ["ref", "-", "003", "12", "bref", "xref", "REF", " ", "..", ".", "commande", "N°", "123456", "ab", "abc",
+           "def", "ghi", "é", "ſ", "x", "colis", "bre"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12), st.booleans())
+def test_patterns_found_are_those_that_match_with_or_without_stems(pieces, stems):
+    """A pattern that starts with words is searched only where they are (by the automaton, or with
+    stems by the words filed with their first word): that never loses a match."""
+    from cmkit.decide.matcher import Matcher, compile_pattern
+    from cmkit.decide.phrases import stemmer
+
+    text = "".join(pieces)
+    matcher = _MATCHERS.setdefault(stems, Matcher([{"patterns": _HEADED, "keywords": ["colis"]}],
+                                                   stem=stemmer("fr") if stems else None))
+    found = {matcher.triggers[o][1] for key in matcher.find(text) for o in matcher.key_ordinals(key)
+             if matcher.triggers[o][2] == "pattern"}
+    assert found == {p for p in _HEADED if compile_pattern(p).search(text)}
+
+
+_MATCHERS: dict = {}

@@ -90,7 +90,11 @@ class Matcher:
             from cmkit.decide.phrases import Phrases
 
             self._automaton = _automaton(heads) if heads else None
-            self._phrases = Phrases(list(needles), stem=stem)  # in key order: index = key
+            # in key order: index = key; then, per pattern's leading words, their first word as a
+            # fragment: a word ends with it (or holds it, when it is the only word), else no need to look
+            first_words = [(words.split(" ")[0], " " in words) for words in by_words]
+            self._phrases = Phrases(list(needles), stem=stem, fragments=first_words)
+            self._fragments_from = len(needles)
         self._any_pattern = _combined([p for _, p in self._patterns])
 
     @property
@@ -104,8 +108,9 @@ class Matcher:
         if self._phrases is not None:
             words = words_of(text)
             found = self._phrases.matching(words)
-            if self._automaton is not None:  # the leading words of patterns
-                found |= frozenset(map(_VALUE, self._automaton.iter(f" {' '.join(words)} ")))
+            if found and max(found) >= self._fragments_from:  # a word starts a pattern's leading words: are they here?
+                found = frozenset(key for key in found if key < self._fragments_from).union(
+                    map(_VALUE, self._automaton.iter(f" {' '.join(words)} ")))
         else:
             found = frozenset(map(_VALUE, self._automaton.iter(padded_words(text)))) if self._automaton else _NONE
         if self._worded_patterns and found and min(found) < 0:

@@ -31,6 +31,7 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from itertools import chain, compress
+from typing import Any
 
 from cmkit.decide.record import record
 from cmkit.decide.normalize import normalize, padded_words
@@ -113,6 +114,22 @@ def _fold_char(char: str) -> str | None:
     return padded_words(char)[1:-1]
 
 
+def _finder(pieces: list[str]) -> Any:
+    """An Aho-Corasick automaton finding the pieces in a word (value: the indexes of the piece), or None."""
+    if not pieces:
+        return None
+    import ahocorasick
+
+    indexes: dict[str, list[int]] = {}
+    for index, piece in enumerate(pieces):
+        indexes.setdefault(piece, []).append(index)
+    automaton = ahocorasick.Automaton()
+    for piece, found in indexes.items():
+        automaton.add_word(piece, tuple(found))
+    automaton.make_automaton()
+    return automaton
+
+
 def compile_phrase(phrase: str, stem: Callable[[list[str]], list[str]] | None) -> tuple[tuple[int, str], ...]:
     """A phrase as (how, what) per word: EXACT and the word, STEM and its stem, PREFIX and
     the start; `=word` is EXACT, a trailing `*` makes the last word a PREFIX. Empty for a
@@ -153,8 +170,14 @@ class Phrases:
         language: str | None = None,
         stems: bool = False,
         stem: Callable[[list[str]], list[str]] | None = None,
+        fragments: Sequence[tuple[str, bool]] = (),
     ) -> None:
         self.phrases = list(phrases)
+        #: (piece, whether a word must end with it, else only hold it): `matching` also gives
+        #: len(phrases) + i for each fragment i a word of the text has, a condition the caller
+        #: checks before a costlier search, filed with the words at no cost per text
+        self.fragments = list(fragments)
+        self._fragment_finder = _finder([piece for piece, _ in self.fragments])
         #: `stem` (a `stemWords`) when given, else the language's stemmer when `stems`
         self._stem = stem if stem is not None else stemmer(language) if stems else None
         self.compiled = [compile_phrase(p, self._stem) for p in self.phrases]
@@ -241,17 +264,25 @@ class Phrases:
             if key in inner_stems and stems is not None:
                 self._inner[word] = key
             candidates = self._starting(word, key)
-            if not candidates:  # most words: no phrase starts with them
+            held = self._fragments_in(word) if self._fragment_finder is not None else []
+            if not candidates and not held:  # most words: no phrase starts with them
                 filed_words[word] = ()
                 continue
             filed = [i for i in candidates if len(self.compiled[i]) == 1
                      and self._fits(self.compiled[i], [word], 0, None if stems is None else [key].__getitem__)]
+            filed += held
             longer = tuple(i for i in candidates if len(self.compiled[i]) > 1)
             if longer:
                 self._longer[word] = longer
                 filed.append(_LONGER)
             filed_words[word] = tuple(filed)
         return [filed_words[word] for word in words]
+
+    def _fragments_in(self, word: str) -> list[int]:
+        """len(phrases) + i for each fragment i that `word` holds (or ends with, when it must)."""
+        base, last = len(self.phrases), len(word) - 1
+        return sorted({base + i for end, indexes in self._fragment_finder.iter(word) for i in indexes
+                       if end == last or not self.fragments[i][1]})
 
     def _occurrences(self, words: list[str], stems: list[str] | None) -> Iterator[tuple[int, int, int]]:
         """(phrase index, first word, last word) of every occurrence."""
