@@ -178,6 +178,9 @@ class Phrases:
         #: checks before a costlier search, filed with the words at no cost per text
         self.fragments = list(fragments)
         self._fragment_finder = _finder([piece for piece, _ in self.fragments])
+        #: the fragments a word must end with, and those it must hold: `_learn` tests them first
+        self._any_ending = tuple({piece for piece, ending in self.fragments if ending})
+        self._any_held = tuple({piece for piece, ending in self.fragments if not ending})
         #: `stem` (a `stemWords`) when given, else the language's stemmer when `stems`
         self._stem = stem if stem is not None else stemmer(language) if stems else None
         self.compiled = [compile_phrase(p, self._stem) for p in self.phrases]
@@ -258,19 +261,20 @@ class Phrases:
             self._longer.clear()
             self._inner.clear()
         stems = self._stem(missing) if self._stem is not None else None  # each word once: it is filed now
-        filed_words, inner_stems = self._filed, self._inner_stems
+        filed_words, inner_stems, endings, holds = self._filed, self._inner_stems, self._any_ending, self._any_held
         for number, word in enumerate(missing):
             key = stems[number] if stems is not None else word
             if key in inner_stems and stems is not None:
                 self._inner[word] = key
             candidates = self._starting(word, key)
-            held = self._fragments_in(word) if self._fragment_finder is not None else []
+            # a fragment is rare in a word: one test in C for most words
+            held = self._fragments_in(word) if word.endswith(endings) or holds and any(h in word for h in holds) else ()
             if not candidates and not held:  # most words: no phrase starts with them
                 filed_words[word] = ()
                 continue
             filed = [i for i in candidates if len(self.compiled[i]) == 1
                      and self._fits(self.compiled[i], [word], 0, None if stems is None else [key].__getitem__)]
-            filed += held
+            filed.extend(held)
             longer = tuple(i for i in candidates if len(self.compiled[i]) > 1)
             if longer:
                 self._longer[word] = longer
