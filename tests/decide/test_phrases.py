@@ -103,3 +103,18 @@ def test_matching_finds_what_the_rules_find_word_by_word(phrases, stems):
         expected = {hit.index for hit in fresh.search(text)}
         assert set(fresh.matching(words_of(text))) == expected
         assert set(shared.matching(words_of(text))) == expected
+
+
+def test_matching_goes_on_when_its_tables_are_emptied(monkeypatch):
+    """The tables are emptied when full (memory stays bounded): a text whose words were filed before
+    is filed again, and its phrases still found (it raised KeyError once)."""
+    import cmkit.decide.phrases as module
+    from cmkit.decide.normalize import words_of
+
+    monkeypatch.setattr(module, "_CANDIDATES_KEPT", 6)
+    phrases = Phrases(["colis perdu", "journal"], language="fr", stems=True)
+    texts = ["mon colis perdu", "un journal", "mon colis", "des journaux et un colis perdu", "mon colis perdu"]
+    for number, text in enumerate(texts * 3):
+        found = phrases.matching(words_of(text))
+        assert found == {hit.index for hit in phrases.search(text)}, (number, text)
+        assert len(phrases._filed) <= 6

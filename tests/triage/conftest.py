@@ -10,8 +10,20 @@ import pytest
 import yaml
 
 from tests.conftest import FR_PLAYBOOK, ROOT
+from tests.decide.builders import playbook, topic
 
 EXPORTS = ROOT / "tests" / "data" / "exports"
+#: A playbook of two topics (`x`, `y`) whose spread rule watches both: where records' order counts.
+SPREAD = {"escalate_to": "lead", "spread": {"channels": 2, "within": "1h", "topics": ["t", "u"]}}
+SMALL = playbook([topic("t", keywords=["x"]), topic("u", keywords=["y"], action="escalate")], crisis=SPREAD)
+
+
+def encoded(item) -> str:
+    """A triage item as one comparable line: its kind, line, cells, id and decision (or reason)."""
+    return repr((type(item).__name__, item.line, item.cells, item.record_id,
+                 getattr(item, "decision", getattr(item, "reason", None)))) + "\n"
+
+
 #: What help desks and social tools call the example playbook's channels.
 ALIASES = {"email": ["Mail", "Web form", "Portal", "Email"], "twitter": ["X"]}
 

@@ -19,12 +19,10 @@ from cmkit.decide.engine import Decider
 from cmkit.decide.triage import Fields, OutOfOrder, triage, triage_parallel
 from cmkit.i18n import catalogue
 from cmkit.inbox.read import jsonl_chunks, jsonl_rows
-from tests.decide.builders import playbook, topic
+from tests.triage.conftest import SMALL, encoded
 
 WORDS = "colis perdu remboursement intoxication salmonelle journaliste merci recette prélevé litige bonjour".split()
 CHANNELS = ["email", "twitter", "Page Facebook", "instagram", "avis", "blogs", "fax"]
-SPREAD = {"escalate_to": "lead", "spread": {"channels": 2, "within": "1h", "topics": ["t", "u"]}}
-SMALL = playbook([topic("t", keywords=["x"]), topic("u", keywords=["y"], action="escalate")], crisis=SPREAD)
 
 
 def _inbox(seed: int, count: int, *, shuffled: bool = False) -> str:
@@ -124,17 +122,13 @@ def test_the_default_is_as_many_processes_as_cores_for_a_large_json_lines_file(m
 
 def _decided_one_by_one(records_text: str, decider) -> list:
     rows = jsonl_rows(io.BytesIO(records_text.encode()), catalogue("en"))
-    return [_encode(item) for item in triage(decider, rows, read_ahead=1)]
-
-
-def _encode(item) -> str:
-    return repr((type(item).__name__, item.line, item.cells, item.record_id, getattr(item, "decision", getattr(item, "reason", None)))) + "\n"
+    return [encoded(item) for item in triage(decider, rows, read_ahead=1)]
 
 
 def _parallel(decider, chunks, jobs: int):
-    """`triage_parallel` over JSON Lines chunks, each item encoded by `_encode`."""
+    """`triage_parallel` over JSON Lines chunks, each item encoded by `encoded`."""
     return triage_parallel(decider, chunks, Fields(decider), jobs,
-                           lambda chunk: jsonl_rows(io.BytesIO(chunk.data), catalogue("en"), chunk.first), lambda: _encode)
+                           lambda chunk: jsonl_rows(io.BytesIO(chunk.data), catalogue("en"), chunk.first), lambda: encoded)
 
 
 def _decided_in_chunks(records_text: str, decider, size: int, jobs: int) -> list:

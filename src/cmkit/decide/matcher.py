@@ -232,7 +232,11 @@ class BoundedPattern:
 
     Why `regex` and not RE2: RE2 never backtracks, but its `\\w`, `\\d` and `\\b`
     are ASCII-only, so `\\w+ment` would stop matching French words (`égarement`);
-    `regex` reads the same syntax as `re`, Unicode included. A search that runs
+    `regex` reads the same syntax as `re`, Unicode included, and ignores case
+    alike but for the Turkish dotless ı and dotted İ (`re` takes `i` for `ı`,
+    `I` for `İ`; `regex` does not): a text that holds one is still searched
+    with `re` under the timer, so a decision never changes when `regex` takes
+    over (outside the main thread, where there is no timer, `regex` reads it). A search that runs
     out of time counts as no match (the safe reading: the rest of the playbook
     still decides, and the run goes on); it is counted in `timeouts`, and lint's
     W230 flags such patterns before any message meets them. A combined search
@@ -273,10 +277,17 @@ class BoundedPattern:
         self._budget = {"timeout": PATTERN_BUDGET_SECONDS}
         self._search, self._finditer = compiled.search, compiled.finditer
 
+    def _with_re(self, text: str) -> bool:
+        """Whether this search runs with `re` under the timer: a risky pattern's first searches,
+        and, once `regex` took over, a text with a Turkish i, which the two fold apart."""
+        if self._alarmed >= 0 and self._timed():
+            return True
+        return self._alarmed == _REGEX and ("\u0131" in text or "\u0130" in text) and _in_main_thread()
+
     def search(self, text: str) -> bool:
         """Whether the pattern is found in `text` within the budget."""
         try:
-            if self._alarmed >= 0 and self._timed():
+            if self._with_re(text):
                 with _alarm():
                     return self._re.search(text) is not None
             return self._search(text, **self._budget) is not None
@@ -287,7 +298,7 @@ class BoundedPattern:
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Where the pattern is found in `text` (start, end), all within one budget; none if it runs out."""
         try:
-            if self._alarmed >= 0 and self._timed():
+            if self._with_re(text):
                 with _alarm():
                     return [(found.start(), found.end()) for found in self._re.finditer(text)]
             return [(found.start(), found.end()) for found in self._finditer(text, **self._budget)]

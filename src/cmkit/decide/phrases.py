@@ -223,8 +223,9 @@ class Phrases:
         return [Found(index, spans[first][1], spans[last][2]) for index, first, last in hits]
 
     def matching(self, words: list[str]) -> frozenset[int]:
-        """The indexes of the phrases found in these normalised words: what the decision engine
-        asks of every message, so each word is looked at once per run, not once per message.
+        """The indexes of the phrases found in these normalised words, and len(phrases) + i for
+        each fragment i a word has: what the decision engine asks of every message, so each
+        word is looked at once per run, not once per message.
 
         Each word seen is filed once, with its stem: the one-word phrases it is, and
         _LONGER when a longer phrase may start at it. A message then costs one look-up
@@ -260,6 +261,7 @@ class Phrases:
             self._filed.clear()
             self._longer.clear()
             self._inner.clear()
+            missing = list(dict.fromkeys(words))  # the text's words filed before are gone too
         stems = self._stem(missing) if self._stem is not None else None  # each word once: it is filed now
         filed_words, inner_stems, endings, holds = self._filed, self._inner_stems, self._any_ending, self._any_held
         for number, word in enumerate(missing):
@@ -268,13 +270,13 @@ class Phrases:
                 self._inner[word] = key
             candidates = self._starting(word, key)
             # a fragment is rare in a word: one test in C for most words
-            held = self._fragments_in(word) if word.endswith(endings) or holds and any(h in word for h in holds) else ()
-            if not candidates and not held:  # most words: no phrase starts with them
+            fragments = self._fragments_in(word) if word.endswith(endings) or holds and any(h in word for h in holds) else ()
+            if not candidates and not fragments:  # most words: no phrase starts with them
                 filed_words[word] = ()
                 continue
             filed = [i for i in candidates if len(self.compiled[i]) == 1
                      and self._fits(self.compiled[i], [word], 0, None if stems is None else [key].__getitem__)]
-            filed.extend(held)
+            filed.extend(fragments)
             longer = tuple(i for i in candidates if len(self.compiled[i]) > 1)
             if longer:
                 self._longer[word] = longer
@@ -310,7 +312,7 @@ class Phrases:
 
     @staticmethod
     def _fits(phrase: tuple[tuple[int, str], ...], words: list[str], position: int,
-              stem_at: Callable[[int], str] | None) -> bool:
+              stem_at: Callable[[int], str | None] | None) -> bool:
         """Whether `phrase` stands at `position` of `words`; `stem_at(i)`: the stem of words[i]
         (None without stems)."""
         for offset, (how, what) in enumerate(phrase):
