@@ -24,7 +24,9 @@ from tests.conftest import EN_PLAYBOOK, FR_PLAYBOOK
 from tests.decide.builders import isolated_cache  # noqa: F401 (fixture)
 from tests.test_i18n import _sentences
 
-_FORMAT_WORDS = re.compile(r"`[^`]*`|\{[^}]*\}|\S*[\[\]_./]\S*|--\S+")
+#: what a sentence names rather than says: keys in backticks, placeholders, paths, options, and
+#: names in capitals (a `--help` metavar such as FIELD=COLUMN, an acronym)
+_FORMAT_WORDS = re.compile(r"`[^`]*`|\{[^}]*\}|\S*[\[\]_./]\S*|--\S+|\b[A-Z][A-Z0-9]+\b")
 _AUTHORS_WORDS = re.compile(r"--\S+|`[^`]*`|'[^']*'|«[^»]*»|“[^”]*”|\"[^\"]*\"|\S*[\[\]_./]\S*")
 
 

@@ -18,8 +18,9 @@ from tests.i18n.test_no_english import _words
 from tests.i18n.test_no_english import english_words as _catalogue_english
 
 
-#: The format's keys in a French sentence (`due_at`, crisis.spread, a/b): not French words.
-_KEYS = re.compile(r"`[^`]*`|\{[^}]*\}|\S*(?:[\[\]_/]|\w\.\w)\S*")
+#: The format's keys in a French sentence (`due_at`, crisis.spread, a/b) and names in capitals
+#: (a `--help` metavar): not French words.
+_KEYS = re.compile(r"`[^`]*`|\{[^}]*\}|\S*(?:[\[\]_/]|\w\.\w)\S*|\b[A-Z][A-Z0-9]+\b")
 
 
 @cache

@@ -24,16 +24,21 @@ from cmkit.cli import (
     test,
     triage,
 )
-from cmkit.cli.helptext import plain_errors, plain_metavars
+from cmkit.cli.helptext import localized_words, plain_errors, plain_metavars
+from cmkit.i18n import current
+
+#: what `--help` says, in the user's language (no playbook is read to show it)
+_ = current()
 
 plain_metavars()
 plain_errors()
+localized_words()
 
 app = typer.Typer(
     name="cmkit",
     help=(
-        "Turn a community-management charter into something executable: lint it, "
-        "ask it whether to answer a message, simulate a crisis, render the charter."
+        _("Turn a community-management charter into something executable: lint it, "
+        "ask it whether to answer a message, simulate a crisis, render the charter.")
     ),
     no_args_is_help=True,
     add_completion=True,  # `cmkit --install-completion` (bash, zsh, fish, PowerShell)
@@ -52,7 +57,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        False, "--version", callback=_version, is_eager=True, help=_("Print the version and exit.")
     ),
 ) -> None:
     """cmkit: a community-management charter, made executable."""

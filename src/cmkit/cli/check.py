@@ -16,12 +16,16 @@ import typer
 
 from cmkit.cli.check_fast import OPTIONS
 from cmkit.cli.common import exit_on_error
+from cmkit.i18n import current
+
+#: what `--help` says, in the user's language (no playbook is read to show it)
+_ = current()
 
 NAME = "check"
-HELP = "Decide one message: answer, escalate to whom and by when, moderate, decline, or crisis."
+HELP = _("Decide one message: answer, escalate to whom and by when, moderate, decline, or crisis.")
 EPILOG = (
-    "Example: cmkit check -p playbooks/maison-dupuis.fr.yaml --channel twitter --author @leparisien "
-    "--at 2026-03-06T17:30 \"Où est mon colis ?\""
+    _("Example: cmkit check -p playbooks/maison-dupuis.fr.yaml --channel twitter --author @leparisien "
+    "--at 2026-03-06T17:30 \"Où est mon colis ?\"")
 )
 
 
@@ -53,7 +57,7 @@ command.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
             annotation=Annotated[
                 str | None,
                 typer.Argument(
-                    metavar="TEXT", help="The message. Without it (or with -), it is read from stdin.", show_default=False
+                    metavar="TEXT", help=_("The message. Without it (or with -), it is read from stdin."), show_default=False
                 ),
             ],
         ),

@@ -23,6 +23,10 @@ from typing import TYPE_CHECKING, Any
 from cmkit.decide.record import record
 from cmkit.cli.plain import resolve_playbook
 from cmkit.kinds import AUTHOR_KINDS, AUTHOR_KINDS_FR, author_kind
+from cmkit.i18n import current
+
+#: what `--help` says, in the user's language (no playbook is read to show it)
+_ = current()
 
 if TYPE_CHECKING:
     from cmkit.i18n import Catalogue
@@ -90,20 +94,20 @@ def _path(text: str, _: Catalogue) -> Path:
 
 #: Every option of `check`, once, for both the typer command and the plain parser.
 OPTIONS: tuple[Option, ...] = (
-    Option("channel", ("--channel", "-c"), "The channel it came on: id, name or alias (case and accents ignored).", "CHANNEL"),
+    Option("channel", ("--channel", "-c"), _("The channel it came on: id, name or alias (case and accents ignored)."), "CHANNEL"),
     Option("author_kind", ("--author-kind", "-a"),
-           "Who wrote it: customer, prospect, influencer, journalist, employee, unknown (or in French).", "KIND", _kind),
-    Option("followers", ("--followers",), "The author's follower count.", "N", _count("--followers")),
-    Option("author", ("--author",), "The author's handle or e-mail address (the watchlist looks it up).", "HANDLE"),
-    Option("engagement", ("--engagement",), "Likes, replies and shares of the message.", "N", _count("--engagement")),
-    Option("at", ("--at",), "When it was posted (ISO 8601; without an offset, in the playbook's time zone): "
-           "the verdict then says when the answer is due.", "TIME"),
-    Option("output_format", ("--format", "-f"), "Output format: text or json.", "[text|json]", _one_of("--format", FORMATS)),
-    Option("brief", ("--brief",), "One line: the verdict alone, for scripts and editors."),
-    Option("verbose", ("--verbose", "-v"), "Show the tone and autonomy in full."),
-    Option("lang", ("--lang",), "Language of the verdict: fr or en (default: the playbook's).", "LANG",
+           _("Who wrote it: customer, prospect, influencer, journalist, employee, unknown (or in French)."), "KIND", _kind),
+    Option("followers", ("--followers",), _("The author's follower count."), "N", _count("--followers")),
+    Option("author", ("--author",), _("The author's handle or e-mail address (the watchlist looks it up)."), "HANDLE"),
+    Option("engagement", ("--engagement",), _("Likes, replies and shares of the message."), "N", _count("--engagement")),
+    Option("at", ("--at",), _("When it was posted (ISO 8601; without an offset, in the playbook's time zone): "
+           "the verdict then says when the answer is due."), "TIME"),
+    Option("output_format", ("--format", "-f"), _("Output format: text or json."), "[text|json]", _one_of("--format", FORMATS)),
+    Option("brief", ("--brief",), _("One line: the verdict alone, for scripts and editors.")),
+    Option("verbose", ("--verbose", "-v"), _("Show the tone and autonomy in full.")),
+    Option("lang", ("--lang",), _("Language of the verdict: fr or en (default: the playbook's)."), "LANG",
            _one_of("--lang", LANGS)),
-    Option("playbook", ("--playbook", "-p"), "The playbook file. Default: $CMKIT_PLAYBOOK, then ./playbook.yaml.",
+    Option("playbook", ("--playbook", "-p"), _("The playbook file. Default: $CMKIT_PLAYBOOK, then ./playbook.yaml."),
            "FILE", _path),
 )
 _BY_FLAG = {flag: option for option in OPTIONS for flag in option.flags}

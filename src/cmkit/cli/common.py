@@ -17,6 +17,10 @@ import typer
 
 from cmkit.cli.plain import error_line, refuse_output_over_input, resolve_playbook
 from cmkit.errors import CmkitError
+from cmkit.i18n import current
+
+#: what `--help` says, in the user's language (no playbook is read to show it)
+_ = current()
 
 __all__ = [
     "Exit", "LangOption", "PlaybookOption", "error_line", "exit_on_error", "refuse_output_over_input",
@@ -37,7 +41,7 @@ PlaybookOption = Annotated[
     typer.Option(
         "--playbook",
         "-p",
-        help="The playbook file. Default: $CMKIT_PLAYBOOK, then ./playbook.yaml.",
+        help=_("The playbook file. Default: $CMKIT_PLAYBOOK, then ./playbook.yaml."),
         show_default=False,
     ),
 ]
@@ -47,7 +51,7 @@ LangOption = Annotated[
     typer.Option(
         "--lang",
         metavar="en|fr",
-        help="Language of what is printed: en or fr. Default: $CMKIT_LANG, then the playbook's language.",
+        help=_("Language of what is printed: en or fr. Default: $CMKIT_LANG, then the playbook's language."),
         show_default=False,
     ),
 ]

@@ -9,10 +9,14 @@ from typing import Annotated
 import typer
 
 from cmkit.cli.common import Exit, LangOption, exit_on_error
+from cmkit.i18n import current
+
+#: what `--help` says, in the user's language (no playbook is read to show it)
+_ = current()
 
 NAME = "diff"
-HELP = "Say what changed between two versions of a playbook: autonomy, topics, referents, deadlines."
-EPILOG = "Example: cmkit diff charte-v1.yaml charte-v2.yaml --format json"
+HELP = _("Say what changed between two versions of a playbook: autonomy, topics, referents, deadlines.")
+EPILOG = _("Example: cmkit diff charte-v1.yaml charte-v2.yaml --format json")
 
 
 class DiffFormat(str, Enum):
@@ -21,10 +25,10 @@ class DiffFormat(str, Enum):
 
 
 def command(
-    old: Annotated[Path, typer.Argument(metavar="OLD", help="The earlier version of the playbook.", show_default=False)],
-    new: Annotated[Path, typer.Argument(metavar="NEW", help="The later version of the playbook.", show_default=False)],
+    old: Annotated[Path, typer.Argument(metavar="OLD", help=_("The earlier version of the playbook."), show_default=False)],
+    new: Annotated[Path, typer.Argument(metavar="NEW", help=_("The later version of the playbook."), show_default=False)],
     output_format: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="text for a reader, json for a script.")
+        DiffFormat, typer.Option("--format", "-f", help=_("text for a reader, json for a script."))
     ] = DiffFormat.text,
     lang: LangOption = None,
 ) -> None:

@@ -11,10 +11,14 @@ from typing import Annotated, Literal
 import typer
 
 from cmkit.cli.common import Exit, LangOption, PlaybookOption, exit_on_error, resolve_playbook
+from cmkit.i18n import current
+
+#: what `--help` says, in the user's language (no playbook is read to show it)
+_ = current()
 
 NAME = "drill"
-HELP = "Train on the playbook: decide messages one at a time (action, referent, deadline), then get a score."
-EPILOG = "Example: cmkit drill -p playbooks/maison-dupuis.fr.yaml --count 5 --seed 7"
+HELP = _("Train on the playbook: decide messages one at a time (action, referent, deadline), then get a score.")
+EPILOG = _("Example: cmkit drill -p playbooks/maison-dupuis.fr.yaml --count 5 --seed 7")
 
 #: Text from the playbook is printed to a terminal: no escape sequence gets through.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -24,20 +28,20 @@ def command(
     playbook: PlaybookOption = None,
     seed: Annotated[
         int | None,
-        typer.Option("--seed", metavar="N", help="Fix the draw (the same seed gives the same messages). Default: a new draw.", show_default=False),
+        typer.Option("--seed", metavar="N", help=_("Fix the draw (the same seed gives the same messages). Default: a new draw."), show_default=False),
     ] = None,
-    count: Annotated[int, typer.Option("--count", "-n", metavar="N", min=1, help="How many messages.")] = 10,
+    count: Annotated[int, typer.Option("--count", "-n", metavar="N", min=1, help=_("How many messages."))] = 10,
     answers: Annotated[
         Path | None,
         typer.Option(
             "--answers",
             metavar="FILE",
-            help="Answers without a terminal: one 'action[,referent[,deadline]]' a line, e.g. escalate,sav,2h.",
+            help=_("Answers without a terminal: one 'action[,referent[,deadline]]' a line, e.g. escalate,sav,2h."),
             show_default=False,
         ),
     ] = None,
     output_format: Annotated[
-        Literal["text", "json"], typer.Option("--format", "-f", help="text, or json results for the trainer.")
+        Literal["text", "json"], typer.Option("--format", "-f", help=_("text, or json results for the trainer."))
     ] = "text",
     lang: LangOption = None,
 ) -> None:

@@ -10,18 +10,22 @@ import typer
 
 from cmkit.cli.common import Exit, LangOption, PlaybookOption, exit_on_error, resolve_playbook
 from cmkit.cli.triage import READING, reading_parameters
+from cmkit.i18n import current
+
+#: what `--help` says, in the user's language (no playbook is read to show it)
+_ = current()
 
 NAME = "eval"
 HELP = (
-    "Measure the playbook's decisions against a labelled history (triage's inputs with "
-    "expect_action and/or expect_topic): accuracy, precision and recall, confusion, dangerous misses."
+    _("Measure the playbook's decisions against a labelled history (triage's inputs with "
+    "expect_action and/or expect_topic): accuracy, precision and recall, confusion, dangerous misses.")
 )
-EPILOG = "Example: cmkit eval -p playbooks/maison-dupuis.fr.yaml playbooks/history/maison-dupuis.fr.csv --fail-under 0.9"
+EPILOG = _("Example: cmkit eval -p playbooks/maison-dupuis.fr.yaml playbooks/history/maison-dupuis.fr.csv --fail-under 0.9")
 
 HistoryArgument = Annotated[
-    Path, typer.Argument(metavar="HISTORY", help="The labelled history (as triage reads an inbox).", show_default=False)
+    Path, typer.Argument(metavar="HISTORY", help=_("The labelled history (as triage reads an inbox)."), show_default=False)
 ]
-FormatOption = Annotated[Literal["text", "json"], typer.Option("--format", "-f", help="Output format.")]
+FormatOption = Annotated[Literal["text", "json"], typer.Option("--format", "-f", help=_("Output format."))]
 FailUnderOption = Annotated[
     float | None,
     typer.Option(
@@ -29,7 +33,7 @@ FailUnderOption = Annotated[
         metavar="SHARE",
         min=0.0,
         max=1.0,
-        help="Exit 1 when the action accuracy is below SHARE (0 to 1), for CI.",
+        help=_("Exit 1 when the action accuracy is below SHARE (0 to 1), for CI."),
         show_default=False,
     ),
 ]

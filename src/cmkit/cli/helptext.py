@@ -96,3 +96,53 @@ def plain_errors() -> None:
         return
     if hasattr(_coercion, "get_error_msg"):
         _coercion.get_error_msg = _error_message
+
+
+def localized_words() -> None:
+    """typer's own words in `--help` — "Usage:", the sections' titles, "[required]", "default:",
+    the help option's line — in the user's language, as cmkit's own help is (`current()`: CMKIT_LANG,
+    then the locale); idempotent.
+
+    typer says them through `gettext` (the sections, "required", "default") or
+    as plain text in its copy of click ("Usage: ", the help option's line): the
+    first are given cmkit's catalogue, the second a method that asks it. In
+    English, or with a typer whose internals differ, nothing is changed.
+    """
+    from cmkit.i18n import current
+
+    _ = current()
+    if _.lang == "en" or "localized" in _ORIGINAL:
+        return
+    try:
+        from typer import core
+        from typer._click import core as click_core
+        from typer._click import formatting
+    except ImportError:
+        return
+    command = getattr(click_core, "Command", None)
+    formatter = getattr(formatting, "HelpFormatter", None)
+    if not hasattr(core, "_") or not hasattr(command, "get_help_option") or not hasattr(formatter, "write_usage"):
+        return
+    _ORIGINAL["localized"] = True
+    core._ = _  # "Arguments", "Options", "Commands", "required", "default: {default}"
+    write_usage, get_help_option = formatter.write_usage, command.get_help_option
+
+    def localized_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+        write_usage(self, prog, args, _("Usage: ") if prefix is None else prefix)
+
+    def localized_help_option(self: Any, ctx: Any) -> Any:
+        option = get_help_option(self, ctx)
+        if option is not None:
+            option.help = _("Show this message and exit.")
+        return option
+
+    formatter.write_usage = localized_usage
+    command.get_help_option = localized_help_option
+    try:  # the completion options' lines, read from placeholder functions when the app starts
+        from typer import completion
+    except ImportError:
+        return
+    for name in ("_install_completion_placeholder_function", "_install_completion_no_auto_placeholder_function"):
+        for info in getattr(getattr(completion, name, None), "__defaults__", None) or ():
+            if isinstance(getattr(info, "help", None), str):
+                info.help = _(info.help)

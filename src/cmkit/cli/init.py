@@ -12,19 +12,23 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from cmkit.cli.common import Exit, exit_on_error
+from cmkit.i18n import current
+
+#: what `--help` says, in the user's language (no playbook is read to show it)
+_ = current()
 
 if TYPE_CHECKING:
     from cmkit.i18n import Catalogue
 
 NAME = "init"
-HELP = "Start a playbook from a sector preset and a short questionnaire (or flags, with --no-input)."
+HELP = _("Start a playbook from a sector preset and a short questionnaire (or flags, with --no-input).")
 EPILOG = (
-    "Example: cmkit init charte.yaml --no-input --name 'Le Fournil' --lang fr --preset local "
+    _("Example: cmkit init charte.yaml --no-input --name 'Le Fournil' --lang fr --preset local "
     "--channel instagram=2h --channel google=1d "
     "--referent 'gerance=Léa Morel,1h,-,lea@lefournil.fr,06 12 34 56 78' --remove-referent associe. "
     "cmkit init --list-presets says whom each preset is for. "
     "cmkit init charte.yaml --preset food --from-history historique.csv: the history's labels become "
-    "the topics, their keywords learned as `cmkit suggest` learns them."
+    "the topics, their keywords learned as `cmkit suggest` learns them.")
 )
 
 
@@ -34,88 +38,88 @@ class Language(str, Enum):
 
 
 def command(
-    path: Annotated[Path, typer.Argument(metavar="PATH", help="Where to write the playbook.")] = Path("playbook.yaml"),
-    name: Annotated[str | None, typer.Option(metavar="TEXT", help="The organisation's name.")] = None,
+    path: Annotated[Path, typer.Argument(metavar="PATH", help=_("Where to write the playbook."))] = Path("playbook.yaml"),
+    name: Annotated[str | None, typer.Option(metavar="TEXT", help=_("The organisation's name."))] = None,
     lang: Annotated[
-        Language | None, typer.Option(help="Language of the charter and its comments. Default: en.")
+        Language | None, typer.Option(help=_("Language of the charter and its comments. Default: en."))
     ] = None,
     preset: Annotated[
         str | None,
         typer.Option(
             metavar="retail|food|saas|public|local",
-            help="Sector preset to start from (topics, referents, autonomy). Default: retail.",
+            help=_("Sector preset to start from (topics, referents, autonomy). Default: retail."),
             show_default=False,
         ),
     ] = None,
     sector: Annotated[
-        str | None, typer.Option(metavar="TEXT", help="The sector, in words. Default: the preset's.")
+        str | None, typer.Option(metavar="TEXT", help=_("The sector, in words. Default: the preset's."))
     ] = None,
     channel: Annotated[
         list[str] | None,
-        typer.Option(metavar="ID=DELAY", help="Repeatable: a channel and the response the public expects there."),
+        typer.Option(metavar="ID=DELAY", help=_("Repeatable: a channel and the response the public expects there.")),
     ] = None,
     referent: Annotated[
         list[str] | None,
         typer.Option(
             metavar="ID=NAME[,DELAY[,BACKUP[,EMAIL[,PHONE]]]]",
-            help="Repeatable: a referent of the preset (changed) or a new one (any id); BACKUP - for none.",
+            help=_("Repeatable: a referent of the preset (changed) or a new one (any id); BACKUP - for none."),
         ),
     ] = None,
     remove_referent: Annotated[
         list[str] | None,
         typer.Option(
-            metavar="ID", help="Repeatable: a preset referent the client does not have; their backup takes over."
+            metavar="ID", help=_("Repeatable: a preset referent the client does not have; their backup takes over.")
         ),
     ] = None,
     on_call: Annotated[
         list[str] | None,
-        typer.Option(metavar="ID", help="Repeatable: a referent who answers outside office hours too."),
+        typer.Option(metavar="ID", help=_("Repeatable: a referent who answers outside office hours too.")),
     ] = None,
     timezone: Annotated[
-        str | None, typer.Option(metavar="ZONE", help="The office's time zone, e.g. Europe/Paris.")
+        str | None, typer.Option(metavar="ZONE", help=_("The office's time zone, e.g. Europe/Paris."))
     ] = None,
     hours: Annotated[
         str | None,
-        typer.Option(metavar="HOURS", help="Office hours, e.g. 'mon-fri 09:00-18:00; sat 10:00-12:30'."),
+        typer.Option(metavar="HOURS", help=_("Office hours, e.g. 'mon-fri 09:00-18:00; sat 10:00-12:30'.")),
     ] = None,
     doc_version: Annotated[
-        str | None, typer.Option("--doc-version", metavar="TEXT", help="The charter's version. Default: 1.0.")
+        str | None, typer.Option("--doc-version", metavar="TEXT", help=_("The charter's version. Default: 1.0."))
     ] = None,
     author: Annotated[
-        str | None, typer.Option(metavar="TEXT", help="Who wrote the charter (you, your firm).")
+        str | None, typer.Option(metavar="TEXT", help=_("Who wrote the charter (you, your firm)."))
     ] = None,
     approved_by: Annotated[
         list[str] | None,
-        typer.Option(metavar="ID", help="Repeatable: a referent who approved it. Default: the crisis lead."),
+        typer.Option(metavar="ID", help=_("Repeatable: a referent who approved it. Default: the crisis lead.")),
     ] = None,
     list_presets: Annotated[
-        bool, typer.Option("--list-presets", help="List the presets and whom each is for, then exit.")
+        bool, typer.Option("--list-presets", help=_("List the presets and whom each is for, then exit."))
     ] = False,
     may: Annotated[
-        list[str] | None, typer.Option(metavar="TEXT", help="Repeatable: what the CM may do alone.")
+        list[str] | None, typer.Option(metavar="TEXT", help=_("Repeatable: what the CM may do alone."))
     ] = None,
     must_not: Annotated[
         list[str] | None,
-        typer.Option(metavar="TEXT", help="Repeatable: what the CM never does without sign-off."),
+        typer.Option(metavar="TEXT", help=_("Repeatable: what the CM never does without sign-off.")),
     ] = None,
     schema: Annotated[
         str,
-        typer.Option(metavar="URL|PATH", help="The JSON Schema named in the modeline, for editor completion."),
+        typer.Option(metavar="URL|PATH", help=_("The JSON Schema named in the modeline, for editor completion.")),
     ] = "playbook.schema.json",
     from_history: Annotated[
         Path | None,
         typer.Option(
             "--from-history",
             metavar="FILE",
-            help="A labelled history, read as `cmkit eval` reads it (expect_topic, expect_action): its "
-            "labels become the topics, with keywords learned as `cmkit suggest` learns them and 3 examples each.",
+            help=_("A labelled history, read as `cmkit eval` reads it (expect_topic, expect_action): its "
+            "labels become the topics, with keywords learned as `cmkit suggest` learns them and 3 examples each."),
             show_default=False,
         ),
     ] = None,
     no_input: Annotated[
-        bool, typer.Option("--no-input", help="Ask nothing: the flags and the preset decide.")
+        bool, typer.Option("--no-input", help=_("Ask nothing: the flags and the preset decide."))
     ] = False,
-    force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
+    force: Annotated[bool, typer.Option("--force", help=_("Replace PATH if it exists."))] = False,
 ) -> None:
     """Write a commented playbook that passes `cmkit lint`; never overwrite without --force."""
     with exit_on_error():

@@ -9,13 +9,17 @@ from typing import Annotated
 import typer
 
 from cmkit.cli.common import Exit, LangOption, PlaybookOption, error_line, exit_on_error, resolve_playbook
+from cmkit.i18n import current
+
+#: what `--help` says, in the user's language (no playbook is read to show it)
+_ = current()
 
 NAME = "lint"
-HELP = "Validate and audit playbooks: broken references, missing backups, slow referents, tone."
+HELP = _("Validate and audit playbooks: broken references, missing backups, slow referents, tone.")
 EPILOG = (
-    "Example: cmkit lint --strict playbooks/*.yaml   (or --explain W205, --list-rules). "
+    _("Example: cmkit lint --strict playbooks/*.yaml   (or --explain W205, --list-rules). "
     "An inline exception, on the finding's line or alone on the line above: "
-    "# cmkit: disable=W202 — the lawyer is external, agreed 1 day"
+    "# cmkit: disable=W202 — the lawyer is external, agreed 1 day")
 )
 
 
@@ -32,7 +36,7 @@ def command(
     playbooks: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Playbook files to lint (default: -p, then $CMKIT_PLAYBOOK, then ./playbook.yaml).",
+            help=_("Playbook files to lint (default: -p, then $CMKIT_PLAYBOOK, then ./playbook.yaml)."),
             metavar="PLAYBOOK",
             show_default=False,
         ),
@@ -40,32 +44,32 @@ def command(
     playbook: PlaybookOption = None,
     output_format: Annotated[
         Format,
-        typer.Option("--format", "-f", help="text, json (one array), sarif (2.1.0) or github (annotations)."),
+        typer.Option("--format", "-f", help=_("text, json (one array), sarif (2.1.0) or github (annotations).")),
     ] = Format.text,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help=_("Fail (exit 1) on warnings too."))] = False,
     select: Annotated[
         str | None,
         typer.Option(
-            "--select", metavar="CODES", help="Only these codes or prefixes, comma-separated: E1,W205.", show_default=False
+            "--select", metavar="CODES", help=_("Only these codes or prefixes, comma-separated: E1,W205."), show_default=False
         ),
     ] = None,
     ignore: Annotated[
         str | None,
-        typer.Option("--ignore", metavar="CODES", help="Leave out these codes or prefixes: W208,I.", show_default=False),
+        typer.Option("--ignore", metavar="CODES", help=_("Leave out these codes or prefixes: W208,I."), show_default=False),
     ] = None,
     show_suppressed: Annotated[
         bool,
         typer.Option(
             "--show-suppressed",
-            help="Also list the findings silenced by inline exceptions (# cmkit: disable=CODE — reason).",
+            help=_("Also list the findings silenced by inline exceptions (# cmkit: disable=CODE — reason)."),
         ),
     ] = False,
-    list_rules: Annotated[bool, typer.Option("--list-rules", help="List every rule and exit.")] = False,
+    list_rules: Annotated[bool, typer.Option("--list-rules", help=_("List every rule and exit."))] = False,
     lang: LangOption = None,
     explain: Annotated[
         str | None,
         typer.Option(
-            "--explain", metavar="CODE", help="Explain one rule (why, with examples) and exit.", show_default=False
+            "--explain", metavar="CODE", help=_("Explain one rule (why, with examples) and exit."), show_default=False
         ),
     ] = None,
 ) -> None:

@@ -10,10 +10,14 @@ from typing import Annotated
 import typer
 
 from cmkit.cli.common import Exit, PlaybookOption, exit_on_error, refuse_output_over_input, resolve_playbook
+from cmkit.i18n import current
+
+#: what `--help` says, in the user's language (no playbook is read to show it)
+_ = current()
 
 NAME = "render"
-HELP = "Render the charter, the onboarding guide or the training handout (md, html, pdf, docx)."
-EPILOG = "Example: cmkit render playbooks/maison-dupuis.fr.yaml --doc charter --format pdf"
+HELP = _("Render the charter, the onboarding guide or the training handout (md, html, pdf, docx).")
+EPILOG = _("Example: cmkit render playbooks/maison-dupuis.fr.yaml --doc charter --format pdf")
 
 
 class Document(str, Enum):
@@ -34,22 +38,22 @@ def command(
         Path | None,
         typer.Argument(
             metavar="PLAYBOOK",
-            help="The playbook to render (or -p; default: $CMKIT_PLAYBOOK, then ./playbook.yaml).",
+            help=_("The playbook to render (or -p; default: $CMKIT_PLAYBOOK, then ./playbook.yaml)."),
             show_default=False,
         ),
     ] = None,
     playbook: PlaybookOption = None,
-    doc: Annotated[Document, typer.Option("--doc", "-d", help="Which document.")] = Document.charter,
+    doc: Annotated[Document, typer.Option("--doc", "-d", help=_("Which document."))] = Document.charter,
     fmt: Annotated[
         Format | None,
-        typer.Option("--format", "-f", help="Output format. Default: from -o's extension, else html.", show_default=False),
+        typer.Option("--format", "-f", help=_("Output format. Default: from -o's extension, else html."), show_default=False),
     ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
             "--output",
             "-o",
-            help="File to write ('-' for stdout). Default: <organisation>-<document>.<format>, e.g. maison-dupuis-charte.pdf.",
+            help=_("File to write ('-' for stdout). Default: <organisation>-<document>.<format>, e.g. maison-dupuis-charte.pdf."),
             show_default=False,
         ),
     ] = None,
@@ -57,13 +61,13 @@ def command(
         Path | None,
         typer.Option(
             "--templates",
-            help="Folder of your own templates (md/, html/, typst/ like the shipped ones), used before them.",
+            help=_("Folder of your own templates (md/, html/, typst/ like the shipped ones), used before them."),
             show_default=False,
         ),
     ] = None,
     no_answers: Annotated[
         bool,
-        typer.Option("--no-answers", help="Leave the handout's answer key out (a copy for trainees)."),
+        typer.Option("--no-answers", help=_("Leave the handout's answer key out (a copy for trainees).")),
     ] = False,
 ) -> None:
     with exit_on_error():

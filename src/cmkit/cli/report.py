@@ -10,15 +10,19 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from cmkit.cli.common import Exit, LangOption, PlaybookOption, exit_on_error, refuse_output_over_input, resolve_playbook
+from cmkit.i18n import current
+
+#: what `--help` says, in the user's language (no playbook is read to show it)
+_ = current()
 
 if TYPE_CHECKING:
     from cmkit.clock import Clock
     from cmkit.report.engine import Bounds
 
 NAME = "report"
-HELP = "Figures of a journal (triage output with at, and answered_at): volumes, deadlines kept, crises."
+HELP = _("Figures of a journal (triage output with at, and answered_at): volumes, deadlines kept, crises.")
 EPILOG = (
-    "Example: cmkit report -p playbooks/maison-dupuis.fr.yaml journal.jsonl --format pdf -o rapport.pdf"
+    _("Example: cmkit report -p playbooks/maison-dupuis.fr.yaml journal.jsonl --format pdf -o rapport.pdf")
 )
 
 
@@ -35,24 +39,24 @@ class Format(str, Enum):
 def command(
     journal: Annotated[
         Path,
-        typer.Argument(metavar="JOURNAL", help="triage's output (.jsonl or .csv), with answered_at when known.", show_default=False),
+        typer.Argument(metavar="JOURNAL", help=_("triage's output (.jsonl or .csv), with answered_at when known."), show_default=False),
     ],
     playbook: PlaybookOption = None,
     start: Annotated[
         str | None,
-        typer.Option("--from", metavar="DATE|TIME", help="First day (or time) of the period, included.", show_default=False),
+        typer.Option("--from", metavar="DATE|TIME", help=_("First day (or time) of the period, included."), show_default=False),
     ] = None,
     end: Annotated[
         str | None,
-        typer.Option("--to", metavar="DATE|TIME", help="Last day (or time) of the period, included.", show_default=False),
+        typer.Option("--to", metavar="DATE|TIME", help=_("Last day (or time) of the period, included."), show_default=False),
     ] = None,
     output_format: Annotated[
         Format | None,
-        typer.Option("--format", "-f", help="text, json, md, html or pdf. Default: from -o's extension, else text.", show_default=False),
+        typer.Option("--format", "-f", help=_("text, json, md, html or pdf. Default: from -o's extension, else text."), show_default=False),
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.", show_default=False),
+        typer.Option("--output", "-o", help=_("Write here (atomically) instead of stdout."), show_default=False),
     ] = None,
     lang: LangOption = None,
 ) -> None:

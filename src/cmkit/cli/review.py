@@ -9,10 +9,14 @@ from typing import Annotated
 import typer
 
 from cmkit.cli.common import Exit, LangOption, PlaybookOption, exit_on_error, resolve_playbook
+from cmkit.i18n import current
+
+#: what `--help` says, in the user's language (no playbook is read to show it)
+_ = current()
 
 NAME = "review"
-HELP = "Check a draft public reply against the charter: address, forbidden phrases, promises, emoji, signature, length, personal data."
-EPILOG = 'Example: cmkit review -p playbooks/maison-dupuis.fr.yaml --topic livraison --channel twitter "Bonjour, ..."'
+HELP = _("Check a draft public reply against the charter: address, forbidden phrases, promises, emoji, signature, length, personal data.")
+EPILOG = _('Example: cmkit review -p playbooks/maison-dupuis.fr.yaml --topic livraison --channel twitter "Bonjour, ..."')
 
 
 class Format(str, Enum):
@@ -26,21 +30,21 @@ def command(
     draft: Annotated[
         str | None,
         typer.Argument(
-            metavar="DRAFT", help="The draft reply. Without it (or with -), it is read from stdin.", show_default=False
+            metavar="DRAFT", help=_("The draft reply. Without it (or with -), it is read from stdin."), show_default=False
         ),
     ] = None,
     topic: Annotated[
-        str | None, typer.Option("--topic", "-t", help="The topic the reply answers (its id).", show_default=False)
+        str | None, typer.Option("--topic", "-t", help=_("The topic the reply answers (its id)."), show_default=False)
     ] = None,
     channel: Annotated[
         str | None,
-        typer.Option("--channel", "-c", help="The channel it will be posted on (id or alias).", show_default=False),
+        typer.Option("--channel", "-c", help=_("The channel it will be posted on (id or alias)."), show_default=False),
     ] = None,
     author: Annotated[
         str | None,
-        typer.Option("--author", help="The handle the reply answers (@camille): any other @handle is flagged.", show_default=False),
+        typer.Option("--author", help=_("The handle the reply answers (@camille): any other @handle is flagged."), show_default=False),
     ] = None,
-    output_format: Annotated[Format, typer.Option("--format", "-f", help="text or json (one array).")] = Format.text,
+    output_format: Annotated[Format, typer.Option("--format", "-f", help=_("text or json (one array)."))] = Format.text,
     playbook: PlaybookOption = None,
     lang: LangOption = None,
 ) -> None:

@@ -8,17 +8,21 @@ from typing import Annotated
 import typer
 
 from cmkit.cli.common import Exit, exit_on_error
+from cmkit.i18n import current
+
+#: what `--help` says, in the user's language (no playbook is read to show it)
+_ = current()
 
 NAME = "schema"
-HELP = "Print the JSON Schema of the playbook format, for editor completion and checks."
-EPILOG = "Example: cmkit schema -o schema/playbook.schema.json"
+HELP = _("Print the JSON Schema of the playbook format, for editor completion and checks.")
+EPILOG = _("Example: cmkit schema -o schema/playbook.schema.json")
 
 
 def command(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", metavar="FILE", help="Write to this file (atomically) instead of stdout.", show_default=False
+            "--output", "-o", metavar="FILE", help=_("Write to this file (atomically) instead of stdout."), show_default=False
         ),
     ] = None,
 ) -> None:

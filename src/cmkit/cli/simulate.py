@@ -11,14 +11,18 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from cmkit.cli.common import Exit, LangOption, PlaybookOption, exit_on_error, resolve_playbook
+from cmkit.i18n import current
+
+#: what `--help` says, in the user's language (no playbook is read to show it)
+_ = current()
 
 if TYPE_CHECKING:
     from cmkit.simulate.timeline import Timeline
 
 NAME = "simulate"
-HELP = "Walk a scenario's events through the process: replies, backups, missed deadlines, crises."
+HELP = _("Walk a scenario's events through the process: replies, backups, missed deadlines, crises.")
 EPILOG = (
-    "Example: cmkit simulate playbooks/scenarios/cascade-24h.fr.yaml --start 2026-03-02T09:00"
+    _("Example: cmkit simulate playbooks/scenarios/cascade-24h.fr.yaml --start 2026-03-02T09:00")
 )
 
 
@@ -32,20 +36,20 @@ class Format(str, Enum):
 
 def command(
     scenario: Annotated[
-        Path, typer.Argument(help="The scenario file (YAML).", metavar="SCENARIO", show_default=False)
+        Path, typer.Argument(help=_("The scenario file (YAML)."), metavar="SCENARIO", show_default=False)
     ],
     playbook: PlaybookOption = None,
     output_format: Annotated[
-        Format, typer.Option("--format", "-f", help="text (a table), json, or mermaid (a Gantt chart).")
+        Format, typer.Option("--format", "-f", help=_("text (a table), json, or mermaid (a Gantt chart)."))
     ] = Format.text,
     start: Annotated[
         str | None,
         typer.Option(
             "--start",
             metavar="YYYY-MM-DDTHH:MM",
-            help="When the first minute is, e.g. 2026-03-06T15:30 (in hours.timezone without an offset). "
+            help=_("When the first minute is, e.g. 2026-03-06T15:30 (in hours.timezone without an offset). "
             "Default: the scenario's start:, else Monday 2026-03-02 09:00 when the playbook has hours, "
-            "else offsets from the start.",
+            "else offsets from the start."),
             show_default=False,
         ),
     ] = None,

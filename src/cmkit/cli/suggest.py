@@ -11,16 +11,20 @@ import typer
 from cmkit.cli.common import Exit, LangOption, PlaybookOption, exit_on_error, refuse_output_over_input, resolve_playbook
 from cmkit.cli.eval import FormatOption, HistoryArgument
 from cmkit.cli.triage import READING, reading_parameters
+from cmkit.i18n import current
+
+#: what `--help` says, in the user's language (no playbook is read to show it)
+_ = current()
 
 NAME = "suggest"
 HELP = (
-    "Propose keywords to add to each topic and to remove, learned from a labelled history; "
-    "--write OUT writes the amended playbook, comments and layout kept."
+    _("Propose keywords to add to each topic and to remove, learned from a labelled history; "
+    "--write OUT writes the amended playbook, comments and layout kept.")
 )
-EPILOG = "Example: cmkit suggest -p charte.yaml historique.csv --write charte-v2.yaml"
+EPILOG = _("Example: cmkit suggest -p charte.yaml historique.csv --write charte-v2.yaml")
 
 WriteOption = Annotated[
-    Path | None, typer.Option("--write", metavar="OUT", help="Write the amended playbook here.", show_default=False)
+    Path | None, typer.Option("--write", metavar="OUT", help=_("Write the amended playbook here."), show_default=False)
 ]
 
 

@@ -9,10 +9,14 @@ import typer
 
 from cmkit.cli.common import Exit, LangOption, PlaybookOption, exit_on_error, resolve_playbook
 from cmkit.cli.eval import FailUnderOption
+from cmkit.i18n import current
+
+#: what `--help` says, in the user's language (no playbook is read to show it)
+_ = current()
 
 NAME = "test"
-HELP = "Run a playbook's test cases (messages and their expected decisions); exit 1 on a failure."
-EPILOG = "Example: cmkit test playbooks/cases/maison-dupuis.fr.cases.yaml"
+HELP = _("Run a playbook's test cases (messages and their expected decisions); exit 1 on a failure.")
+EPILOG = _("Example: cmkit test playbooks/cases/maison-dupuis.fr.cases.yaml")
 
 
 def command(
@@ -20,11 +24,11 @@ def command(
         Path,
         typer.Argument(
             metavar="CASES",
-            help="The case file (YAML), or a labelled history (.csv, .jsonl) measured as `cmkit eval` does.",
+            help=_("The case file (YAML), or a labelled history (.csv, .jsonl) measured as `cmkit eval` does."),
             show_default=False,
         ),
     ],
-    output_format: Annotated[Literal["text", "json"], typer.Option("--format", "-f", help="Output format.")] = "text",
+    output_format: Annotated[Literal["text", "json"], typer.Option("--format", "-f", help=_("Output format."))] = "text",
     fail_under: FailUnderOption = None,
     playbook: PlaybookOption = None,
     lang: LangOption = None,

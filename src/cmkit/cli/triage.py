@@ -17,15 +17,19 @@ import typer
 
 from cmkit.cli.common import LangOption, PlaybookOption, exit_on_error
 from cmkit.cli.triage_fast import OPTIONS, Option
+from cmkit.i18n import current
+
+#: what `--help` says, in the user's language (no playbook is read to show it)
+_ = current()
 
 NAME = "triage"
 HELP = (
-    "Decide every message of an inbox: .jsonl, .csv (Excel's too), .xlsx, or a tool's export (--from); "
-    "fields text, id, channel, author_kind, author, followers, engagement, at."
+    _("Decide every message of an inbox: .jsonl, .csv (Excel's too), .xlsx, or a tool's export (--from); "
+    "fields text, id, channel, author_kind, author, followers, engagement, at.")
 )
 EPILOG = (
-    "Example: cmkit triage -p playbooks/maison-dupuis.fr.yaml export.csv --map text=Message "
-    "--map channel=Réseau -o triage.xlsx"
+    _("Example: cmkit triage -p playbooks/maison-dupuis.fr.yaml export.csv --map text=Message "
+    "--map channel=Réseau -o triage.xlsx")
 )
 
 
@@ -61,7 +65,7 @@ def reading_parameters() -> list[inspect.Parameter]:
 def _parameters() -> list[inspect.Parameter]:
     file = inspect.Parameter(
         "file", inspect.Parameter.POSITIONAL_OR_KEYWORD,
-        annotation=Annotated[Path, typer.Argument(metavar="FILE", help="The inbox; - for stdin (with --input-format).",
+        annotation=Annotated[Path, typer.Argument(metavar="FILE", help=_("The inbox; - for stdin (with --input-format)."),
                                                   show_default=False)],
     )
     declared = [

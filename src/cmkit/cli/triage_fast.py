@@ -18,6 +18,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from cmkit.cli.plain import refuse_output_over_input, resolve_playbook
+from cmkit.i18n import current
+
+#: what `--help` says, in the user's language (no playbook is read to show it)
+_ = current()
 
 #: Bad records listed one by one on stderr; beyond, only counted.
 REPORTED_FAILURES = 50
@@ -44,23 +48,23 @@ class Option(NamedTuple):
 
 
 OPTIONS: tuple[Option, ...] = (
-    Option("output", ("--output", "-o"), "Write here (atomically) instead of stdout.", "FILE", path=True),
+    Option("output", ("--output", "-o"), _("Write here (atomically) instead of stdout."), "FILE", path=True),
     Option("output_format", ("--format", "-f"),
-           "Output format. Default: from the extension of -o or --append, else jsonl.", "FORMAT", OUTPUT_FORMATS),
-    Option("maps", ("--map",), "Read FIELD from COLUMN (repeatable): --map text=Message --map channel=Réseau.",
+           _("Output format. Default: from the extension of -o or --append, else jsonl."), "FORMAT", OUTPUT_FORMATS),
+    Option("maps", ("--map",), _("Read FIELD from COLUMN (repeatable): --map text=Message --map channel=Réseau."),
            "FIELD=COLUMN", repeat=True),
-    Option("tool", ("--from",), "The export's tool: its columns are known.", "TOOL", TOOLS),
-    Option("input_format", ("--input-format",), "The input's format, for - (stdin) or an unusual extension.",
+    Option("tool", ("--from",), _("The export's tool: its columns are known."), "TOOL", TOOLS),
+    Option("input_format", ("--input-format",), _("The input's format, for - (stdin) or an unusual extension."),
            "FORMAT", INPUT_FORMATS),
-    Option("encoding", ("--encoding",), "A CSV's encoding. Default: UTF-8 if it reads as such, else Windows-1252.",
+    Option("encoding", ("--encoding",), _("A CSV's encoding. Default: UTF-8 if it reads as such, else Windows-1252."),
            "NAME"),
-    Option("dayfirst", ("--dayfirst",), "Read 02/03/2026 as 2 March (the default when the playbook is in French).",
+    Option("dayfirst", ("--dayfirst",), _("Read 02/03/2026 as 2 March (the default when the playbook is in French)."),
            switch=True),
-    Option("monthfirst", ("--monthfirst",), "Read 02/03/2026 as 3 February (the default otherwise).", switch=True),
-    Option("append", ("--append",), "Add the decisions to this journal (.jsonl or .csv), each id once.",
+    Option("monthfirst", ("--monthfirst",), _("Read 02/03/2026 as 3 February (the default otherwise)."), switch=True),
+    Option("append", ("--append",), _("Add the decisions to this journal (.jsonl or .csv), each id once."),
            "JOURNAL", path=True),
-    Option("jobs", ("--jobs",), "Decide a JSON Lines file in N processes (1: in this one). Default: as many as "
-           f"cores when the file has {PARALLEL_BYTES // 1_000_000} MB or more, else 1.", "N"),
+    Option("jobs", ("--jobs",), _("Decide a JSON Lines file in N processes (1: in this one). Default: as many as "
+           "cores when the file has {size} MB or more, else 1.").format(size=PARALLEL_BYTES // 1_000_000), "N"),
 )
 #: The options every command shares (declared, with their help, in cmkit.cli.common): the
 #: name `run` knows each by, by its spellings.
