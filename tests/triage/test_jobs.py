@@ -237,3 +237,38 @@ def test_an_empty_file_in_several_processes_is_an_empty_file_in_one(triage, tmp_
     inbox.write_bytes(b"")
     first, second = triage(inbox, "--jobs", "1"), triage(inbox, "--jobs", "2")
     assert (first.exit_code, first.stdout, first.stderr) == (second.exit_code, second.stdout, second.stderr)
+
+
+def test_a_signal_while_the_workers_start_is_the_signal_and_leaves_no_worker(monkeypatch):
+    """Ctrl-C or SIGTERM landing while the executor starts its manager thread: the run ends with
+    that interruption (not a RuntimeError about a thread), and no worker is left running."""
+    import multiprocessing
+    from concurrent.futures import process as executor_process
+
+    def interrupted(self):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(executor_process._ExecutorManagerThread, "start", interrupted)
+    text = "".join(json.dumps({"text": "x", "channel": "web"}) + "\n" for _ in range(50))
+    decider = Decider(SMALL)
+    with pytest.raises(KeyboardInterrupt):
+        list(_parallel(decider, jsonl_chunks(io.BytesIO(text.encode()), 100), 2))
+    assert multiprocessing.active_children() == []
+
+
+def test_a_signal_while_the_executor_runs_in_the_parent_lands_after_it():
+    """Ctrl-C during a hand-over to the executor waits for it to be done, then interrupts."""
+    import os
+    import signal
+    import time
+
+    from cmkit.decide.triage import _signals_deferred
+
+    reached = []
+    with pytest.raises(KeyboardInterrupt):
+        with _signals_deferred():
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.05)  # a handler that raised would have done so by now
+            reached.append("the end of the hand-over")
+    assert reached == ["the end of the hand-over"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

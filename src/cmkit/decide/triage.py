@@ -562,11 +562,13 @@ def triage_parallel(decider: Decider, chunks: Iterable[Any], fields: Fields, job
         # An executor, not a Pool: a worker that dies (killed, out of memory) breaks it and the
         # next result raises BrokenProcessPool, where a Pool would replace the worker and wait
         # for its chunk for ever; and stopping it never kills a worker holding the queue's lock.
-        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_worker_start)
+        with _signals_deferred():
+            pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_worker_start)
         try:
             pending: deque = deque()
             for chunk in chunks:
-                pending.append((chunk, pool.submit(_decide_chunk, chunk)))
+                with _signals_deferred():
+                    pending.append((chunk, pool.submit(_decide_chunk, chunk)))
                 if len(pending) >= jobs * _IN_FLIGHT:
                     chunk, result = pending.popleft()
                     yield from _until_late(spread.counted(chunk, result.result()))
@@ -574,9 +576,54 @@ def triage_parallel(decider: Decider, chunks: Iterable[Any], fields: Fields, job
                 chunk, result = pending.popleft()
                 yield from _until_late(spread.counted(chunk, result.result()))
         finally:  # on any way out (out of time order, Ctrl-C, a closed pipe): the chunks not begun dropped
-            pool.shutdown(wait=True, cancel_futures=True)
+            _stop(pool)
     finally:
         _WORKER.clear()
+
+
+def _stop(pool: Any) -> None:
+    """Shut the executor down, its workers waited for (a signal held until it is done). Should
+    the executor be half started all the same (a thread that cannot be joined: RuntimeError
+    from `shutdown`, which would hide the signal), its workers are ended here, none left behind."""
+    with _signals_deferred():
+        try:
+            pool.shutdown(wait=True, cancel_futures=True)
+        except RuntimeError:
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
+                process.kill()
+                process.join()
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Ctrl-C and SIGTERM held back while the executor's own code runs in the parent (starting
+    it, handing it a chunk, stopping it), then acted on as they would have been.
+
+    Their handlers raise KeyboardInterrupt wherever the parent stands: inside the executor
+    that left it half started — a run that hung, or ended with a traceback about a thread,
+    now and then when stopped as it began. Held, the signal lands in cmkit's own code.
+    Only the main thread can change handlers; elsewhere nothing is held.
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    noted: list[int] = []
+    held = (signal.SIGINT, signal.SIGTERM)
+    before = {number: signal.signal(number, lambda signum, frame: noted.append(signum)) for number in held}
+    try:
+        yield
+    finally:
+        for number, handler in before.items():
+            signal.signal(number, handler)
+        if noted:
+            handler = before[noted[0]]
+            if callable(handler):
+                handler(noted[0], None)  # cmkit's: KeyboardInterrupt, the signal's number noted
+            elif handler == signal.SIG_DFL:
+                signal.raise_signal(noted[0])
 
 
 def _until_late(done: Done) -> Iterator[Done]:
