@@ -57,3 +57,41 @@ def test_every_command_says_what_it_does_and_its_example_in_french(command):
     assert _flat(french(module.HELP)) in shown
     if module.EPILOG:
         assert _flat(french(module.EPILOG)) in shown and "Exemple\u202f:" in shown
+
+
+def _error(*args: str, **env: str) -> subprocess.CompletedProcess:
+    clean = {key: value for key, value in os.environ.items() if key not in ("CMKIT_LANG", "LC_ALL", "LC_MESSAGES", "LANG")}
+    return subprocess.run([sys.executable, "-m", "cmkit", *args], capture_output=True, text=True,
+                          env={**clean, **env, "COLUMNS": "100"}, timeout=60)
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["triage", "--bogus", "x.jsonl"], "erreur\u202f: l’option --bogus n’existe pas (vouliez-vous dire --jobs\u202f?)"),
+    (["triage"], "erreur\u202f: il manque l’argument «\u00a0FILE\u00a0»"),
+    (["triage", "-f", "xml", "a.jsonl"], "erreur\u202f: valeur invalide pour «\u00a0--format\u00a0» / «\u00a0-f\u00a0»\u202f: «\u00a0xml\u00a0» "
+                                         "ne fait pas partie des choix possibles\u202f: «\u00a0jsonl\u00a0», «\u00a0csv\u00a0», «\u00a0xlsx\u00a0»"),
+    (["triage", "a.jsonl", "b.jsonl"], "erreur\u202f: argument(s) en trop\u202f: b.jsonl"),
+    (["drill", "--count", "0"], "erreur\u202f: valeur invalide pour «\u00a0--count\u00a0» / «\u00a0-n\u00a0»\u202f: «\u00a00\u00a0» est hors limites\u202f: il faut au moins 1"),
+    (["nope"], "erreur\u202f: la commande «\u00a0nope\u00a0» n’existe pas"),
+])
+def test_a_french_user_reads_a_usage_error_in_french(args, said):
+    done = _error(*args, CMKIT_LANG="fr")
+    assert done.returncode == 2
+    assert done.stderr.rstrip("\n").splitlines()[-1] == said
+    assert "Error" not in done.stderr and "Try " not in done.stderr and "Traceback" not in done.stderr
+    if args != ["nope"]:
+        assert "Essayez «\u00a0" in done.stderr and done.stderr.startswith("Usage\u202f: ")
+
+
+def test_in_english_a_usage_error_is_typer_s_own():
+    done = _error("triage", "--bogus", "x.jsonl", CMKIT_LANG="en")
+    assert done.returncode == 2 and "Error: No such option: --bogus" in done.stderr
+
+
+def test_every_usage_sentence_has_its_french():
+    from cmkit.cli.helptext import _USAGE_SENTENCES, USAGE_BOUNDS
+
+    french = catalogue("fr")
+    missing = [sentence for _, sentence in _USAGE_SENTENCES if not french.has(sentence)]
+    missing += [bound for bound in USAGE_BOUNDS if not french.has(bound)]
+    assert not missing

@@ -24,7 +24,7 @@ from cmkit.cli import (
     test,
     triage,
 )
-from cmkit.cli.helptext import localized_words, plain_errors, plain_metavars
+from cmkit.cli.helptext import localized_usage_errors, localized_words, plain_errors, plain_metavars
 from cmkit.i18n import current
 
 #: what `--help` says, in the user's language (no playbook is read to show it)
@@ -33,6 +33,7 @@ _ = current()
 plain_metavars()
 plain_errors()
 localized_words()
+localized_usage_errors()
 
 app = typer.Typer(
     name="cmkit",

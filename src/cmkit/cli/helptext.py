@@ -146,3 +146,109 @@ def localized_words() -> None:
         for info in getattr(getattr(completion, name, None), "__defaults__", None) or ():
             if isinstance(getattr(info, "help", None), str):
                 info.help = _(info.help)
+
+
+#: typer's usage errors whose text is English whatever the language, as patterns, and the sentence
+#: cmkit says for each (its placeholders are the pattern's groups)
+_USAGE_SENTENCES = (
+    (r"Got unexpected extra argument\(s\) \((?P<args>.*)\)", "unexpected extra argument(s): {args}"),
+    (r"Option (?P<option>'[^']*') requires an argument\.", "option {option} needs a value"),
+    (r"Option (?P<option>'[^']*') requires (?P<count>\d+) arguments\.", "option {option} needs {count} values"),
+    (r"Option (?P<option>'[^']*') does not take a value\.", "option {option} takes no value"),
+    (r"Argument (?P<name>'[^']*') takes (?P<count>\d+) values\.", "argument {name} takes {count} values"),
+    (r"(?P<value>'.*') is not one of (?P<choices>.*)\.", "{value} is not one of {choices}"),
+    (r"(?P<value>'.*') is not a whole number", "{value} is not a whole number"),
+    (r"(?P<value>'.*') is out of range: it must be (?P<bound>at least|more than|at most|less than) (?P<limit>\S+)",
+     "{value} is out of range: it must be {bound} {limit}"),
+)
+#: the words of a range's bound in `_USAGE_SENTENCES`, said in the user's language too
+USAGE_BOUNDS = ("at least", "more than", "at most", "less than")
+
+
+def localized_usage_errors() -> None:
+    """typer's usage errors (an unknown option, a missing argument, a bad value) in the user's
+    language: its usage line, the hint to ask for help, then one `error:` line as cmkit's own
+    errors are written; idempotent. In English, or with a typer whose internals differ,
+    typer's own text stays."""
+    from cmkit.i18n import current
+
+    _ = current()
+    if _.lang == "en" or "usage errors" in _ORIGINAL:
+        return
+    try:
+        from typer._click import exceptions
+    except ImportError:
+        return
+    if not hasattr(exceptions, "UsageError") or not hasattr(exceptions.UsageError, "show"):
+        return
+    _ORIGINAL["usage errors"] = True
+
+    def show(self: Any, file: Any = None) -> None:
+        import sys
+
+        from cmkit.cli.plain import error_line
+
+        if self.ctx is not None:
+            print(self.ctx.get_usage(), file=sys.stderr)
+            if self.ctx.command.get_help_option(self.ctx) is not None:
+                print(_("Try '{command} {option}' for help.").format(
+                    command=self.ctx.command_path, option=self.ctx.help_option_names[0]), file=sys.stderr)
+            print(file=sys.stderr)
+        error_line(_quoted(usage_error_sentence(self, _), _.lang))
+
+    exceptions.UsageError.show = show
+
+
+def usage_error_sentence(error: Any, _: Any) -> str:
+    """What a typer usage error says, in `_`'s language (its own English when it is not known)."""
+    from typer._click import exceptions
+
+    if isinstance(error, exceptions.NoSuchOption):
+        sentence = _("unknown option {option}").format(option=error.option_name)
+        if error.possibilities:
+            sentence += " " + _("(did you mean {options}?)").format(options=", ".join(sorted(error.possibilities)))
+        return sentence
+    if isinstance(error, exceptions.MissingParameter):
+        name = _parameter(error)
+        if (error.param_type or getattr(error.param, "param_type_name", "")) == "argument":
+            return _("missing argument {name}").format(name=name)
+        return _("missing option {name}").format(name=name)
+    message = _sentence(error.message, _)
+    if isinstance(error, exceptions.BadParameter):
+        name = _parameter(error)
+        return (_("invalid value for {name}: {reason}").format(name=name, reason=message) if name
+                else _("invalid value: {reason}").format(reason=message))
+    return message
+
+
+def _sentence(message: str, _: Any) -> str:
+    """`message` said in `_`'s language when it is one of `_USAGE_SENTENCES`, else as it is."""
+    import re
+
+    for pattern, sentence in _USAGE_SENTENCES:
+        found = re.fullmatch(pattern, message)
+        if found:
+            values = found.groupdict()
+            if "bound" in values:
+                values["bound"] = _(values["bound"])
+            return _(sentence).format(**values)
+    return message
+
+
+def _parameter(error: Any) -> str:
+    """The option or argument a typer error is about ('--jobs', 'FILE'), or ''."""
+    hint = error.param_hint
+    if hint is None and error.param is not None:
+        hint = error.param.get_error_hint()
+    if isinstance(hint, (list, tuple)):
+        hint = " / ".join(hint)
+    return hint or ""
+
+
+def _quoted(sentence: str, lang: str) -> str:
+    """typer's 'quotes' around a name or a value as the language writes them (« --jobs »)."""
+    if lang != "fr":
+        return sentence
+    import re
+
+    return re.sub(r"'([^'\n]*)'", "«\u00a0\\1\u00a0»", sentence)
