@@ -98,6 +98,15 @@ def plain_errors() -> None:
         _coercion.get_error_msg = _error_message
 
 
+def _to_translate(what: str) -> Any:
+    """The user's catalogue (`current()`: CMKIT_LANG, then the locale) when it is not English and
+    `what` has not been given it yet; else None."""
+    from cmkit.i18n import current
+
+    _ = current()
+    return None if _.lang == "en" or what in _ORIGINAL else _
+
+
 def localized_words() -> None:
     """typer's own words in `--help` — "Usage:", the sections' titles, "[required]", "default:",
     the help option's line — in the user's language, as cmkit's own help is (`current()`: CMKIT_LANG,
@@ -108,10 +117,8 @@ def localized_words() -> None:
     first are given cmkit's catalogue, the second a method that asks it. In
     English, or with a typer whose internals differ, nothing is changed.
     """
-    from cmkit.i18n import current
-
-    _ = current()
-    if _.lang == "en" or "localized" in _ORIGINAL:
+    _ = _to_translate("localized")
+    if _ is None:
         return
     try:
         from typer import core
@@ -170,10 +177,8 @@ def localized_usage_errors() -> None:
     language: its usage line, the hint to ask for help, then one `error:` line as cmkit's own
     errors are written; idempotent. In English, or with a typer whose internals differ,
     typer's own text stays."""
-    from cmkit.i18n import current
-
-    _ = current()
-    if _.lang == "en" or "usage errors" in _ORIGINAL:
+    _ = _to_translate("usage errors")
+    if _ is None:
         return
     try:
         from typer._click import exceptions
