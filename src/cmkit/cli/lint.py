@@ -98,25 +98,24 @@ def _describe(rules, explain: str | None, output_format: Format) -> None:
     """--list-rules and --explain: the rules' own documentation."""
     from cmkit.errors import UsageError
     from cmkit.formats import findings_rules
+    from cmkit.i18n import current
     from cmkit.lint.registry import all_rules
 
+    _ = current()  # --lang, CMKIT_LANG, then the locale: no playbook is read here
     if explain:
         chosen = [r for r in all_rules() if r.code == explain.strip().upper()]
         if not chosen:
-            from cmkit.i18n import current
-
-            _ = current()
             raise UsageError(
                 _("--explain: {code} is no rule code (see `cmkit lint --list-rules`)").format(code=repr(explain))
             )
-        print(findings_rules.explain(chosen[0]), end="")
+        print(findings_rules.explain(chosen[0], _), end="")
         return
     if output_format is Format.json:
         import json
 
-        print(json.dumps([findings_rules.as_dict(r) for r in rules], ensure_ascii=False, indent=2))
+        print(json.dumps([findings_rules.as_dict(r, _) for r in rules], ensure_ascii=False, indent=2))
     else:
-        print(findings_rules.listing(rules))
+        print(findings_rules.listing(rules, _))
 
 
 def _language(report) -> str:

@@ -6,23 +6,37 @@ the documentation cannot drift from what `cmkit lint` checks.
 
 from __future__ import annotations
 
+from cmkit.i18n import Catalogue, catalogue
 from cmkit.lint.registry import Rule
 
+#: what the rules say without a translation: their own docstrings
+_ENGLISH = catalogue("en")
 
-def listing(rules: tuple[Rule, ...]) -> str:
+
+def described(rule: Rule, _: Catalogue = _ENGLISH) -> tuple[str, str]:
+    """The rule's summary and reason in `_`'s language: its docstring's translation (the
+    catalogue's entry with context "rule CODE"), else its own English."""
+    doc = _.p(f"rule {rule.code}", rule.doc) if rule.doc else rule.doc
+    if doc == rule.doc:
+        return rule.summary, rule.reason
+    summary, _newline, reason = doc.partition("\n")
+    return summary.strip(), reason.strip()
+
+
+def listing(rules: tuple[Rule, ...], _: Catalogue = _ENGLISH) -> str:
     """One line per rule: code, severity, name, what it checks."""
     width = max(len(rule.name) for rule in rules)
     return "\n".join(
-        f"{rule.code}  {rule.severity:<7}  {rule.name:<{width}}  {rule.summary}" for rule in rules
+        f"{rule.code}  {rule.severity:<7}  {rule.name:<{width}}  {described(rule, _)[0]}" for rule in rules
     )
 
 
-def explain(rule: Rule) -> str:
+def explain(rule: Rule, _: Catalogue = _ENGLISH) -> str:
     """The whole documentation of one rule, as `cmkit lint --explain CODE` prints it."""
-    reason = rule.reason
-    for head, words in _EXAMPLE_HEADS.items():
+    summary, reason = described(rule, _)
+    for head, words in {"FAIL::": _("This fails:"), "PASS::": _("This passes:")}.items():
         reason = reason.replace(head, words)
-    return f"{rule.code} {rule.name} ({rule.severity})\n\n{rule.summary}\n\n{reason}\n"
+    return f"{rule.code} {rule.name} ({rule.severity})\n\n{summary}\n\n{reason}\n"
 
 
 def markdown(rules: tuple[Rule, ...]) -> str:
@@ -60,6 +74,6 @@ def _examples_fenced(reason: str) -> list[str]:
     return out
 
 
-def as_dict(rule: Rule) -> dict[str, str]:
-    """A rule for `--list-rules --format json`."""
-    return {"code": rule.code, "severity": rule.severity, "name": rule.name, "summary": rule.summary}
+def as_dict(rule: Rule, _: Catalogue = _ENGLISH) -> dict[str, str]:
+    """A rule for `--list-rules --format json` (its summary, a sentence for people, in `_`'s language)."""
+    return {"code": rule.code, "severity": rule.severity, "name": rule.name, "summary": described(rule, _)[0]}

@@ -35,6 +35,8 @@ class Rule:
     reason: str
     check: Callable[..., Iterator[Flag]] | None
     stops_loading: bool = False
+    #: the whole docstring: the id of its translations (msgctxt "rule CODE" in the catalogues)
+    doc: str = ""
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
@@ -48,6 +50,7 @@ class Rule:
             reason=reason.strip(),
             check=getattr(module, "check", None),
             stops_loading=getattr(module, "STOPS_LOADING", False),
+            doc=doc,
         )
 
 
