@@ -40,7 +40,7 @@ def test_the_reply_never_promises_a_moment_the_referent_cannot_keep():
     decision = _decider().decide(Message("je veux être remboursé", "facebook", at=datetime(2026, 12, 4, 17, 50)))
     assert decision.due_at == "2026-12-04T21:50:00+01:00"  # the public's deadline (the channel's 4h)
     # Julie works in open hours: 10 min on Friday, 1 h 50 on Monday
-    assert decision.reply == "Bonjour, Julie Martin revient vers vous d’ici lundi 7\u00a0décembre, 10\u00a0h\u00a030. {merci} — Léa".replace("10\u00a0h\u00a030", "10\u00a0h\u00a050")
+    assert decision.reply == "Bonjour, Julie Martin revient vers vous d’ici lundi 7\u00a0décembre à 10\u00a0h\u00a030. {merci} — Léa".replace("10\u00a0h\u00a030", "10\u00a0h\u00a050")
     english = Decider(load_playbook(SMALL))
     english.language = "en"
     assert "by Monday 7\u00a0December, 10:50" in english.decide(
@@ -178,4 +178,4 @@ def test_a_reply_never_promises_an_off_duty_referent_before_they_can_answer():
     decision = decider.decide(Message("je veux être remboursé", channel="facebook", at=at))
     assert decision.due_at == "2026-12-04T19:50:00+01:00"
     assert decision.off_hours is not None
-    assert "d’ici lundi 7\u00a0décembre, 9\u00a0h\u00a050" in decision.reply  # 17:50-18:00, then Monday 9:00-9:50
+    assert "d’ici lundi 7\u00a0décembre à 9\u00a0h\u00a050" in decision.reply  # 17:50-18:00, then Monday 9:00-9:50

@@ -37,7 +37,7 @@ def test_durations():
 
 
 def test_moments():
-    assert moment(datetime(2026, 3, 2, 9, 0), "fr") == f"lun. 2 mars, 9{NBSP}h{NBSP}00"
+    assert moment(datetime(2026, 3, 2, 9, 0), "fr") == f"lun. 2 mars à 9{NBSP}h{NBSP}00"
     assert moment(datetime(2026, 3, 2, 9, 0), "en") == "Mon 2 Mar, 09:00"
     assert day(date(2026, 3, 7), "fr") == "sam. 7 mars"
 

@@ -37,7 +37,7 @@ def test_the_terminal_report_speaks_the_playbook_language_at_60_and_120_columns(
         result = run(journal, "-p", playbook, columns=columns)
         assert result.exit_code == 0, result.output
         out = result.stdout
-        assert out.startswith("Rapport — Maison Test\nDu lun. 27 avr., 0\u00a0h\u00a000 au dim. 3 mai, 23\u00a0h\u00a059")
+        assert out.startswith("Rapport — Maison Test\nDu lun. 27 avr. à 0\u00a0h\u00a000 au dim. 3 mai à 23\u00a0h\u00a059")
         assert "Par action" in out and "transmettre" in out and "Dans le délai, par référent" in out
         assert max(len(line) for line in out.splitlines()) <= columns
     english = run(journal, "-p", playbook, "--lang", "en").stdout

@@ -42,9 +42,9 @@ def test_the_cascade_in_text_marks_breaches_and_the_crisis(runner):
     assert "CRISE" in out and "⚠" in out
     assert "→ sav-adjoint" in out
     # the example playbook has office hours: the drill starts on the documented Monday, 09:00
-    assert ("n°\u00a01 qualite\u202f: dû lun. 2 mars, 10\u00a0h\u00a000, répondu lun. 2 mars, 12\u00a0h\u00a000 "
+    assert ("n°\u00a01 qualite\u202f: dû lun. 2 mars à 10\u00a0h\u00a000, répondu lun. 2 mars à 12\u00a0h\u00a000 "
             "par sav-adjoint, avec 2\u00a0h de retard") in out
-    assert ("déclenchée à lun. 2 mars, 14\u00a0h\u00a000 par l’événement n°\u00a03\u202f: "
+    assert ("déclenchée à lun. 2 mars à 14\u00a0h\u00a000 par l’événement n°\u00a03\u202f: "
             "le sujet corps-etranger est sur 3 canaux ou plus en 1 jour") in out
     assert "Mobilisés" in out and "Claire Dupuis (dg)" in out
     assert "Attente la plus longue 4\u00a0h (événement n°\u00a02, avis)" in out
@@ -66,9 +66,9 @@ def test_a_narrow_screen_gets_one_block_per_event(runner):
     result = _run(runner, CASCADE, env={"COLUMNS": "80"})
     lines = result.stdout.splitlines()
     assert max(len(line.rstrip()) for line in lines) <= 80
-    assert any(line.startswith("1 lun. 2 mars, 9\u00a0h\u00a000  email  Mme Lefèvre") for line in lines)
+    assert any(line.startswith("1 lun. 2 mars à 9\u00a0h\u00a000  email  Mme Lefèvre") for line in lines)
     unwrapped = re.sub(r" *\n *", " ", result.stdout)
-    assert "dû lun. 2 mars, 10\u00a0h\u00a000, répondu lun. 2 mars, 12\u00a0h\u00a000 EN\u00a0RETARD par sav-adjoint" in unwrapped
+    assert "dû lun. 2 mars à 10\u00a0h\u00a000, répondu lun. 2 mars à 12\u00a0h\u00a000 EN\u00a0RETARD par sav-adjoint" in unwrapped
 
 
 def test_json_follows_the_spec(runner):
@@ -93,8 +93,8 @@ def test_json_follows_the_spec(runner):
 
 def test_start_shows_wall_clock_times(runner):
     result = _run(runner, CASCADE, "--start", "2026-03-04T09:00", env={"COLUMNS": "80"})
-    assert "1 mer. 4 mars, 9\u00a0h\u00a000  email" in result.stdout  # the playbook's language
-    assert "jeu. 5 mars, 5\u00a0h\u00a000" in result.stdout  # the journalist, 20 hours later
+    assert "1 mer. 4 mars à 9\u00a0h\u00a000  email" in result.stdout  # the playbook's language
+    assert "jeu. 5 mars à 5\u00a0h\u00a000" in result.stdout  # the journalist, 20 hours later
     english = _run(runner, CASCADE, "--start", "2026-03-04T09:00", "--lang", "en", env={"COLUMNS": "80"}).stdout
     assert "1 Wed 4 Mar, 09:00  email" in english
     data = json.loads(_run(runner, CASCADE, "--start", "2026-03-04T09:00Z", "-f", "json").stdout)

@@ -36,7 +36,7 @@ def test_moment_is_an_offset_or_a_wall_clock_time():
     assert timeline_text.moment(0, None) == "+0m"
     assert timeline_text.moment(None, None) == "never"
     assert timeline_text.moment(1500, datetime(2026, 3, 2, 9, 0)) == "Tue 3 Mar, 10:00"
-    assert timeline_text.moment(1500, datetime(2026, 3, 2, 9, 0), "fr") == "mar. 3 mars, 10\u00a0h\u00a000"
+    assert timeline_text.moment(1500, datetime(2026, 3, 2, 9, 0), "fr") == "mar. 3 mars à 10\u00a0h\u00a000"
 
 
 def test_the_wide_layout_is_a_table_with_the_messages_below():

@@ -129,8 +129,8 @@ def test_without_hours_a_scenario_keeps_its_offsets(simulate):
 @pytest.mark.parametrize(
     ("lang", "said"),
     [("en", "late because of office hours alone: due Fri 6 Mar, 18:30, nobody on call until Mon 9 Mar, 09:00"),
-     ("fr", "en retard du seul fait des horaires\u202f: délai ven. 6 mars, 18\u00a0h\u00a030, personne d’astreinte "
-            "avant lun. 9 mars, 9\u00a0h\u00a000")],
+     ("fr", "en retard du seul fait des horaires\u202f: délai ven. 6 mars à 18\u00a0h\u00a030, personne d’astreinte "
+            "avant lun. 9 mars à 9\u00a0h\u00a000")],
 )
 def test_the_text_says_when_nobody_was_on_call_in_the_playbook_language(simulate, lang, said):
     code, text = simulate([("0m", "twitter", "refund please")], {"sav": "1h"}, start="2026-03-06T17:30", lang=lang, fmt="text")

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from cmkit.i18n import catalogue
+from cmkit.i18n.numbers import day_number
 
 if TYPE_CHECKING:  # datetime costs `check` 2.6 ms of start-up; only the annotations need it
     from datetime import date, datetime
@@ -69,10 +70,10 @@ def day_words(day: date, lang: str) -> str:
         "July": _("July"), "August": _("August"), "September": _("September"), "October": _("October"),
         "November": _("November"), "December": _("December"),
     }
-    month = names[_MONTHS[day.month - 1]]
+    month, number = names[_MONTHS[day.month - 1]], day_number(day, lang)
     return _("{weekday} {day} {month}").format(
-        weekday=names[_WEEKDAYS[day.weekday()]], day=day.day, month=month
-    ).replace(f"{day.day} {month}", f"{day.day}{NBSP}{month}")
+        weekday=names[_WEEKDAYS[day.weekday()]], day=number, month=month
+    ).replace(f"{number} {month}", f"{number}{NBSP}{month}")
 
 
 def time_words(at: datetime, lang: str) -> str:
@@ -84,13 +85,13 @@ def time_words(at: datetime, lang: str) -> str:
 
 def moment_words(at: datetime, lang: str) -> str:
     """A moment (in the zone it is to be read in): 'Monday 7 December, 10:30' (fr: « lundi
-    7 décembre, 10 h 30 »)."""
+    7 décembre à 10 h 30 »)."""
     return catalogue(lang)("{day}, {time}").format(day=day_words(at.date(), lang), time=time_words(at, lang))
 
 
 def by_moment_words(at: datetime, lang: str) -> str:
     """`{deadline}` of a reply when the decision has a due moment: 'by Monday 7 December, 10:30'
-    (fr: « d’ici lundi 7 décembre, 10 h 30 »)."""
+    (fr: « d’ici lundi 7 décembre à 10 h 30 »)."""
     return catalogue(lang)("by {moment}").format(moment=moment_words(at, lang))
 
 

@@ -79,13 +79,19 @@ def day(value: date, lang: str) -> str:
         "Dec": _("Dec"),
     }
     return _("{weekday} {day} {month}").format(
-        weekday=names[_WEEKDAYS[value.weekday()]], day=value.day, month=names[_MONTHS[value.month - 1]]
+        weekday=names[_WEEKDAYS[value.weekday()]], day=day_number(value, lang), month=names[_MONTHS[value.month - 1]]
     )
+
+
+def day_number(value: date, lang: str) -> str:
+    """The day of the month as written before its month: '1' (fr: « 1er », the French ordinal
+    for the first day alone: « 1er mars », « 2 mars »)."""
+    return "1er" if value.day == 1 and lang == "fr" else str(value.day)
 
 
 def moment(at: datetime, lang: str) -> str:
     """A moment (already in the zone it is read in): "Sat 7 Mar, 09:00", the 24-hour clock as
-    English timetables write it (fr: « sam. 7 mars, 9 h 00 »)."""
+    English timetables write it (fr: « sam. 7 mars à 9 h 00 »)."""
     from cmkit.i18n import catalogue
 
     return catalogue(lang)("{day}, {hour}:{minute}").format(
