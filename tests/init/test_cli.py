@@ -5,6 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+import yaml
+
 from cmkit.cli.app import app
 from cmkit.lint.engine import lint_file
 from cmkit.trusted import load_playbook
@@ -175,3 +178,18 @@ def test_real_process(tmp_path):
     again = subprocess.run(command, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
     assert again.returncode == 2
     assert again.stderr.strip() == f"error: {path} existe déjà\u202f; ajoutez --force pour le remplacer"
+
+
+@pytest.mark.parametrize(("env", "language", "said"), [
+    ({"CMKIT_LANG": "fr"}, "fr", "Charte écrite dans"),
+    ({"LANG": "fr_FR.UTF-8"}, "fr", "Charte écrite dans"),
+    ({"CMKIT_LANG": "en", "LANG": "fr_FR.UTF-8"}, "en", "Charter written to"),
+])
+def test_without_lang_the_charter_is_in_the_user_s_language(runner, tmp_path, monkeypatch, env, language, said):
+    for variable in ("CMKIT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    target = tmp_path / "charte.yaml"
+    result = runner.invoke(app, ["init", str(target), *NO_INPUT], env=env)
+    assert result.exit_code == 0, result.output
+    assert said in result.output
+    assert yaml.safe_load(target.read_text(encoding="utf-8"))["organization"]["language"] == language

@@ -30,7 +30,7 @@ def test_every_rule_is_explained_in_french_with_the_same_examples(rule):
 def test_explain_and_the_list_follow_the_language(runner):
     french = runner.invoke(app, ["lint", "--explain", "W205", "--lang", "fr"])
     assert french.exit_code == 0
-    assert french.stdout.startswith("W205 referent-without-backup (warning)\n\n")
+    assert french.stdout.startswith("W205 referent-without-backup (avertissement)\n\n")
     assert "Signalé\u202f:" in french.stdout and "Accepté\u202f:" in french.stdout and "This fails" not in french.stdout
     english = runner.invoke(app, ["lint", "--explain", "W205", "--lang", "en"])
     assert "A referent on an escalation path has no `backup`." in english.stdout and "This fails:" in english.stdout
@@ -39,3 +39,4 @@ def test_explain_and_the_list_follow_the_language(runner):
     french_summaries = [described(rule, catalogue("fr"))[0] for rule in all_rules()]
     assert [line.rstrip().endswith(summary) for line, summary in zip(listed, french_summaries)] == [True] * len(listed)
     assert not any(line.rstrip().endswith(rule.summary) for line, rule in zip(listed, all_rules()))
+    assert {line.split()[1] for line in listed} == {"erreur", "avertissement", "remarque"}

@@ -62,7 +62,7 @@ def test_topic_and_channel_give_the_context(runner):
 def test_the_text_output_underlines_the_words_and_gives_a_hint(runner):
     result = review(runner, f"Bonjour, tu peux écrire ? {SIGNE}")
     lines = result.stdout.splitlines()
-    assert lines[0] == "1:10 R103 «\u202ftu\u202f» est au tu alors que la charte dit vous"
+    assert lines[0] == "1:10 R103 «\u202ftu\u202f» emploie le «\u202ftu\u202f» alors que la charte impose le «\u202fvous\u202f»"
     assert lines[1].endswith("| Bonjour, tu peux écrire ? " + SIGNE)
     assert lines[2].index("^^") == lines[1].index("tu peux")
     assert lines[3].strip().startswith("= conseil")

@@ -13,6 +13,7 @@ import typer
 
 from cmkit.cli.common import Exit, exit_on_error
 from cmkit.i18n import current
+from cmkit.i18n import language as default_language
 
 #: what `--help` says, in the user's language (no playbook is read to show it)
 _ = current()
@@ -41,7 +42,8 @@ def command(
     path: Annotated[Path, typer.Argument(metavar="PATH", help=_("Where to write the playbook."))] = Path("playbook.yaml"),
     name: Annotated[str | None, typer.Option(metavar="TEXT", help=_("The organisation's name."))] = None,
     lang: Annotated[
-        Language | None, typer.Option(help=_("Language of the charter and its comments. Default: en."))
+        Language | None,
+        typer.Option(help=_("Language of the charter and its comments. Default: $CMKIT_LANG, then the system's language, else en.")),
     ] = None,
     preset: Annotated[
         str | None,
@@ -142,7 +144,7 @@ def command(
         if list_presets:
             _list_presets(lang.value if lang else None)
             raise typer.Exit(Exit.OK)
-        language = (lang or Language.en).value
+        language = lang.value if lang else default_language()  # $CMKIT_LANG, the locale, else English
         _ = catalogue(language)
         _refuse_to_overwrite(path, force, _)
         if not path.parent.is_dir():

@@ -23,11 +23,18 @@ def described(rule: Rule, _: Catalogue = _ENGLISH) -> tuple[str, str]:
     return summary.strip(), reason.strip()
 
 
+def severity_word(rule: Rule, _: Catalogue = _ENGLISH) -> str:
+    """The rule's severity as a reader says it: "warning" (fr: « avertissement »)."""
+    return _.p("severity", rule.severity)
+
+
 def listing(rules: tuple[Rule, ...], _: Catalogue = _ENGLISH) -> str:
     """One line per rule: code, severity, name, what it checks."""
     width = max(len(rule.name) for rule in rules)
+    severities = {rule.code: severity_word(rule, _) for rule in rules}
+    column = max(len(word) for word in severities.values())
     return "\n".join(
-        f"{rule.code}  {rule.severity:<7}  {rule.name:<{width}}  {described(rule, _)[0]}" for rule in rules
+        f"{rule.code}  {severities[rule.code]:<{column}}  {rule.name:<{width}}  {described(rule, _)[0]}" for rule in rules
     )
 
 
@@ -36,7 +43,7 @@ def explain(rule: Rule, _: Catalogue = _ENGLISH) -> str:
     summary, reason = described(rule, _)
     for head, words in {"FAIL::": _("This fails:"), "PASS::": _("This passes:")}.items():
         reason = reason.replace(head, words)
-    return f"{rule.code} {rule.name} ({rule.severity})\n\n{summary}\n\n{reason}\n"
+    return f"{rule.code} {rule.name} ({severity_word(rule, _)})\n\n{summary}\n\n{reason}\n"
 
 
 def markdown(rules: tuple[Rule, ...]) -> str:
