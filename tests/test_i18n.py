@@ -118,3 +118,16 @@ def test_the_french_catalogue_is_well_formed():
         lines = [line for line in block.splitlines() if not line.startswith("#")]
         assert sum(line.startswith("msgid ") for line in lines) == 1, block
         assert any(line.startswith("msgstr") for line in lines), block
+
+
+def test_why_a_file_cannot_be_read_is_said_in_the_language():
+    """The system's own reasons (`strerror`) are English: the usual ones are said in French."""
+    import errno
+
+    from cmkit.i18n import os_reason
+
+    french = catalogue("fr")
+    assert os_reason(FileNotFoundError(errno.ENOENT, "No such file or directory"), french) == "ce fichier n’existe pas"
+    assert os_reason(IsADirectoryError(errno.EISDIR, "Is a directory"), french) == "c’est un dossier"
+    assert os_reason(PermissionError(errno.EACCES, "Permission denied"), catalogue("en")) == "permission denied"
+    assert os_reason(OSError(errno.EIO, "Input/output error"), french) == "Input/output error"  # not known: as the system says it

@@ -252,3 +252,12 @@ def test_no_color_leaves_no_escape_code_even_on_a_terminal(tmp_path, no_color, s
     )
     assert result.returncode == 1
     assert ("\x1b[" in result.stdout) is styled
+
+
+def test_when_no_file_could_be_read_the_summary_says_none_was_checked(runner, tmp_path):
+    """Not « no problems in 0 files »: nothing was checked, and the exit code says the file is unreadable."""
+    result = runner.invoke(app, ["lint", str(tmp_path / "absent.yaml"), "--lang", "fr"])
+    assert result.exit_code == 2
+    assert result.stdout.strip() == "Aucun fichier vérifié\u202f; 1 fichier n’a pas pu être lu"
+    english = runner.invoke(app, ["lint", str(tmp_path / "absent.yaml"), str(tmp_path / "gone.yaml"), "--lang", "en"])
+    assert english.stdout.strip() == "No file checked; 2 files could not be read"

@@ -138,7 +138,7 @@ def _ask(playbook, say, _):
             except AnswerError as exc:
                 say(_("Not understood: {reason}").format(reason=exc))
 
-    action = prompt(_("Action? "), parse_action)
+    action = prompt(_("Action? "), lambda reply: parse_action(reply, playbook.organization.language))
     if action is EOFError:
         return None
     referent = None

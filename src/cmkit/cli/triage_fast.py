@@ -163,7 +163,9 @@ def run(file: Path, output: Path | None = None, output_format: str | None = None
             try:
                 handle = stack.enter_context(file.open("rb"))
             except OSError as exc:
-                raise UsageError(_("cannot read {path}: {why}").format(path=file, why=exc.strerror or exc)) from None
+                from cmkit.i18n import os_reason
+
+                raise UsageError(_("cannot read {path}: {why}").format(path=file, why=os_reason(exc, _))) from None
         if not handle.seekable() and _reads_twice(decider, kind, encoding):  # a pipe: kept, to be read again
             copy = stack.enter_context(tempfile.TemporaryFile())
             shutil.copyfileobj(handle, copy)

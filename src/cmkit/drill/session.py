@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from cmkit.decide.normalize import fold
 from cmkit.drill.questions import Question, found_words
 from cmkit.durations import parse_duration
+from cmkit.i18n import catalogue, language
 from cmkit.model.playbook import ACTIONS, Playbook
 
 #: What a trainee may type for each action: the id, its English and French words, a menu number.
@@ -66,12 +67,14 @@ class Result:
         }
 
 
-def parse_action(text: str) -> str:
-    """`transmettre`, `Escalate`, `2` → `escalate`."""
+def parse_action(text: str, lang: str | None = None) -> str:
+    """`transmettre`, `Escalate`, `2` → `escalate`; refused in `lang` (the playbook's)."""
     word = " ".join(fold(text).replace("’", "'").split())
     if word in _ACTION_OF:
         return _ACTION_OF[word]
-    raise AnswerError(f"unknown action {text.strip()!r}: choose one of {', '.join(ACTIONS)}")
+    _ = catalogue(language(None, lang))
+    raise AnswerError(_("unknown action {value}: choose one of answer, escalate, moderate, decline, crisis (or 1 to 5)")
+                      .format(value=repr(text.strip())))
 
 
 def parse_referent(text: str, playbook: Playbook) -> str:
@@ -83,9 +86,9 @@ def parse_referent(text: str, playbook: Playbook) -> str:
     for contact in contacts:
         if wanted in (fold(contact.id), fold(contact.name)):
             return contact.id
-    raise AnswerError(
-        f"unknown referent {text.strip()!r}: choose one of {', '.join(c.id for c in contacts)}"
-    )
+    _ = catalogue(language(None, playbook.organization.language))
+    raise AnswerError(_("unknown referent {value}: choose one of {choices}").format(
+        value=repr(text.strip()), choices=", ".join(c.id for c in contacts)))
 
 
 def parse_deadline(text: str) -> int:
@@ -100,8 +103,10 @@ def parse_line(line: str, playbook: Playbook) -> Given:
     """One line of an answers file: `action[,referent[,deadline]]`, blanks around parts ignored."""
     parts = [part.strip() for part in line.split(",")]
     if len(parts) > 3:
-        raise AnswerError(f"{line.strip()!r} has more than three parts: write action[,referent[,deadline]]")
-    action = parse_action(parts[0])
+        _ = catalogue(language(None, playbook.organization.language))
+        raise AnswerError(_("{value} has more than three parts: write action[,referent[,deadline]]").format(
+            value=repr(line.strip())))
+    action = parse_action(parts[0], playbook.organization.language)
     referent = parse_referent(parts[1], playbook) if len(parts) > 1 and parts[1] else None
     deadline = parse_deadline(parts[2]) if len(parts) > 2 and parts[2] else None
     return Given(action, referent, deadline)

@@ -98,6 +98,8 @@ def summary(report: LintReport, lang: str = "en") -> str:
     ]
     if found:
         text = _("{findings} in {files}").format(findings=", ".join(found), files=files)
+    elif read == 0 and report.unreadable:  # nothing was checked: "no problems" would say it was
+        text = _("No file checked")
     else:
         text = _("No problems in {files}").format(files=files)
     if report.unreadable:

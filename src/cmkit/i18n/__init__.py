@@ -159,6 +159,24 @@ def catalogue(lang: str) -> Catalogue:
         return Catalogue(lang, text=file.read())
 
 
+def os_reason(error: OSError, _: Catalogue) -> str:
+    """Why a file could not be opened, in `_`'s language: the system's own words (`strerror`)
+    are English whatever the language, so the usual cases are said here."""
+    import errno
+
+    reasons = {
+        errno.ENOENT: _("no such file"),
+        errno.EISDIR: _("it is a folder"),
+        errno.ENOTDIR: _("a part of its path is not a folder"),
+        errno.EACCES: _("permission denied"),
+        errno.EPERM: _("permission denied"),
+        errno.ENAMETOOLONG: _("the name is too long"),
+        errno.ENOSPC: _("no space left on the disk"),
+        errno.EROFS: _("the disk is read-only"),
+    }
+    return reasons.get(error.errno) or error.strerror or str(error)
+
+
 def current() -> Catalogue:
     """The catalogue of this run before any playbook is read: `--lang` (`set_language`),
     `CMKIT_LANG`, the system locale, English. For sentences said by code that has no

@@ -61,7 +61,9 @@ def read_history(path: Path, reading: Reading = Reading(), lang: str | None = No
     try:
         handle = sys.stdin.buffer if name == "-" else path.open("rb")
     except OSError as exc:
-        raise UsageError(_("cannot read {path}: {why}").format(path=path, why=exc.strerror or exc)) from None
+        from cmkit.i18n import os_reason
+
+        raise UsageError(_("cannot read {path}: {why}").format(path=path, why=os_reason(exc, _))) from None
     try:
         source = open_source(handle, kind, name, _, encoding=reading.encoding, records_at=mapped.records_at)
         rows = list(source.rows)

@@ -19,6 +19,7 @@ from typing import Any
 import orjson
 
 from cmkit.errors import CmkitError
+from cmkit.i18n import current, os_reason
 
 #: The key of the record yielded for a line that is no record; its value says why.
 UNREADABLE = "\0unreadable"
@@ -35,7 +36,8 @@ def read_journal(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     try:
         handle = path.open("rb")
     except OSError as exc:
-        raise CmkitError(f"cannot read the journal: {exc.strerror or exc}", file=str(path)) from None
+        _ = current()
+        raise CmkitError(_("cannot read the journal: {why}").format(why=os_reason(exc, _)), file=str(path)) from None
     with handle:
         if path.suffix.lower() == ".csv":
             yield from _csv_records(handle, path)
@@ -77,7 +79,8 @@ def _csv_records(handle: io.BufferedReader, path: Path) -> Iterator[tuple[int, d
         return
     columns = [(header.index(name), name) for name in FIELDS if name in header]
     if not any(name == "at" for _, name in columns):
-        raise CmkitError("the journal has no `at` column: report needs the time of each message", file=str(path), line=1)
+        _ = current()
+        raise CmkitError(_("the journal has no `at` column: report needs the time of each message"), file=str(path), line=1)
     width = len(header)
     line = reader.line_num + 1
     for row in reader:
