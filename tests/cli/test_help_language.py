@@ -73,13 +73,14 @@ def _error(*args: str, **env: str) -> subprocess.CompletedProcess:
     (["triage", "a.jsonl", "b.jsonl"], "erreur\u202f: argument(s) en trop\u202f: b.jsonl"),
     (["drill", "--count", "0"], "erreur\u202f: valeur invalide pour «\u00a0--count\u00a0» / «\u00a0-n\u00a0»\u202f: «\u00a00\u00a0» est hors limites\u202f: il faut au moins 1"),
     (["nope"], "erreur\u202f: la commande «\u00a0nope\u00a0» n’existe pas"),
+    (["chek", "x"], "erreur\u202f: la commande «\u00a0chek\u00a0» n’existe pas (vouliez-vous dire «\u00a0check\u00a0», «\u00a0schema\u00a0»\u202f?)"),
 ])
 def test_a_french_user_reads_a_usage_error_in_french(args, said):
     done = _error(*args, CMKIT_LANG="fr")
     assert done.returncode == 2
     assert done.stderr.rstrip("\n").splitlines()[-1] == said
     assert "Error" not in done.stderr and "Try " not in done.stderr and "Traceback" not in done.stderr
-    if args != ["nope"]:
+    if args[0] not in ("nope", "chek"):
         assert "Essayez «\u00a0" in done.stderr and done.stderr.startswith("Usage\u202f: ")
 
 

@@ -158,6 +158,7 @@ def localized_words() -> None:
 #: typer's usage errors whose text is English whatever the language, as patterns, and the sentence
 #: cmkit says for each (its placeholders are the pattern's groups)
 _USAGE_SENTENCES = (
+    (r"(?P<message>.*)\. Did you mean (?P<options>.*)\?", "{message} (did you mean {options}?)"),
     (r"Got unexpected extra argument\(s\) \((?P<args>.*)\)", "unexpected extra argument(s): {args}"),
     (r"Option (?P<option>'[^']*') requires an argument\.", "option {option} needs a value"),
     (r"Option (?P<option>'[^']*') requires (?P<count>\d+) arguments\.", "option {option} needs {count} values"),
