@@ -122,7 +122,8 @@ def context(report: Report, playbook: Playbook, clock: Clock, lang: str) -> dict
             "answered": _("Answered"), "line": _("Journal line"), "topic": _("Topic"), "at": _("Time"),
             "not_measured": _("not measured by the journal"), "no_crisis": _("No crisis in this period."),
         },
-        "by_action": [{"name": action_names.get(a, a), "count": c} for a, c in ranked(t.by_action).items()],
+        "by_action": [{"name": action_names.get(a, a) if a != "none" else _("no action"), "count": c}
+                      for a, c in ranked(t.by_action).items()],
         "by_channel": [{"name": ch if ch != "none" else _("no channel"), "count": c} for ch, c in ranked(t.by_channel).items()],
         "referents": [
             {"name": playbook.contact(r).name if playbook.contact(r) else r, "with_deadline": due, "answered": answered,

@@ -129,7 +129,7 @@ def build(report: Report, playbook: Playbook, clock: Clock, lang: str) -> Group:
         line = Text(sparkline(volumes), style="cyan")
         line.append(f"  {spoken_day(first, lang)} → {spoken_day(last, lang)}, " + _("peak {count}").format(count=max(volumes)), style="dim")
         parts.append(_titled(_("Messages per day"), line))
-    actions = {action: _(action) for action in _ACTION_STYLES}
+    actions = {**{action: _(action) for action in _ACTION_STYLES}, "none": _("no action")}
     parts.append(_counts(_("By action"), t.by_action, actions, _ACTION_STYLES))
     parts.append(_counts(_("By topic"), t.by_topic, {"none": _("no topic")}))
     parts.append(_counts(_("By channel"), t.by_channel, {"none": _("no channel")}))
