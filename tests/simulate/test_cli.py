@@ -45,7 +45,7 @@ def test_the_cascade_in_text_marks_breaches_and_the_crisis(runner):
     assert ("n°\u00a01 qualite\u202f: dû lun. 2 mars à 10\u00a0h\u00a000, répondu lun. 2 mars à 12\u00a0h\u00a000 "
             "par sav-adjoint, avec 2\u00a0h de retard") in out
     assert ("déclenchée à lun. 2 mars à 14\u00a0h\u00a000 par l’événement n°\u00a03\u202f: "
-            "le sujet corps-etranger est sur 3 canaux ou plus en 1 jour") in out
+            "le sujet corps-etranger touche au moins 3 canaux en 1 jour") in out
     assert "Mobilisés" in out and "Claire Dupuis (dg)" in out
     assert "Attente la plus longue 4\u00a0h (événement n°\u00a02, avis)" in out
     assert "\x1b[" not in out
