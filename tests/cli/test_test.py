@@ -29,6 +29,8 @@ def test_a_failing_case_says_expected_got_and_why(runner, isolated_cache, write)
     nnbsp, nbsp = "\u202f", "\u00a0"
     assert f'action{nnbsp}: attendu "answer", obtenu "escalate"' in french.stdout
     assert f"remboursement ← «{nbsp}rembours*{nbsp}»" in french.stdout
+    assert f"c.yaml:5 rembourse{nnbsp}: " in french.stdout
+    assert f"respond_within_minutes{nnbsp}: attendu 120, obtenu rien" in french.stdout  # not JSON's null
     assert "1 en échec, 1 réussi" in french.stdout
     result = runner.invoke(app, ["test", str(cases), "--lang", "en"], env={"NO_COLOR": "1"})
     assert result.exit_code == 1

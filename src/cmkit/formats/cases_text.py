@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from cmkit.decide.cases import CaseResult
-from cmkit.i18n import catalogue
+from cmkit.i18n import Catalogue, catalogue
 from cmkit.i18n.numbers import number
 
 
@@ -23,10 +23,11 @@ def print_results(
     console.print("".join("[green].[/]" if r.passed else "[bold red]F[/]" for r in results))
     failures = [r for r in results if not r.passed]
     quote = ("«\u00a0", "\u00a0»") if lang == "fr" else ("“", "”")
+    colon = "\u202f:" if lang == "fr" else ":"  # French sets its colon apart
     for result in failures:
         console.print()
         console.print(
-            f"[bold red]{_('FAILED')}[/] {escape(cases_file)}:{result.line} {escape(result.name)}: "
+            f"[bold red]{_('FAILED')}[/] {escape(cases_file)}:{result.line} {escape(result.name)}{colon} "
             f"{quote[0]}{escape(result.text)}{quote[1]}",
             highlight=False,
             soft_wrap=True,
@@ -34,7 +35,7 @@ def print_results(
         for key, expected in result.expected.items():
             got = result.got[key]
             mark = "[red]✗[/]" if got != expected else " "
-            line = _("{key}: expected {expected}, got {got}").format(key=key, expected=_show(expected), got=_show(got))
+            line = _("{key}: expected {expected}, got {got}").format(key=key, expected=_show(expected, _), got=_show(got, _))
             console.print(f"  {mark} {line}", highlight=False, soft_wrap=True)
         because = _("because: {why}").format(why=escape(_because(result, lang)))
         console.print(f"    {because}", highlight=False, soft_wrap=True)
@@ -49,9 +50,14 @@ def print_results(
     console.print(f"[{'bold red' if failures else 'bold green'}]{summary}[/]")
 
 
-def _show(value: object) -> str:
+def _show(value: object, _: Catalogue | None = None) -> str:
+    """A case's value as the reader says it: a string quoted; in another language than English,
+    nothing, yes and no in words (JSON's `null`, `true`, `false` are not French)."""
     import json
 
+    if _ is not None and _.lang != "en" and (value is None or isinstance(value, bool)):
+        word = {None: "nothing", True: "yes", False: "no"}[value]
+        return escape(_.p("case value", word))
     return escape(json.dumps(value, ensure_ascii=False))
 
 
@@ -59,6 +65,7 @@ def _because(result: CaseResult, lang: str = "en") -> str:
     _ = catalogue(lang)
     decision = result.decision
     quote = ("«\u00a0", "\u00a0»") if lang == "fr" else ("“", "”")
+    colon = "\u202f:" if lang == "fr" else ":"  # French sets its colon apart
     fired = "; ".join(_fired(r, quote) for r in decision.reasons)
     parts = [fired or _("no keyword or pattern matched, so the default applies")]
     if decision.crisis_reason:
