@@ -44,7 +44,7 @@ def test_the_cascade_in_text_marks_breaches_and_the_crisis(runner):
     # the example playbook has office hours: the drill starts on the documented Monday, 09:00
     assert ("n°\u00a01 qualite\u202f: dû lun. 2 mars à 10\u00a0h\u00a000, répondu lun. 2 mars à 12\u00a0h\u00a000 "
             "par sav-adjoint, avec 2\u00a0h de retard") in out
-    assert ("déclenchée à lun. 2 mars à 14\u00a0h\u00a000 par l’événement n°\u00a03\u202f: "
+    assert ("déclenchée le lun. 2 mars à 14\u00a0h\u00a000 par l’événement n°\u00a03\u202f: "
             "le sujet corps-etranger touche au moins 3 canaux en 1 jour") in out
     assert "Mobilisés" in out and "Claire Dupuis (dg)" in out
     assert "Attente la plus longue 4\u00a0h (événement n°\u00a02, avis)" in out
@@ -57,7 +57,7 @@ def test_the_cascade_in_english_on_request(runner):
     out = result.stdout
     assert out.count("LATE") == 2 and "CRISIS" in out
     assert "#1 qualite: due Mon 2 Mar, 10:00, answered Mon 2 Mar, 12:00 by sav-adjoint, 2h late" in out
-    assert ("triggered at Mon 2 Mar, 14:00 by event #3: "
+    assert ("triggered on Mon 2 Mar, 14:00 by event #3: "
             "the topic corps-etranger is on 3 channels or more within 1 day") in out
     assert "Longest wait 4h (event #2, avis)" in out
 

@@ -281,10 +281,9 @@ def _summary(timeline: Timeline, start: Moments) -> Table:
     grid.add_row(_("Breaches"), Text("\n".join(breaches), style="red") if breaches else Text(_("no late answer"), style="green"))
     crisis = timeline.crisis
     if crisis.triggered and crisis.event is not None:
-        said = Text(
-            _("triggered at {moment} by event #{event}").format(moment=start(crisis.at_minutes), event=crisis.event + 1),
-            style="bold red",
-        )
+        # a day and a time (« le lun. 2 mars à 14 h 00 »), or an offset from the start (« à +4h »)
+        triggered = _("triggered on {moment} by event #{event}") if start.start is not None else _("triggered at {moment} by event #{event}")
+        said = Text(triggered.format(moment=start(crisis.at_minutes), event=crisis.event + 1), style="bold red")
         separator = "\u202f; " if _.lang == "fr" else "; "
         said.append(_(": {why}").format(why=separator.join(crisis_reasons(timeline.events[crisis.event].decision, _))))
         grid.add_row(_("Crisis"), said)
