@@ -13,6 +13,13 @@ a required argument in the usage line (`{FILE}`): noise for a community
 manager, who reads `FILE` and `[text|json]`. This is fixed once, here, for
 every command, by giving typer's parameter classes the display click always
 had; with a typer that lacks these methods (before 0.2x) nothing is changed.
+
+Language: cmkit's own help is said in the user's language (each command
+module's `_ = current()`: CMKIT_LANG, then the locale). typer's own words in
+`--help` ("Usage:", "[required]", the help option's line) and its usage errors
+(an unknown option, a missing argument…) follow through `localized_words` and
+`localized_usage_errors`, which give typer cmkit's catalogue; in English they
+change nothing.
 """
 
 from __future__ import annotations
