@@ -131,3 +131,23 @@ def test_why_a_file_cannot_be_read_is_said_in_the_language():
     assert os_reason(IsADirectoryError(errno.EISDIR, "Is a directory"), french) == "c’est un dossier"
     assert os_reason(PermissionError(errno.EACCES, "Permission denied"), catalogue("en")) == "permission denied"
     assert os_reason(OSError(errno.EIO, "Input/output error"), french) == "Input/output error"  # not known: as the system says it
+
+
+def test_a_yaml_error_is_said_in_french_and_kept_as_pyyaml_says_it_in_english():
+    """PyYAML's own words (problem and context) come through the catalogue (msgctxt "yaml")."""
+    from cmkit.errors import LoadError
+    from cmkit.i18n import set_language
+    from cmkit.loading.yamlnodes import parse_yaml
+
+    said = {}
+    for lang in ("fr", "en"):
+        before = set_language(lang)
+        try:
+            parse_yaml("organization: {name: X\nlanguage: fr\n", "pb.yaml")
+        except LoadError as exc:
+            said[lang] = str(exc)
+        finally:
+            set_language(before)
+    assert "il manque une «\u202f,\u202f» ou l’«\u202f}\u202f» qui ferme le dictionnaire" in said["fr"]
+    assert "(un dictionnaire entre accolades\u202f: début ligne 1, colonne 15)" in said["fr"]
+    assert "did not find expected ',' or '}' (while parsing a flow mapping opened at line 1, column 15)" in said["en"]

@@ -290,12 +290,14 @@ def parse_yaml(text: str, name: str) -> Document:
                 column=where.column if where else None,
                 code="E001",
             ) from None
+        # PyYAML's own words (English), said in the run's language where the catalogue has them
+        problem = _.p("yaml", problem) if problem else problem
         if where and _char_at(text, where) == "\t":
             problem = _("a tab character; YAML indents with spaces only")
         opened = exc.context_mark and lines.position(exc.context_mark.line, exc.context_mark.column)
         if exc.context and opened and where and opened.line != where.line:
             problem += " " + _("({context} opened at line {line}, column {column})").format(
-                context=exc.context, line=opened.line, column=opened.column
+                context=_.p("yaml", exc.context), line=opened.line, column=opened.column
             )
         raise LoadError(
             _("not valid YAML: {problem}").format(problem=problem) if problem else _("not valid YAML"),
