@@ -151,3 +151,13 @@ def test_a_yaml_error_is_said_in_french_and_kept_as_pyyaml_says_it_in_english():
     assert "il manque une «\u202f,\u202f» ou l’«\u202f}\u202f» qui ferme le dictionnaire" in said["fr"]
     assert "(un dictionnaire entre accolades\u202f: début ligne 1, colonne 15)" in said["fr"]
     assert "did not find expected ',' or '}' (while parsing a flow mapping opened at line 1, column 15)" in said["en"]
+
+
+def test_a_line_that_is_not_json_says_why_in_french_and_whole_in_english():
+    """The json module's reason, said in French; in English as the module says it, whole (a reason
+    holding a colon, "Expecting ':' delimiter", was cut at it)."""
+    from cmkit.inbox.read import _json_fallback
+
+    assert str(_json_fallback(b'{"a" 1}', "refused", catalogue("fr"))) == "JSON invalide (il manque un «\u202f:\u202f»)"
+    assert str(_json_fallback(b'{"a" 1}', "refused", catalogue("en"))) == "not valid JSON (Expecting ':' delimiter)"
+    assert str(_json_fallback(b'{"a": 1,}', "refused", catalogue("fr"))).startswith("JSON invalide (")

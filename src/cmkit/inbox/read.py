@@ -153,8 +153,9 @@ def _json_fallback(line: bytes, why: str, _: Any) -> Any:
         return json.loads(text)
     except RecursionError:
         return BadRecord(_("not valid JSON (nested too deep)"))
-    except ValueError as exc:
-        return BadRecord(_("not valid JSON ({why})").format(why=exc.args[0].split(":")[0]))
+    except ValueError as exc:  # the json module's words (its `msg`, without where), said in the run's language
+        why = getattr(exc, "msg", None) or exc.args[0].split(": line ")[0]
+        return BadRecord(_("not valid JSON ({why})").format(why=_.p("json", why)))
 
 
 # -- JSON exports --------------------------------------------------------------------
