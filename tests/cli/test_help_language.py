@@ -16,10 +16,15 @@ COMMANDS = ["lint", "check", "triage", "simulate", "render", "init", "test", "sc
             "review", "report", "drill"]
 
 
-def _help(*args: str, **env: str) -> str:
+def _cmkit(*args: str, **env: str) -> subprocess.CompletedProcess:
+    """`cmkit ARGS` in a real process whose language comes only from `env`."""
     clean = {key: value for key, value in os.environ.items() if key not in ("CMKIT_LANG", "LC_ALL", "LC_MESSAGES", "LANG")}
-    done = subprocess.run([sys.executable, "-m", "cmkit", *args, "--help"], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "cmkit", *args], capture_output=True, text=True,
                           env={**clean, **env, "COLUMNS": "100"}, timeout=60)
+
+
+def _help(*args: str, **env: str) -> str:
+    done = _cmkit(*args, "--help", **env)
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -59,12 +64,6 @@ def test_every_command_says_what_it_does_and_its_example_in_french(command):
         assert _flat(french(module.EPILOG)) in shown and "Exemple\u202f:" in shown
 
 
-def _error(*args: str, **env: str) -> subprocess.CompletedProcess:
-    clean = {key: value for key, value in os.environ.items() if key not in ("CMKIT_LANG", "LC_ALL", "LC_MESSAGES", "LANG")}
-    return subprocess.run([sys.executable, "-m", "cmkit", *args], capture_output=True, text=True,
-                          env={**clean, **env, "COLUMNS": "100"}, timeout=60)
-
-
 @pytest.mark.parametrize(("args", "said"), [
     (["triage", "--bogus", "x.jsonl"], "erreur\u202f: l’option --bogus n’existe pas (vouliez-vous dire --jobs\u202f?)"),
     (["triage"], "erreur\u202f: il manque l’argument «\u00a0FILE\u00a0»"),
@@ -76,7 +75,7 @@ def _error(*args: str, **env: str) -> subprocess.CompletedProcess:
     (["chek", "x"], "erreur\u202f: la commande «\u00a0chek\u00a0» n’existe pas (vouliez-vous dire «\u00a0check\u00a0», «\u00a0schema\u00a0»\u202f?)"),
 ])
 def test_a_french_user_reads_a_usage_error_in_french(args, said):
-    done = _error(*args, CMKIT_LANG="fr")
+    done = _cmkit(*args, CMKIT_LANG="fr")
     assert done.returncode == 2
     assert done.stderr.rstrip("\n").splitlines()[-1] == said
     assert "Error" not in done.stderr and "Try " not in done.stderr and "Traceback" not in done.stderr
@@ -85,7 +84,7 @@ def test_a_french_user_reads_a_usage_error_in_french(args, said):
 
 
 def test_in_english_a_usage_error_is_typer_s_own():
-    done = _error("triage", "--bogus", "x.jsonl", CMKIT_LANG="en")
+    done = _cmkit("triage", "--bogus", "x.jsonl", CMKIT_LANG="en")
     assert done.returncode == 2 and "Error: No such option: --bogus" in done.stderr
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from cmkit.cli.plain import refuse_output_over_input, resolve_playbook
-from cmkit.i18n import current
+from cmkit.i18n import current, os_reason
 
 #: what `--help` says, in the user's language (no playbook is read to show it)
 _ = current()
@@ -163,8 +163,6 @@ def run(file: Path, output: Path | None = None, output_format: str | None = None
             try:
                 handle = stack.enter_context(file.open("rb"))
             except OSError as exc:
-                from cmkit.i18n import os_reason
-
                 raise UsageError(_("cannot read {path}: {why}").format(path=file, why=os_reason(exc, _))) from None
         if not handle.seekable() and _reads_twice(decider, kind, encoding):  # a pipe: kept, to be read again
             copy = stack.enter_context(tempfile.TemporaryFile())

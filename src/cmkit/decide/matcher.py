@@ -236,9 +236,9 @@ class BoundedPattern:
     alike but for the Turkish dotless ı and dotted İ (`re` takes `i` for `ı`,
     `I` for `İ`; `regex` does not): a text that holds one is still searched
     with `re` under the timer, so a decision never changes when `regex` takes
-    over (outside the main thread, where there is no timer, `regex` reads it). A search that runs
-    out of time counts as no match (the safe reading: the rest of the playbook
-    still decides, and the run goes on); it is counted in `timeouts`, and lint's
+    over (outside the main thread, where there is no timer, `regex` reads it).
+    A search that runs out of time counts as no match (the safe reading: the
+    rest of the playbook still decides, and the run goes on); it is counted in `timeouts`, and lint's
     W230 flags such patterns before any message meets them. A combined search
     (`undecided=True`) that runs out of time answers "maybe", so each pattern
     is then searched on its own.

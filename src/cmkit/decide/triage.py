@@ -28,8 +28,8 @@ import pickle
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from pathlib import Path
 from itertools import islice
+from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 from cmkit.decide.engine import Decider, Decision, SpreadWindow

@@ -50,12 +50,12 @@ def print_results(
     console.print(f"[{'bold red' if failures else 'bold green'}]{summary}[/]")
 
 
-def _show(value: object, _: Catalogue | None = None) -> str:
+def _show(value: object, _: Catalogue) -> str:
     """A case's value as the reader says it: a string quoted; in another language than English,
     nothing, yes and no in words (JSON's `null`, `true`, `false` are not French)."""
     import json
 
-    if _ is not None and _.lang != "en" and (value is None or isinstance(value, bool)):
+    if _.lang != "en" and (value is None or isinstance(value, bool)):
         word = {None: "nothing", True: "yes", False: "no"}[value]
         return escape(_.p("case value", word))
     return escape(json.dumps(value, ensure_ascii=False))
@@ -65,7 +65,6 @@ def _because(result: CaseResult, lang: str = "en") -> str:
     _ = catalogue(lang)
     decision = result.decision
     quote = ("«\u00a0", "\u00a0»") if lang == "fr" else ("“", "”")
-    colon = "\u202f:" if lang == "fr" else ":"  # French sets its colon apart
     fired = "; ".join(_fired(r, quote) for r in decision.reasons)
     parts = [fired or _("no keyword or pattern matched, so the default applies")]
     if decision.crisis_reason:

@@ -49,7 +49,7 @@ class History(NamedTuple):
 
 def read_history(path: Path, reading: Reading = Reading(), lang: str | None = None) -> History:
     """Every row of a history file (`-` for stdin, with `--input-format`), read as triage reads it."""
-    from cmkit.i18n import catalogue, language
+    from cmkit.i18n import catalogue, language, os_reason
     from cmkit.inbox.mapping import mapping
     from cmkit.inbox.read import input_format, open_source
     from cmkit.inbox.values import fold
@@ -61,8 +61,6 @@ def read_history(path: Path, reading: Reading = Reading(), lang: str | None = No
     try:
         handle = sys.stdin.buffer if name == "-" else path.open("rb")
     except OSError as exc:
-        from cmkit.i18n import os_reason
-
         raise UsageError(_("cannot read {path}: {why}").format(path=path, why=os_reason(exc, _))) from None
     try:
         source = open_source(handle, kind, name, _, encoding=reading.encoding, records_at=mapped.records_at)
